@@ -1,0 +1,34 @@
+// Finds the command named by argv[0], runs it, and turns any failure into a one-line reason and exit 1.
+import { toTitanError } from '../core/errors.ts';
+import { type CliIo, type Command, processIo } from './io.ts';
+
+/** Each command lives in its own module, loaded only when used so `titan ask` never loads Slack. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return ['Usage: titan <command> [options] [--json]', '', 'Commands:', ...lines].join('\n');
+}
+
+export async function runCommand(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 1;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.err(`titan: unknown command "${name}". Run "titan --help" for the list.`);
+    return 1;
+  }
+  try {
+    const command = await entry.load();
+    return await command(rest, io);
+  } catch (err) {
+    const e = toTitanError(err);
+    const json = rest.includes('--json');
+    if (json) io.out(JSON.stringify({ error: { code: e.code, message: e.message } }));
+    io.err(`titan ${name}: ${e.message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,90 @@
+// The Answer model: what the analyst returns and every renderer (terminal, Block Kit, Adaptive Card) draws.
+
+/** One number computed by SQL from the warehouse. Every figure in an answer's text must be one of these. */
+export interface Fact {
+  /** Stable id, e.g. "wastage.maida.inr". */
+  id: string;
+  label: string;
+  value: number;
+  /** "INR", "%", "kg", "bills", "rows" … */
+  unit: string;
+  period: Period;
+  /** Name of the metric query that produced it (e.g. "wastage-by-item"). */
+  query: string;
+}
+
+/** An inclusive date range in the business's time zone, as ISO dates (YYYY-MM-DD). */
+export interface Period {
+  from: string;
+  to: string;
+  /** How the user said it ("last 7 days"). */
+  label: string;
+}
+
+export interface Action {
+  text: string;
+  /** ISO timestamp of the deadline. */
+  deadline: string;
+  /** Human wording of the deadline ("tomorrow 10 AM"). */
+  deadlineLabel: string;
+}
+
+/** A task Titan proposes; becomes an ai_task_queue row. */
+export interface TaskDraft {
+  title: string;
+  /** Dedupe key: the same finding for the same period never creates a second task. */
+  findingKey: string;
+  dueAt: string;
+  /** Metric to re-measure after the deadline. */
+  metric: string;
+  /** The metric's value when the task was created. */
+  baseline: number;
+  finding: string;
+}
+
+/** One ranked finding: [NUMBER] → root cause → action. */
+export interface Finding {
+  key: string;
+  headline: string;
+  rootCause: string;
+  action: Action;
+  /** ₹ impact per week, used to rank findings. */
+  impactPerWeek: number;
+  factIds: string[];
+  /** True when it names individual staff (left out of public channels). */
+  staffLevel?: boolean;
+}
+
+export interface ChartSpec {
+  kind: 'line' | 'bar';
+  title: string;
+  x: string;
+  y: string;
+  unit: string;
+  points: { x: string; y: number; series?: string }[];
+}
+
+/** What the answer rests on: period, rows counted, freshness and gaps. */
+export interface Sources {
+  period: Period;
+  rows: Record<string, number>;
+  /** Last load per category, ISO timestamp or null when never loaded. */
+  freshness: Record<string, string | null>;
+  gaps: string[];
+}
+
+export interface Answer {
+  intent: string;
+  headline: string;
+  rootCause: string;
+  findings: Finding[];
+  actions: Action[];
+  tasks: TaskDraft[];
+  facts: Fact[];
+  chart?: ChartSpec;
+  sources: Sources;
+  /** Which path wrote the words. */
+  path: 'offline' | 'llm';
+  /** Short notes shown under the answer (e.g. "every workspace member counts as owner"). */
+  notes: string[];
+}

@@ -1,0 +1,49 @@
+// The Warehouse port: the one way core code reads and writes business data (SQLite or BigQuery behind it).
+
+/** A bound parameter value. Dates travel as ISO strings ("2026-11-01"); the dialect casts them where needed. */
+export type SqlValue = string | number | boolean | null;
+export type SqlParams = Record<string, SqlValue>;
+export type Row = Record<string, SqlValue>;
+
+/** SQL differences between engines, so metric queries stay one text with small seams. */
+export interface Dialect {
+  readonly name: 'sqlite' | 'bigquery';
+  /** Fully qualified table reference (`sales` or `` `project.dataset.sales` ``). */
+  table(name: string): string;
+  /** A named parameter holding an ISO date, usable where a DATE is compared. */
+  dateParam(name: string): string;
+  /** Adds whole days to a date expression. */
+  addDays(dateExpr: string, days: number | string): string;
+  /** Day of week 0 (Sunday) … 6 of a date expression. */
+  dayOfWeek(dateExpr: string): string;
+  /** Whole days between two date expressions (b − a). */
+  daysBetween(a: string, b: string): string;
+  /** The current timestamp as an ISO string expression. */
+  now(): string;
+  /** Floating-point division that never fails on zero (returns NULL). */
+  safeDivide(a: string, b: string): string;
+}
+
+export interface HealthStatus {
+  ok: boolean;
+  kind: 'sqlite' | 'bigquery';
+  detail?: string;
+}
+
+/** Work done in one transaction: all of it lands or none of it does. */
+export interface WarehouseTx {
+  query<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  execute(sql: string, params?: SqlParams): Promise<number>;
+  insertRows(table: string, rows: Row[]): Promise<number>;
+}
+
+export interface Warehouse extends WarehouseTx {
+  readonly kind: 'sqlite' | 'bigquery';
+  readonly dialect: Dialect;
+  /** Runs `fn` in one transaction; rolls back if it throws. */
+  transaction<T>(fn: (tx: WarehouseTx) => Promise<T>): Promise<T>;
+  /** Applies every migration not yet applied; safe to call at every start. */
+  migrate(): Promise<string[]>;
+  health(): Promise<HealthStatus>;
+  close(): Promise<void>;
+}
