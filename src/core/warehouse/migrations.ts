@@ -1,0 +1,31 @@
+// Versioned schema changes, engine-neutral: each engine turns them into its own DDL and records the applied ids.
+import { type ColumnDef, TABLES_V1, type TableDef } from './tables.ts';
+
+/** One schema step. Append new steps at the end; never edit or reorder an applied one. */
+export interface Migration {
+  /** Unique, ordered id recorded in `schema_migrations` once applied. */
+  id: string;
+  /** Tables created by this step (`CREATE TABLE IF NOT EXISTS`). */
+  tables?: TableDef[];
+  /** Columns added to existing tables; always nullable, since old rows have no value. */
+  columns?: { table: string; column: ColumnDef }[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ id: '0001_tables_v1', tables: TABLES_V1 }];
+
+/** Name of the bookkeeping table holding the ids of applied migrations. */
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
+/** Every table as it stands after all `migrations` ran: used to type inserts and validate names. */
+export function schemaAfter(migrations: readonly Migration[] = MIGRATIONS): Map<string, TableDef> {
+  const tables = new Map<string, TableDef>();
+  for (const m of migrations) {
+    for (const t of m.tables ?? []) tables.set(t.name, { ...t, columns: [...t.columns] });
+    for (const { table, column } of m.columns ?? []) {
+      const def = tables.get(table);
+      if (!def) throw new Error(`migration ${m.id} adds a column to unknown table ${table}`);
+      def.columns.push({ ...column, required: false });
+    }
+  }
+  return tables;
+}

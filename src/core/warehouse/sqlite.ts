@@ -1,0 +1,217 @@
+// The embedded warehouse: one better-sqlite3 connection in WAL mode, async port over synchronous calls.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { TitanError } from '../errors.ts';
+import { MIGRATIONS, MIGRATIONS_TABLE, type Migration } from './migrations.ts';
+import type { Row, SqlParams, SqlValue, Warehouse, WarehouseTx } from './port.ts';
+import { assertIdentifier, collectColumns } from './sql-identifiers.ts';
+import { createSqliteDialect } from './sqlite-dialect.ts';
+import { sqliteAddColumn, sqliteCreateTable } from './sqlite-schema.ts';
+
+export interface SqliteWarehouseOptions {
+  /** Database file, or ':memory:' (tests). The parent directory is created if missing. */
+  path: string;
+  /** How long a writer waits for another process's write lock before failing. */
+  busyTimeoutMs?: number;
+  migrations?: readonly Migration[];
+}
+
+type Bindable = string | number | bigint | null;
+type Statement = Database.Statement<unknown[], unknown>;
+
+const STATEMENT_CACHE_SIZE = 256;
+/** Variables per multi-row INSERT (≈530 rows of 15 columns): measured ~430k rows/s vs ~230k one row per statement; SQLite allows 32766. */
+const INSERT_CHUNK_VARIABLES = 8_000;
+
+const bindValue = (v: SqlValue | undefined): Bindable =>
+  v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v;
+
+function bindParams(params: SqlParams | undefined): Record<string, Bindable> {
+  const out: Record<string, Bindable> = {};
+  for (const [k, v] of Object.entries(params ?? {})) out[k] = bindValue(v);
+  return out;
+}
+
+/** Maps a better-sqlite3 error to a TitanError whose message says what to try. */
+export function fromSqliteError(err: unknown): TitanError {
+  if (err instanceof TitanError) return err;
+  const code = (err as { code?: unknown }).code;
+  const message = err instanceof Error ? err.message : String(err);
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+    return new TitanError(
+      'warehouse.unavailable',
+      `The SQLite warehouse is busy (another process holds its write lock): ${message}. Try again shortly.`,
+      { cause: err },
+    );
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return new TitanError('conflict', `A row conflicts with one already stored: ${message}`, { cause: err });
+  }
+  return new TitanError('warehouse.query_failed', `SQLite query failed: ${message}`, { cause: err });
+}
+
+function guarded<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (err) {
+    throw fromSqliteError(err);
+  }
+}
+
+export function createSqliteWarehouse(options: SqliteWarehouseOptions): Warehouse {
+  const file = options.path;
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = guarded(() => new Database(file));
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
+  db.pragma('journal_mode = WAL');
+  // With WAL, NORMAL keeps the database consistent after a crash and only risks the last commits on power loss.
+  db.pragma('synchronous = NORMAL');
+  const migrations = options.migrations ?? MIGRATIONS;
+
+  const cache = new Map<string, Statement>();
+  function prepare(sql: string): Statement {
+    let stmt = cache.get(sql);
+    if (stmt) return stmt;
+    stmt = guarded(() => db.prepare(sql));
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(sql, stmt);
+    return stmt;
+  }
+
+  function runQuery<T>(sql: string, params?: SqlParams): T[] {
+    const stmt = prepare(sql);
+    const bound = bindParams(params);
+    return guarded(() => {
+      if (stmt.reader) return stmt.all(bound) as T[];
+      stmt.run(bound);
+      return [];
+    });
+  }
+
+  function runExecute(sql: string, params?: SqlParams): number {
+    const stmt = prepare(sql);
+    const bound = bindParams(params);
+    return guarded(() => stmt.run(bound).changes);
+  }
+
+  function insertStatement(table: string, columns: string[], rowCount: number): Statement {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const names = columns.map((c) => `"${c}"`).join(', ');
+    return prepare(`INSERT INTO "${table}" (${names}) VALUES ${Array(rowCount).fill(tuple).join(', ')}`);
+  }
+
+  /** Inserts in chunks of many rows per statement; the caller provides the transaction. */
+  function insertChunks(table: string, rows: Row[]): number {
+    if (rows.length === 0) return 0;
+    assertIdentifier(table);
+    const columns = collectColumns(rows);
+    const chunk = Math.max(1, Math.floor(INSERT_CHUNK_VARIABLES / columns.length));
+    const values: Bindable[] = [];
+    let inserted = 0;
+    for (let start = 0; start < rows.length; start += chunk) {
+      const slice = rows.slice(start, start + chunk);
+      values.length = 0;
+      for (const row of slice) for (const c of columns) values.push(bindValue(row[c]));
+      const stmt = insertStatement(table, columns, slice.length);
+      inserted += guarded(() => stmt.run(values).changes);
+    }
+    return inserted;
+  }
+
+  const insertAtomically = db.transaction((table: string, rows: Row[]) => insertChunks(table, rows));
+
+  // better-sqlite3 transactions are synchronous; an async `fn` awaits between statements, so other callers
+  // of this connection wait until it finishes instead of slipping their statements into it.
+  let active: Promise<void> | null = null;
+  async function idle(): Promise<void> {
+    while (active) await active;
+  }
+
+  const tx: WarehouseTx = {
+    query: async (sql, params) => runQuery(sql, params),
+    execute: async (sql, params) => runExecute(sql, params),
+    insertRows: async (table, rows) => insertChunks(table, rows),
+  };
+
+  let closed = false;
+
+  return {
+    kind: 'sqlite',
+    dialect: createSqliteDialect(),
+    async query<T = Row>(sql: string, params?: SqlParams) {
+      await idle();
+      return runQuery<T>(sql, params);
+    },
+    async execute(sql, params) {
+      await idle();
+      return runExecute(sql, params);
+    },
+    async insertRows(table, rows) {
+      await idle();
+      return guarded(() => insertAtomically.immediate(table, rows));
+    },
+    async transaction<T>(fn: (tx: WarehouseTx) => Promise<T>): Promise<T> {
+      while (active) await active;
+      let finish!: () => void;
+      active = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      try {
+        // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading read locks.
+        guarded(() => db.exec('BEGIN IMMEDIATE'));
+        try {
+          const result = await fn(tx);
+          guarded(() => db.exec('COMMIT'));
+          return result;
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw err;
+        }
+      } finally {
+        active = null;
+        finish();
+      }
+    },
+    async migrate() {
+      await idle();
+      const apply = db.transaction(() => {
+        db.exec(
+          `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`,
+        );
+        const done = new Set(
+          (db.prepare(`SELECT id FROM "${MIGRATIONS_TABLE}"`).all() as { id: string }[]).map((r) => r.id),
+        );
+        const applied: string[] = [];
+        for (const m of migrations) {
+          if (done.has(m.id)) continue;
+          for (const t of m.tables ?? []) for (const sql of sqliteCreateTable(t)) db.exec(sql);
+          for (const { table, column } of m.columns ?? []) db.exec(sqliteAddColumn(table, column));
+          db.prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (id, applied_at) VALUES (?, ?)`).run(
+            m.id,
+            new Date().toISOString(),
+          );
+          applied.push(m.id);
+        }
+        return applied;
+      });
+      // Two processes starting together: IMMEDIATE makes the second wait, then see the first's ids.
+      return guarded(() => apply.immediate());
+    },
+    async health() {
+      try {
+        db.prepare('SELECT 1').get();
+        return { ok: true, kind: 'sqlite', detail: file === ':memory:' ? 'in memory' : file };
+      } catch (err) {
+        return { ok: false, kind: 'sqlite', detail: fromSqliteError(err).message };
+      }
+    },
+    async close() {
+      if (closed) return;
+      await idle();
+      closed = true;
+      cache.clear();
+      db.close();
+    },
+  };
+}
