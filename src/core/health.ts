@@ -1,0 +1,47 @@
+// What is running and what is not configured yet: the data behind /health and the start-up summary.
+import type { ConfigValues } from './config/schema.ts';
+import type { Warehouse } from './warehouse/port.ts';
+
+export type PartState = 'ready' | 'embedded' | 'not configured';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  warehouse: PartState | 'unavailable';
+  llm: PartState;
+  slack: PartState;
+  teams: PartState;
+  drive: PartState;
+  pos: PartState;
+  /** Things an operator should know (never a secret). */
+  notes: string[];
+}
+
+const all = (values: ConfigValues, keys: (keyof ConfigValues)[]): boolean =>
+  keys.every((k) => Boolean(values[k]));
+
+export const hasServiceAccount = (values: ConfigValues): boolean =>
+  all(values, ['GOOGLE_SERVICE_ACCOUNT_JSON']) || all(values, ['GOOGLE_APPLICATION_CREDENTIALS']);
+
+export const OPEN_ACCESS_NOTE =
+  'TITAN_OWNERS is empty: every member of the installed workspace counts as an owner until it is set.';
+
+export async function checkHealth(warehouse: Warehouse, values: ConfigValues): Promise<HealthReport> {
+  const wh = await warehouse.health().catch(() => ({ ok: false, kind: warehouse.kind }));
+  const notes: string[] = [];
+  if (!values.TITAN_OWNERS) notes.push(OPEN_ACCESS_NOTE);
+  if (values.LLM_MONTHLY_BUDGET_INR === undefined && values.GEMINI_API_KEY) {
+    notes.push('No LLM_MONTHLY_BUDGET_INR set: Gemini spend is not capped.');
+  }
+  return {
+    status: wh.ok ? 'ok' : 'degraded',
+    warehouse: !wh.ok ? 'unavailable' : wh.kind === 'sqlite' ? 'embedded' : 'ready',
+    llm: values.GEMINI_API_KEY ? 'ready' : 'not configured',
+    slack: all(values, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']) ? 'ready' : 'not configured',
+    teams: all(values, ['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD']) ? 'ready' : 'not configured',
+    drive: hasServiceAccount(values) ? 'ready' : 'embedded',
+    pos: all(values, ['PP_APP_KEY', 'PP_APP_SECRET', 'PP_ACCESS_TOKEN', 'PP_MAPPING_CODE'])
+      ? 'ready'
+      : 'not configured',
+    notes,
+  };
+}
