@@ -21,6 +21,7 @@ export type TitanErrorCode =
   | 'source.unavailable'
   | 'llm.not_configured'
   | 'llm.failed'
+  | 'llm.key_invalid'
   | 'llm.budget_exceeded'
   | 'llm.ungrounded'
   | 'pos.failed'

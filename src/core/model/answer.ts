@@ -87,4 +87,6 @@ export interface Answer {
   path: 'offline' | 'llm';
   /** Short notes shown under the answer (e.g. "every workspace member counts as owner"). */
   notes: string[];
+  /** What the LLM calls behind this answer cost (absent when no model was called). */
+  cost?: { inr: number; calls: number };
 }
