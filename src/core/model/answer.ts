@@ -40,6 +40,19 @@ export interface TaskDraft {
   /** The metric's value when the task was created. */
   baseline: number;
   finding: string;
+  /** How to find the baseline again when re-measuring (stored in ai_task_queue.remeasure_json). */
+  remeasure?: TaskRemeasure;
+}
+
+export interface TaskRemeasure {
+  /** The fact whose value is `baseline`, when the metric reports one. */
+  factId?: string;
+  /** The metric's item filter ("maida"). */
+  item?: string;
+  /** ₹ per week the finding was costing when the task was created. */
+  impactPerWeek: number;
+  /** Days the baseline covered, to compare per-day rates over a different window. */
+  periodDays: number;
 }
 
 /** One ranked finding: [NUMBER] → root cause → action. */

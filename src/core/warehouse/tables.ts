@@ -122,6 +122,8 @@ export const TABLES_V1: TableDef[] = [
       col('finding_key', 'string'),
       col('metric', 'string'),
       col('baseline', 'float'),
+      // How to re-measure after the deadline: {factId, item, impactPerWeek, periodDays} of the baseline.
+      col('remeasure_json', 'json'),
       col('status', 'string', true),
       col('assignee', 'string'),
       col('due_at', 'timestamp'),
