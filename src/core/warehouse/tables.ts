@@ -198,6 +198,8 @@ export const TABLES_V1: TableDef[] = [
       col('failed', 'integer'),
       col('created_at', 'timestamp', true),
       col('finished_at', 'timestamp'),
+      // Why a whole job failed (its folder unreadable, say); per-file reasons live in ingest_files.
+      col('reason', 'string'),
     ],
     primaryKey: ['job_id'],
   },
