@@ -3,7 +3,12 @@ import { toTitanError } from '../core/errors.ts';
 import { type CliIo, type Command, processIo } from './io.ts';
 
 /** Each command lives in its own module, loaded only when used so `titan ask` never loads Slack. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  serve: {
+    summary: 'HTTP server, schedules and demo seed (what npm start runs)',
+    load: async () => (await import('./commands/serve.ts')).serve,
+  },
+};
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);

@@ -15,11 +15,13 @@ export function validatePatch(input: unknown): ConfigPatch {
   const patch: ConfigPatch = {};
   for (const [key, value] of Object.entries(input)) {
     if (!isConfigKey(key)) {
+      // Only echo what looks like a key name: a value pasted in the key's place may be a secret.
+      const shown = /^[A-Z][A-Z0-9_]{0,63}$/.test(key) ? key : '(a name that is not a key; not shown)';
       throw new TitanError(
         'config.unknown_key',
-        `Unknown configuration key: ${key}. GET /config lists the keys.`,
+        `Unknown configuration key: ${shown}. GET /config lists the keys.`,
         {
-          detail: { key },
+          detail: { key: shown },
         },
       );
     }

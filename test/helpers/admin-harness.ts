@@ -1,0 +1,54 @@
+// Builds the real admin app on a temp data dir with a capturing logger, for in-process HTTP tests.
+import { createAdminApp } from '../../src/admin/app.ts';
+import { createConfigVault } from '../../src/core/config/vault.ts';
+import { createLogger } from '../../src/core/logger.ts';
+import { createTitan, type Titan } from '../../src/core/titan.ts';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export interface AdminHarness {
+  titan: Titan;
+  logLines: string[];
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; raw?: string; token?: string | null },
+  ): Promise<Response>;
+}
+
+export async function createAdminHarness(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<AdminHarness> {
+  const vault = createConfigVault({ dataDir, env });
+  const logLines: string[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    secrets: () => [...vault.secretValues(), ADMIN_TOKEN],
+    destination: { write: (line) => logLines.push(line) },
+  });
+  const runtime = {
+    dataDir,
+    port: 0,
+    demo: false,
+    adminToken: ADMIN_TOKEN,
+    tz: 'Asia/Kolkata',
+    logLevel: 'debug',
+  };
+  const titan = await createTitan({ runtime, vault, logger });
+  const app = createAdminApp({ vault, health: titan.health, adminToken: ADMIN_TOKEN, logger });
+  return {
+    titan,
+    logLines,
+    request(method, path, options = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const token = options.token === undefined ? ADMIN_TOKEN : options.token;
+      if (token !== null) headers.authorization = `Bearer ${token}`;
+      const body =
+        method === 'GET'
+          ? undefined
+          : (options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)));
+      return app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+    },
+  };
+}
