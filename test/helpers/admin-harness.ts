@@ -40,7 +40,7 @@ export async function createAdminHarness(
   return {
     titan,
     logLines,
-    request(method, path, options = {}) {
+    async request(method, path, options = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       const token = options.token === undefined ? ADMIN_TOKEN : options.token;
       if (token !== null) headers.authorization = `Bearer ${token}`;
@@ -48,7 +48,7 @@ export async function createAdminHarness(
         method === 'GET'
           ? undefined
           : (options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)));
-      return app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+      return await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
     },
   };
 }
