@@ -3,6 +3,14 @@ import type { ChartSpec, Fact, Period } from '../model/answer.ts';
 import type { Scope } from '../model/scope.ts';
 import type { Warehouse } from '../warehouse/port.ts';
 
+/** Narrows a metric to one item (ingredient or menu item), vendor, expense category or staff member. */
+export interface MetricFilter {
+  item?: string;
+  vendor?: string;
+  category?: string;
+  staff?: string;
+}
+
 export interface MetricContext {
   warehouse: Warehouse;
   scope: Scope;
@@ -10,7 +18,7 @@ export interface MetricContext {
   /** The equal-length period just before `period`, for "change vs previous". */
   previous: Period;
   /** Optional metric-specific filter, e.g. one item ("maida"). */
-  filter?: { item?: string; vendor?: string; category?: string };
+  filter?: MetricFilter;
   /** Daily revenue target in ₹ when configured. */
   dailyRevenueTarget?: number;
 }
@@ -28,8 +36,12 @@ export interface LeakCandidate {
   deadlineHours: number;
   impactPerWeek: number;
   factIds: string[];
-  /** Metric id + value to re-measure after the task's deadline. */
-  remeasure: { metric: string; value: number; item?: string };
+  /**
+   * Metric id + value to re-measure after the task's deadline: re-run `metric` with `filter` over a fresh
+   * period and compare fact `factId` (a per-week level such as "wastage.maida.inr_week", emitted whenever
+   * the filter names the subject, leak or not) against `value`.
+   */
+  remeasure: { metric: string; value: number; item?: string; factId?: string; filter?: MetricFilter };
   staffLevel?: boolean;
 }
 
