@@ -96,7 +96,8 @@ const business = (category: Category, extra: ColumnDef[] = []): TableDef => ({
 /** Version 1: every table of DESIGN.md. Later versions append to MIGRATIONS in migrations.ts. */
 export const TABLES_V1: TableDef[] = [
   // order_time (HH:MM) lets the analyst see dayparts; POS exports usually carry it.
-  business('sales', [col('order_time', 'string')]),
+  // covers: guests per bill, repeated on each of its lines (POS exports call it covers or pax).
+  business('sales', [col('order_time', 'string'), col('covers', 'integer')]),
   business('expenses'),
   business('purchases'),
   business('inventory'),
@@ -230,5 +231,16 @@ export const TABLES_V1: TableDef[] = [
       col('created_at', 'timestamp', true),
     ],
     primaryKey: ['fingerprint'],
+  },
+  {
+    // What the demo generator planted, one JSON document per scope, so tests and demos can check the analyst.
+    name: 'demo_ground_truth',
+    columns: [
+      ...scope,
+      col('seed', 'integer', true),
+      col('generated_at', 'timestamp', true),
+      col('truth_json', 'json', true),
+    ],
+    primaryKey: ['org_id', 'location_id'],
   },
 ];
