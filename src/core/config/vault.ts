@@ -94,8 +94,10 @@ export function createConfigVault(options: VaultOptions): ConfigVault {
   let seen = stamp(file);
   let overrides = readOverrides(file);
   let resolved: ConfigValues = { ...base, ...overrides };
-  // Serialises this process's writers; the file lock serialises processes.
-  let queue: Promise<unknown> = Promise.resolve();
+  // Group commit: patches that arrive while a write is in flight are merged, in order, into the next write.
+  // Each caller is answered only once the file holding its patch is durable; the file lock serialises processes.
+  let pending: { patch: ConfigPatch; done: (err?: unknown) => void }[] = [];
+  let writing = false;
 
   const publish = (next: ConfigValues): void => {
     const changed = KEY_NAMES.filter((k) => next[k] !== resolved[k]);
@@ -122,12 +124,11 @@ export function createConfigVault(options: VaultOptions): ConfigVault {
     return Object.fromEntries(KEY_NAMES.map((k) => [k, values[k] ? 'set' : 'missing'])) as ConfigStatus;
   };
 
-  const write = async (patch: ConfigPatch): Promise<void> => {
+  const write = async (patches: ConfigPatch[]): Promise<void> => {
     await mkdir(options.dataDir, { recursive: true });
     await withFileLock(`${file}.lock`, async () => {
       // Re-read under the lock: another process may have written since we last looked.
-      const current = readOverrides(file);
-      const next = applyPatch(current, patch);
+      const next = patches.reduce(applyPatch, readOverrides(file));
       await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
       seen = stamp(file);
       overrides = next;
@@ -135,14 +136,29 @@ export function createConfigVault(options: VaultOptions): ConfigVault {
     publish({ ...base, ...overrides });
   };
 
+  const drain = async (): Promise<void> => {
+    writing = true;
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      const err = await write(batch.map((b) => b.patch)).then(
+        () => undefined,
+        (e: unknown) => e ?? new Error('write failed'),
+      );
+      for (const b of batch) b.done(err);
+    }
+    writing = false;
+  };
+
   return {
     get,
     status,
     async patch(input) {
       const patch = validatePatch(input);
-      const run = queue.then(() => write(patch));
-      queue = run.catch(() => undefined);
-      await run;
+      await new Promise<void>((resolve, reject) => {
+        pending.push({ patch, done: (err) => (err ? reject(err) : resolve()) });
+        if (!writing) void drain();
+      });
       return status();
     },
     subscribe(listener) {
