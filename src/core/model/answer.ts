@@ -100,6 +100,8 @@ export interface Answer {
   path: 'offline' | 'llm';
   /** Short notes shown under the answer (e.g. "every workspace member counts as owner"). */
   notes: string[];
+  /** Further number-first lines after the findings (the brief's revenue vs target, overdue tasks, task effects); grounded like the headline. */
+  details?: string[];
   /** What the LLM calls behind this answer cost (absent when no model was called). */
   cost?: { inr: number; calls: number };
 }
