@@ -60,5 +60,7 @@ export interface Metric {
   description: string;
   /** A live status line shown while it runs ("Cross-referencing purchases vs inventory…"). */
   status: string;
+  /** True when its facts name individual staff: left out of answers shown in public channels. */
+  staffLevel?: boolean;
   run(ctx: MetricContext): Promise<MetricOutput>;
 }
