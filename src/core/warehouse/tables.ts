@@ -149,6 +149,8 @@ export const TABLES_V1: TableDef[] = [
       col('user_id', 'string'),
       col('text', 'string', true),
       col('answer_json', 'json'),
+      // Lets answer_feedback point at one answer turn.
+      col('turn_id', 'string'),
     ],
     indexes: [['thread_id', 'turn_at']],
   },
@@ -242,5 +244,27 @@ export const TABLES_V1: TableDef[] = [
       col('truth_json', 'json', true),
     ],
     primaryKey: ['org_id', 'location_id'],
+  },
+  {
+    // Chat platform event ids already handled (Slack event_id), so a platform retry never answers twice.
+    name: 'chat_events',
+    columns: [
+      col('event_id', 'string', true),
+      col('platform', 'string', true),
+      col('received_at', 'timestamp', true),
+    ],
+    primaryKey: ['event_id'],
+  },
+  {
+    // 👍/👎 on one answer (chat_memory.turn_id); a user's latest vote counts.
+    name: 'answer_feedback',
+    columns: [
+      col('turn_id', 'string', true),
+      col('thread_id', 'string', true),
+      col('user_id', 'string', true),
+      col('vote', 'string', true),
+      col('created_at', 'timestamp', true),
+    ],
+    indexes: [['turn_id']],
   },
 ];
