@@ -1,0 +1,101 @@
+// The loader: every row of a file and its ingest_files record in ONE warehouse transaction, so a file lands whole or not at all.
+import { TitanError } from '../../errors.ts';
+import type { Scope } from '../../model/scope.ts';
+import type { Row, SqlValue, Warehouse } from '../../warehouse/port.ts';
+import { CATEGORY_TABLE, type Category } from '../../warehouse/tables.ts';
+import { BadRowTally } from './bad-rows.ts';
+import type { IngestRecords } from './ingest-records.ts';
+import { rowHash } from './row-hash.ts';
+import { businessColumns } from './table-columns.ts';
+
+/** One source row turned into canonical values, or the reason it could not be. */
+export type ConvertedRow = { ok: true; values: Record<string, SqlValue> } | { ok: false; reason: string };
+export type RowConverter = (raw: string[]) => ConvertedRow;
+
+export interface LoadRequest {
+  category: Category;
+  scope: Scope;
+  /** Stored in `_source_file` and ingest_files.file_name. */
+  fileName: string;
+  contentHash: string;
+  jobId: string | null;
+  ingestedAt: string;
+  /** The file's data rows in batches, read while the transaction is open (bounded memory). */
+  batches: AsyncIterable<string[][]>;
+  convert: RowConverter;
+  /** Called after each batch with the rows read so far (progress bars). */
+  onProgress?: (rowsRead: number) => void;
+}
+
+export type LoadResult =
+  | { outcome: 'loaded'; rows: number; note?: string }
+  | { outcome: 'already_loaded'; rows: number };
+
+/**
+ * Loads a file's rows, or finds it already loaded. Throws a TitanError (and stores nothing) for a file
+ * with no data rows or more bad rows than allowed; the caller records that failure.
+ */
+export async function loadRows(
+  warehouse: Warehouse,
+  records: IngestRecords,
+  req: LoadRequest,
+): Promise<LoadResult> {
+  const table = CATEGORY_TABLE[req.category];
+  const columns = businessColumns(req.category);
+  const hashed = ['org_id', 'location_id', ...columns];
+  const { orgId, locationId } = req.scope;
+  const key = { contentHash: req.contentHash, category: req.category, scope: req.scope };
+
+  return warehouse.transaction(async (tx): Promise<LoadResult> => {
+    // Checked inside the transaction: two loads of the same content racing each other serialise here.
+    const prior = await records.loadedRows(tx, key);
+    if (prior !== undefined) return { outcome: 'already_loaded', rows: prior };
+
+    const bad = new BadRowTally();
+    let read = 0;
+    let stored = 0;
+    for await (const batch of req.batches) {
+      const rows: Row[] = [];
+      for (const raw of batch) {
+        read += 1;
+        const converted = req.convert(raw);
+        if (!converted.ok) {
+          bad.add(read, converted.reason);
+          continue;
+        }
+        // Same keys in the same order for every row, so the warehouse reuses one prepared INSERT.
+        const row: Row = { org_id: orgId, location_id: locationId };
+        for (const c of columns) row[c] = converted.values[c] ?? null;
+        row._source_file = req.fileName;
+        row._master_category = req.category;
+        row._ingested_at = req.ingestedAt;
+        row._row_hash = rowHash(row, hashed);
+        rows.push(row);
+      }
+      if (rows.length > 0) stored += await tx.insertRows(table, rows);
+      req.onProgress?.(read);
+    }
+    if (read === 0) {
+      throw new TitanError(
+        'ingest.unreadable',
+        'The file has no data rows (empty, or a header only); nothing to load.',
+      );
+    }
+    bad.check(read);
+    const note = bad.note();
+    await records.recordFile(tx, {
+      contentHash: req.contentHash,
+      jobId: req.jobId,
+      scope: req.scope,
+      category: req.category,
+      fileName: req.fileName,
+      outcome: 'loaded',
+      rows: stored,
+      ingestedAt: req.ingestedAt,
+      ...(note === undefined ? {} : { reason: note }),
+    });
+    return note === undefined
+      ? { outcome: 'loaded', rows: stored }
+      : { outcome: 'loaded', rows: stored, note };
+  });
+}
