@@ -25,16 +25,17 @@ export const hasServiceAccount = (values: ConfigValues): boolean =>
 export const OPEN_ACCESS_NOTE =
   'TITAN_OWNERS is empty: every member of the installed workspace counts as an owner until it is set.';
 
-export async function checkHealth(warehouse: Warehouse, values: ConfigValues): Promise<HealthReport> {
-  const wh = await warehouse.health().catch(() => ({ ok: false, kind: warehouse.kind }));
+/** `warehouse` is null where none runs in this process (the Workers entry serves configuration only). */
+export async function checkHealth(warehouse: Warehouse | null, values: ConfigValues): Promise<HealthReport> {
+  const wh = warehouse ? await warehouse.health().catch(() => ({ ok: false, kind: warehouse.kind })) : null;
   const notes: string[] = [];
   if (!values.TITAN_OWNERS) notes.push(OPEN_ACCESS_NOTE);
   if (values.LLM_MONTHLY_BUDGET_INR === undefined && values.GEMINI_API_KEY) {
     notes.push('No LLM_MONTHLY_BUDGET_INR set: Gemini spend is not capped.');
   }
   return {
-    status: wh.ok ? 'ok' : 'degraded',
-    warehouse: !wh.ok ? 'unavailable' : wh.kind === 'sqlite' ? 'embedded' : 'ready',
+    status: wh && !wh.ok ? 'degraded' : 'ok',
+    warehouse: !wh ? 'not configured' : !wh.ok ? 'unavailable' : wh.kind === 'sqlite' ? 'embedded' : 'ready',
     llm: values.GEMINI_API_KEY ? 'ready' : 'not configured',
     slack: all(values, ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']) ? 'ready' : 'not configured',
     teams: all(values, ['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD']) ? 'ready' : 'not configured',

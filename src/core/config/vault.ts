@@ -1,23 +1,19 @@
-// The config vault: defaults < env < config_override.json, merged PATCHes, change subscribers.
-import { readFileSync, statSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { z } from 'zod';
+// The config vault: defaults < env < stored overrides, merged PATCHes with group commit, change subscribers.
 import { TitanError } from '../errors.ts';
-import { writeFileAtomic } from './atomic-file.ts';
-import { withFileLock } from './file-lock.ts';
-import { applyPatch, type ConfigPatch, validatePatch } from './merge-patch.ts';
-import { CONFIG_KEYS, type ConfigKey, type ConfigValues, isConfigKey, KEY_NAMES } from './schema.ts';
+import { createFileOverrideStore } from './file-override-store.ts';
+import { type ConfigPatch, validatePatch } from './merge-patch.ts';
+import type { OverrideStore } from './override-store.ts';
+import { CONFIG_KEYS, type ConfigKey, type ConfigValues, KEY_NAMES } from './schema.ts';
 
 export type KeyStatus = 'set' | 'missing';
 export type ConfigStatus = Record<ConfigKey, KeyStatus>;
 export type ConfigListener = (values: ConfigValues, changed: ConfigKey[]) => void;
 
 export interface ConfigVault {
-  /** The resolved configuration (re-read if another process changed the override file). */
+  /** The resolved configuration (re-read if another process changed the stored overrides). */
   get(): ConfigValues;
   status(): ConfigStatus;
-  /** Validates, then merges and persists the patch under a cross-process lock. */
+  /** Validates, then merges and persists the patch; nothing is written if any entry is invalid. */
   patch(input: unknown): Promise<ConfigStatus>;
   /** Called after any change, from this process or another; returns an unsubscribe function. */
   subscribe(listener: ConfigListener): () => void;
@@ -25,12 +21,7 @@ export interface ConfigVault {
   secretValues(): string[];
 }
 
-export interface VaultOptions {
-  dataDir: string;
-  env: NodeJS.ProcessEnv;
-}
-
-const overrideFileSchema = z.record(z.string(), z.string());
+export type EnvValues = Record<string, string | undefined>;
 
 function defaultsOf(): ConfigValues {
   const values: ConfigValues = {};
@@ -42,80 +33,46 @@ function defaultsOf(): ConfigValues {
 }
 
 /** Env values for known keys; an invalid env value is reported at start, naming the variable. */
-function envOf(env: NodeJS.ProcessEnv): ConfigValues {
+function envOf(env: EnvValues): ConfigValues {
   const values: ConfigValues = {};
   for (const key of KEY_NAMES) {
     const raw = env[key]?.trim();
     if (!raw) continue;
     const parsed = CONFIG_KEYS[key].schema.safeParse(raw);
     if (!parsed.success) {
-      throw new TitanError(
-        'config.invalid',
-        `Environment variable ${key} is invalid: ${parsed.error.issues[0]?.message}.`,
-        {
-          detail: { key },
-        },
-      );
+      const why = parsed.error.issues[0]?.message;
+      throw new TitanError('config.invalid', `Environment variable ${key} is invalid: ${why}.`, {
+        detail: { key },
+      });
     }
     values[key] = parsed.data;
   }
   return values;
 }
 
-function readOverrides(file: string): ConfigValues {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw err;
-  }
-  const parsed = overrideFileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    throw new TitanError('config.invalid', `${file} is not a JSON object of strings; fix or remove it.`);
-  }
-  // Keys a newer version wrote, or that were hand-edited in, are ignored rather than fatal.
-  return Object.fromEntries(Object.entries(parsed.data).filter(([k]) => isConfigKey(k))) as ConfigValues;
-}
-
-const stamp = (file: string): string => {
-  try {
-    const s = statSync(file);
-    return `${s.mtimeMs}:${s.size}:${s.ino}`;
-  } catch {
-    return 'absent';
-  }
-};
-
-export function createConfigVault(options: VaultOptions): ConfigVault {
-  const file = path.join(options.dataDir, 'config_override.json');
+export function createVault(options: { store: OverrideStore; env: EnvValues }): ConfigVault {
+  const { store } = options;
   const base = { ...defaultsOf(), ...envOf(options.env) };
   const listeners = new Set<ConfigListener>();
-  let seen = stamp(file);
-  let overrides = readOverrides(file);
+  let overrides = store.current();
   let resolved: ConfigValues = { ...base, ...overrides };
   // Group commit: patches that arrive while a write is in flight are merged, in order, into the next write.
-  // Each caller is answered only once the file holding its patch is durable; the file lock serialises processes.
+  // Each caller is answered only once the stored state holding its patch is durable.
   let pending: { patch: ConfigPatch; done: (err?: unknown) => void }[] = [];
   let writing = false;
 
-  const publish = (next: ConfigValues): void => {
-    const changed = KEY_NAMES.filter((k) => next[k] !== resolved[k]);
-    resolved = next;
+  const adopt = (next: ConfigValues): void => {
+    if (next === overrides) return;
+    overrides = next;
+    const values = { ...base, ...next };
+    const changed = KEY_NAMES.filter((k) => values[k] !== resolved[k]);
+    resolved = values;
     if (changed.length === 0) return;
     for (const listener of listeners) listener(resolved, changed);
   };
 
-  const refresh = (): void => {
-    const now = stamp(file);
-    if (now === seen) return;
-    seen = now;
-    overrides = readOverrides(file);
-    publish({ ...base, ...overrides });
-  };
-
   const get = (): ConfigValues => {
-    refresh();
+    adopt(store.current());
     return resolved;
   };
 
@@ -124,25 +81,13 @@ export function createConfigVault(options: VaultOptions): ConfigVault {
     return Object.fromEntries(KEY_NAMES.map((k) => [k, values[k] ? 'set' : 'missing'])) as ConfigStatus;
   };
 
-  const write = async (patches: ConfigPatch[]): Promise<void> => {
-    await mkdir(options.dataDir, { recursive: true });
-    await withFileLock(`${file}.lock`, async () => {
-      // Re-read under the lock: another process may have written since we last looked.
-      const next = patches.reduce(applyPatch, readOverrides(file));
-      await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
-      seen = stamp(file);
-      overrides = next;
-    });
-    publish({ ...base, ...overrides });
-  };
-
   const drain = async (): Promise<void> => {
     writing = true;
     while (pending.length > 0) {
       const batch = pending;
       pending = [];
-      const err = await write(batch.map((b) => b.patch)).then(
-        () => undefined,
+      const err = await store.update(batch.map((b) => b.patch)).then(
+        (next) => adopt(next),
         (e: unknown) => e ?? new Error('write failed'),
       );
       for (const b of batch) b.done(err);
@@ -170,4 +115,9 @@ export function createConfigVault(options: VaultOptions): ConfigVault {
       return KEY_NAMES.filter((k) => CONFIG_KEYS[k].secret && values[k]).map((k) => values[k]!);
     },
   };
+}
+
+/** The Node vault: overrides in `<dataDir>/config_override.json`. */
+export function createConfigVault(options: { dataDir: string; env: EnvValues }): ConfigVault {
+  return createVault({ store: createFileOverrideStore(options.dataDir), env: options.env });
 }
