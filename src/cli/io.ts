@@ -4,12 +4,15 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   isTty: boolean;
+  /** Redraws one status line in place (progress bars, TTY only); '' clears it. */
+  progress?(line: string): void;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   isTty: Boolean(process.stdout.isTTY),
+  progress: (line) => process.stderr.write(`\r\x1b[2K${line}`),
 };
 
 /** A command: parses its own arguments, returns the exit code. */
