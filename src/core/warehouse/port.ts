@@ -12,6 +12,8 @@ export interface Dialect {
   table(name: string): string;
   /** A named parameter holding an ISO date, usable where a DATE is compared. */
   dateParam(name: string): string;
+  /** A named parameter holding an ISO timestamp, usable where a TIMESTAMP is compared or assigned. */
+  timestampParam(name: string): string;
   /** Adds whole days to a date expression. */
   addDays(dateExpr: string, days: number | string): string;
   /** Day of week 0 (Sunday) … 6 of a date expression. */

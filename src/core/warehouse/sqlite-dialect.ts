@@ -6,6 +6,7 @@ export function createSqliteDialect(): Dialect {
     name: 'sqlite',
     table: (name) => name,
     dateParam: (name) => `date(@${name})`,
+    timestampParam: (name) => `@${name}`,
     addDays: (dateExpr, days) => `date(${dateExpr}, (${days}) || ' days')`,
     dayOfWeek: (dateExpr) => `CAST(strftime('%w', ${dateExpr}) AS INTEGER)`,
     daysBetween: (a, b) => `CAST(julianday(${b}) - julianday(${a}) AS INTEGER)`,
