@@ -1,0 +1,53 @@
+// POS bill statuses folded onto the three the analyst understands: completed, void, complimentary.
+
+export type SaleStatus = 'completed' | 'void' | 'complimentary';
+
+const STATUS: Record<string, SaleStatus> = {};
+const define = (status: SaleStatus, words: string[]): void => {
+  for (const w of words) STATUS[w] = status;
+};
+define('completed', [
+  'settled',
+  'success',
+  'successful',
+  'printed',
+  'completed',
+  'complete',
+  'paid',
+  'closed',
+  'billed',
+  'delivered',
+  'done',
+  'ok',
+]);
+define('void', [
+  'cancelled',
+  'canceled',
+  'cancel',
+  'void',
+  'voided',
+  'deleted',
+  'refunded',
+  'rejected',
+  'failed',
+]);
+define('complimentary', [
+  'complimentary',
+  'complementary',
+  'comp',
+  'nc',
+  'n c',
+  'no charge',
+  'non chargeable',
+  'free',
+]);
+
+/** The canonical status of a POS status word, or null when it is not one we know. */
+export function normaliseStatus(raw: string): SaleStatus | null {
+  const key = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+  return STATUS[key] ?? null;
+}

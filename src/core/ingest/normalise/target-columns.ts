@@ -1,0 +1,40 @@
+// The columns a file's rows are mapped onto: the category's canonical columns plus any extras its table keeps.
+import {
+  CANONICAL_COLUMNS,
+  CATEGORY_TABLE,
+  type Category,
+  type ColumnDef,
+  TABLES_V1,
+} from '../../warehouse/tables.ts';
+
+const NOT_FROM_FILES = new Set(['org_id', 'location_id']);
+
+/** Canonical columns first (CONTRACT.md), then table extras such as sales.order_time; never scope or lineage. */
+export function targetColumns(category: Category): readonly ColumnDef[] {
+  const canonical = CANONICAL_COLUMNS[category];
+  const names = new Set(canonical.map((c) => c.name));
+  const table = TABLES_V1.find((t) => t.name === CATEGORY_TABLE[category]);
+  const extras = (table?.columns ?? []).filter(
+    (c) => !names.has(c.name) && !NOT_FROM_FILES.has(c.name) && !c.name.startsWith('_'),
+  );
+  return [...canonical, ...extras];
+}
+
+/** Required columns a file must map: date and amount, or for inventory date, item and one quantity. */
+export function requiredColumns(category: Category): { all: string[]; oneOf: string[] } {
+  if (category === 'inventory') {
+    const quantities = CANONICAL_COLUMNS.inventory.filter((c) => c.name.endsWith('_qty')).map((c) => c.name);
+    return { all: ['date', 'item'], oneOf: quantities };
+  }
+  return { all: CANONICAL_COLUMNS[category].filter((c) => c.required).map((c) => c.name), oneOf: [] };
+}
+
+/** The required columns a mapping lacks, in words for a message (e.g. ["amount", "a quantity column"]). */
+export function missingRequired(category: Category, mapped: ReadonlySet<string>): string[] {
+  const { all, oneOf } = requiredColumns(category);
+  const missing = all.filter((name) => !mapped.has(name));
+  if (oneOf.length > 0 && !oneOf.some((name) => mapped.has(name))) {
+    missing.push(`a quantity column (${oneOf.join(', ')})`);
+  }
+  return missing;
+}
