@@ -49,6 +49,8 @@ export interface TaskRemeasure {
   factId?: string;
   /** The metric's item filter ("maida"). */
   item?: string;
+  /** The full filter to re-run the metric with (item, vendor, expense category or staff). */
+  filter?: { item?: string; vendor?: string; category?: string; staff?: string };
   /** ₹ per week the finding was costing when the task was created. */
   impactPerWeek: number;
   /** Days the baseline covered, to compare per-day rates over a different window. */
