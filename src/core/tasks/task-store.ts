@@ -99,7 +99,8 @@ export interface TaskStore {
 }
 
 export function createTaskStore(warehouse: Warehouse): TaskStore {
-  const table = warehouse.dialect.table('ai_task_queue');
+  const { dialect } = warehouse;
+  const table = dialect.table('ai_task_queue');
 
   async function list(filter: TaskFilter, tx: WarehouseTx = warehouse): Promise<StoredTask[]> {
     const where: string[] = [];
@@ -113,7 +114,7 @@ export function createTaskStore(warehouse: Warehouse): TaskStore {
       params.status = filter.status;
     }
     if (filter.dueBefore) {
-      where.push('due_at IS NOT NULL AND due_at < @due_before');
+      where.push(`due_at IS NOT NULL AND due_at < ${dialect.timestampParam('due_before')}`);
       params.due_before = filter.dueBefore;
     }
     const sql = `SELECT * FROM ${table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY due_at, task_id`;
@@ -140,18 +141,19 @@ export function createTaskStore(warehouse: Warehouse): TaskStore {
       }
     },
     async update(taskId, expected, change, now) {
-      const sets = Object.entries(change).map(([key, value]) => [
-        COLUMN_OF.get(key as keyof StoredTask)!,
-        value,
-      ]);
       const params: SqlParams = {
         task_id: taskId,
         expected_status: expected.status,
         expected_assignee: expected.assignee ?? '',
         updated_at: now,
       };
-      for (const [column, value] of sets) params[`v_${column}`] = value as string | null;
-      const assignments = [...sets.map(([column]) => `${column} = @v_${column}`), 'updated_at = @updated_at'];
+      const assignments = [`updated_at = ${dialect.timestampParam('updated_at')}`];
+      for (const [key, value] of Object.entries(change)) {
+        const column = COLUMN_OF.get(key as keyof StoredTask)!;
+        params[`v_${column}`] = value;
+        const placeholder = column.endsWith('_at') ? dialect.timestampParam(`v_${column}`) : `@v_${column}`;
+        assignments.push(`${column} = ${placeholder}`);
+      }
       const sql = `UPDATE ${table} SET ${assignments.join(', ')} WHERE task_id = @task_id AND status = @expected_status AND COALESCE(assignee, '') = @expected_assignee`;
       return (await warehouse.execute(sql, params)) > 0;
     },

@@ -1,0 +1,118 @@
+// The offline analyst: routes a question to its intent, answers from the warehouse's numbers, queues its tasks.
+import type { Logger } from '../logger.ts';
+import type { Answer, Period } from '../model/answer.ts';
+import type { TaskQueue } from '../tasks/task-service.ts';
+import type { Warehouse } from '../warehouse/port.ts';
+import { type AnalystDeps, answerFromMetrics } from './answer-from-metrics.ts';
+import { dateInZone } from './calendar.ts';
+import { composeDailyBrief } from './daily-brief.ts';
+import { INTENT_PLANS } from './intent-plans.ts';
+import { classifyIntent } from './intents.ts';
+import { knownItems, matchItem } from './items.ts';
+import type { Metric } from './metric.ts';
+import { resolvePeriod } from './periods.ts';
+import type { Analyst, AskRequest, StatusListener } from './port.ts';
+import { helpAnswer, unknownAnswer } from './static-answers.ts';
+import { openTasksAnswer } from './task-lines.ts';
+
+/** A later path (Gemini) for questions outside the offline intents; null hands the question back. */
+export type FreeQuestionHook = (
+  request: AskRequest,
+  context: { period: Period; today: string; onStatus: StatusListener },
+) => Promise<Answer | null>;
+
+export interface AnalystOptions {
+  warehouse: Warehouse;
+  tasks: TaskQueue;
+  clock: () => Date;
+  /** IANA time zone of the business (TITAN_TZ). */
+  tz: string;
+  /** ₹ per day; a function so a PATCHed config applies without a restart. */
+  dailyRevenueTarget?: number | (() => number | undefined);
+  logger?: Logger;
+  /** The metric registry (METRICS by default, injected so tests can supply their own). */
+  metrics: readonly Metric[];
+  /** Shown in the "no data yet" answer: where files dropped for ingest go. */
+  inboxDir?: string;
+  freeQuestion?: FreeQuestionHook;
+}
+
+const silent: StatusListener = () => {};
+
+export function createAnalyst(options: AnalystOptions): Analyst {
+  const target = options.dailyRevenueTarget;
+  const deps: AnalystDeps = {
+    warehouse: options.warehouse,
+    tasks: options.tasks,
+    clock: options.clock,
+    tz: options.tz,
+    metrics: options.metrics,
+    metricById: new Map(options.metrics.map((m) => [m.id, m])),
+    dailyRevenueTarget: typeof target === 'function' ? target : () => target,
+    inboxDir: options.inboxDir ?? 'data/inbox',
+    ...(options.logger ? { logger: options.logger } : {}),
+  };
+
+  return {
+    async ask(request, onStatus = silent) {
+      const today = dateInZone(deps.clock(), deps.tz);
+      const period = resolvePeriod(request.question, { today });
+      const intent = classifyIntent(request.question);
+      const audience = request.audience ?? 'private';
+      switch (intent.id) {
+        case 'help':
+          return helpAnswer(period);
+        case 'unknown':
+          return (
+            (await options.freeQuestion?.(request, { period, today, onStatus })) ?? unknownAnswer(period)
+          );
+        case 'open-tasks':
+          return openTasksAnswer(
+            await deps.tasks.list({ scope: request.scope }),
+            deps.clock(),
+            deps.tz,
+            period,
+          );
+        case 'daily-brief':
+          return composeDailyBrief(
+            deps,
+            request.scope,
+            { audience, ...(request.threadId ? { threadRef: request.threadId } : {}) },
+            onStatus,
+          );
+        default: {
+          const item =
+            intent.id === 'wastage'
+              ? (matchItem(request.question, await knownItems(deps.warehouse, request.scope)) ?? intent.item)
+              : undefined;
+          const { answer } = await answerFromMetrics(
+            deps,
+            {
+              intent: intent.id,
+              plan: INTENT_PLANS[intent.id],
+              scope: request.scope,
+              period,
+              audience,
+              ...(item ? { filter: { item } } : {}),
+              ...(request.threadId ? { threadRef: request.threadId } : {}),
+            },
+            onStatus,
+          );
+          return answer;
+        }
+      }
+    },
+
+    dailyBrief(scope, onStatus = silent, briefOptions = {}) {
+      return composeDailyBrief(
+        deps,
+        scope,
+        {
+          audience: briefOptions.audience ?? 'private',
+          ...(briefOptions.threadId ? { threadRef: briefOptions.threadId } : {}),
+        },
+        onStatus,
+      );
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Answers that need no metric: help, questions Titan cannot answer offline, and "there is no data yet".
+import type { Answer, Period, Sources } from '../model/answer.ts';
+import type { Scope } from '../model/scope.ts';
+import { CATEGORIES } from '../warehouse/tables.ts';
+import { INTENTS } from './intents.ts';
+
+/** An answer with nothing in it yet; builders fill in what they know. */
+export function emptyAnswer(intent: string, headline: string, sources: Sources): Answer {
+  return {
+    intent,
+    headline,
+    rootCause: '',
+    findings: [],
+    actions: [],
+    tasks: [],
+    facts: [],
+    sources,
+    path: 'offline',
+    notes: [],
+  };
+}
+
+/** Sources of an answer that read no data. */
+export const noSources = (period: Period): Sources => ({ period, rows: {}, freshness: {}, gaps: [] });
+
+const examples = (): string => INTENTS.map((i) => `"${i.example}"`).join(', ');
+
+export function helpAnswer(period: Period): Answer {
+  return {
+    ...emptyAnswer(
+      'help',
+      'Titan answers from your sales, purchases, inventory and expenses.',
+      noSources(period),
+    ),
+    details: [
+      `Ask for: ${examples()}.`,
+      'Any period works: "yesterday", "this week", "last month", "1-15 Nov", "since Monday".',
+    ],
+  };
+}
+
+/** A question outside the offline intents: say what Titan can answer instead. */
+export function unknownAnswer(period: Period): Answer {
+  return {
+    ...emptyAnswer('unknown', 'I can answer these offline:', noSources(period)),
+    details: [`${examples()}.`],
+  };
+}
+
+export interface NoDataOptions {
+  scope: Scope;
+  /** Where files dropped for ingest go (data/inbox). */
+  inboxDir: string;
+  sources: Sources;
+}
+
+/** The empty warehouse: not an error, but the ways to load data. */
+export function noDataAnswer(intent: string, options: NoDataOptions): Answer {
+  const { scope, inboxDir, sources } = options;
+  return {
+    ...emptyAnswer(intent, `No data yet for \`${scope.orgId}\` / \`${scope.locationId}\`.`, sources),
+    details: [
+      'Load some first:',
+      '• `titan demo` fills the warehouse with a demo café to try Titan on;',
+      `• drop CSV, Excel or PDF files in \`${inboxDir}/<category>/\` (${CATEGORIES.join(', ')}) and run \`titan watch --once\`;`,
+      '• or `titan ingest <file-or-folder> --category sales`.',
+    ],
+  };
+}
+
+/** Data exists, but none in the period asked about. */
+export function emptyPeriodAnswer(intent: string, title: string, sources: Sources): Answer {
+  const { period } = sources;
+  return {
+    ...emptyAnswer(
+      intent,
+      `${title}, ${period.label}: no data between \`${period.from}\` and \`${period.to}\`.`,
+      sources,
+    ),
+    details: ['Try a period with data, e.g. "last 30 days", or load the missing files with `titan ingest`.'],
+  };
+}
