@@ -1,6 +1,6 @@
 // Every configuration key Titan knows: its type, whether it is a secret, and what it is for. Declared once.
 import { z } from 'zod';
-import { CATEGORIES } from '../warehouse/tables.ts';
+import { CATEGORIES, type Category } from '../warehouse/tables.ts';
 
 export interface KeySpec {
   schema: z.ZodType<string>;
@@ -33,6 +33,9 @@ const plain = (description: string, schema: z.ZodType<string> = text, def?: stri
     ? { schema, secret: false, description }
     : { schema, secret: false, description, default: def };
 
+/** WATCH_FOLDER_SALES … FAILED_FOLDER_INVENTORY, typed so config readers can name them. */
+export type FolderKey = `${'WATCH' | 'ARCHIVE' | 'FAILED'}_FOLDER_${Uppercase<Category>}`;
+
 const folderKeys = Object.fromEntries(
   CATEGORIES.flatMap((category) => {
     const cat = category.toUpperCase();
@@ -42,7 +45,7 @@ const folderKeys = Object.fromEntries(
       [`FAILED_FOLDER_${cat}`, plain(`Where ${category} files that failed go, with their reason`)],
     ];
   }),
-) as Record<string, KeySpec>;
+) as Record<FolderKey, KeySpec>;
 
 /** The configuration keys of CONTRACT.md, in the order the README lists them. */
 export const CONFIG_KEYS = {
