@@ -25,6 +25,7 @@ export type TitanErrorCode =
   | 'llm.budget_exceeded'
   | 'llm.ungrounded'
   | 'pos.failed'
+  | 'pos.not_configured'
   | 'chat.failed'
   | 'internal';
 
