@@ -1,0 +1,214 @@
+// Answer → Slack Block Kit: headline, findings (number → root cause → action by deadline), "How this was found", feedback.
+import type { types } from '@slack/bolt';
+import { formatCount, formatFact, formatInr } from '../../core/analyst/format.ts';
+import type { Audience } from '../../core/analyst/port.ts';
+import type { Answer, Fact, Finding, Sources } from '../../core/model/answer.ts';
+
+export type Block = types.KnownBlock;
+
+/** Slack's limits: characters in a section's text, blocks in one message. */
+export const SECTION_TEXT_LIMIT = 3000;
+export const MESSAGE_BLOCK_LIMIT = 50;
+/** Past this many rows the numbers table goes as a text snippet file instead of a section. */
+const INLINE_TABLE_ROWS = 12;
+
+export const FEEDBACK_ACTIONS = { up: 'titan_feedback_up', down: 'titan_feedback_down' } as const;
+
+/** A text file to upload into the thread (a table too long for a message). */
+export interface Snippet {
+  filename: string;
+  title: string;
+  content: string;
+}
+
+export interface RenderedMessage {
+  /** Notification / fallback text. */
+  text: string;
+  blocks: Block[];
+  snippets: Snippet[];
+}
+
+export interface AnswerRenderOptions {
+  audience: Audience;
+  /** Carried by the 👍/👎 buttons so a press finds the stored answer again; no buttons without it. */
+  feedbackRef?: string;
+  /** Extra lines under the answer (e.g. the open-access note). */
+  notes?: string[];
+  /** Shown above the answer when the question is not visible above it (slash commands, digests). */
+  preface?: string;
+}
+
+/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+export const escapeMrkdwn = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A date Slack shows in the reader's own time zone, with a UTC fallback. */
+export function slackDate(iso: string, format = '{date_short_pretty} {time}'): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return escapeMrkdwn(iso);
+  const fallback = new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
+  return `<!date^${Math.floor(ms / 1000)}^${format}|${fallback} UTC>`;
+}
+
+const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const context = (texts: string[]): Block => ({
+  type: 'context',
+  elements: texts.slice(0, 10).map((text) => ({ type: 'mrkdwn', text: text.slice(0, SECTION_TEXT_LIMIT) })),
+});
+
+/** Splits text into section blocks of at most 3,000 characters, at line breaks where possible; nothing is dropped. */
+export function sections(text: string): Block[] {
+  const out: Block[] = [];
+  let rest = text;
+  while (rest.length > SECTION_TEXT_LIMIT) {
+    const cut = rest.lastIndexOf('\n', SECTION_TEXT_LIMIT);
+    const at = cut > 0 ? cut : SECTION_TEXT_LIMIT;
+    out.push(section(rest.slice(0, at)));
+    rest = rest.slice(at).replace(/^\n/, '');
+  }
+  if (rest.length > 0) out.push(section(rest));
+  return out;
+}
+
+function findingText(finding: Finding, index: number): string {
+  const impact = finding.impactPerWeek > 0 ? ` _(${formatInr(finding.impactPerWeek)}/week)_` : '';
+  return [
+    `*${index + 1}. ${escapeMrkdwn(finding.headline)}*${impact}`,
+    `Root cause: ${escapeMrkdwn(finding.rootCause)}`,
+    `→ ${escapeMrkdwn(finding.action.text)} — *by ${escapeMrkdwn(finding.action.deadlineLabel)}* (${slackDate(finding.action.deadline)})`,
+  ].join('\n');
+}
+
+/** The same finding as plain text, for a snippet file (no mrkdwn, the deadline as written). */
+function findingPlain(finding: Finding, index: number): string {
+  const impact = finding.impactPerWeek > 0 ? ` (${formatInr(finding.impactPerWeek)}/week)` : '';
+  return [
+    `${index + 1}. ${finding.headline}${impact}`,
+    `   Root cause: ${finding.rootCause}`,
+    `   -> ${finding.action.text} by ${finding.action.deadlineLabel} (${finding.action.deadline})`,
+  ].join('\n');
+}
+
+function factsTable(facts: Fact[]): string {
+  const rows = facts.map((f) => [f.label, formatFact(f), f.period.label]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** "How this was found": period, rows read, freshness of each source, known gaps, who wrote the words. */
+export function howFound(sources: Sources, path: Answer['path']): string[] {
+  const p = sources.period;
+  const rows = Object.entries(sources.rows).map(([name, n]) => `${formatCount(n)} ${name}`);
+  const fresh = Object.entries(sources.freshness).map(([name, at]) =>
+    at ? `${name} ${slackDate(at, '{date_short_pretty}')}` : `${name} never loaded`,
+  );
+  return [
+    `*How this was found:* ${escapeMrkdwn(p.label)} (${p.from} → ${p.to})`,
+    rows.length > 0 ? `Rows read: ${rows.join(', ')}` : 'Rows read: none',
+    ...(fresh.length > 0 ? [`Data as of: ${fresh.join(', ')}`] : []),
+    ...(sources.gaps.length > 0 ? [`Gaps: ${escapeMrkdwn(sources.gaps.join('; '))}`] : []),
+    path === 'llm'
+      ? 'Worded by Gemini; every number checked against the SQL facts'
+      : 'Computed offline from SQL facts',
+  ];
+}
+
+function feedbackBlock(ref: string): Block {
+  const button = (actionId: string, text: string) => ({
+    type: 'button' as const,
+    action_id: actionId,
+    text: { type: 'plain_text' as const, text, emoji: true },
+    value: ref,
+  });
+  return {
+    type: 'actions',
+    block_id: 'titan_feedback',
+    elements: [button(FEEDBACK_ACTIONS.up, '👍 Helpful'), button(FEEDBACK_ACTIONS.down, '👎 Not helpful')],
+  };
+}
+
+/** Renders an Answer as one Slack message (≤ 50 blocks, ≤ 3,000 characters a section) plus any snippet files. */
+export function renderAnswer(answer: Answer, options: AnswerRenderOptions): RenderedMessage {
+  const visible =
+    options.audience === 'public' ? answer.findings.filter((f) => !f.staffLevel) : answer.findings;
+  const hidden = answer.findings.length - visible.length;
+  const hiddenFacts = new Set(answer.findings.filter((f) => !visible.includes(f)).flatMap((f) => f.factIds));
+  const facts = answer.facts.filter((f) => !hiddenFacts.has(f.id));
+  const snippets: Snippet[] = [];
+
+  const head: Block[] = [
+    ...(options.preface ? [context([options.preface])] : []),
+    ...sections(
+      [
+        `*${escapeMrkdwn(answer.headline)}*`,
+        answer.rootCause ? `Root cause: ${escapeMrkdwn(answer.rootCause)}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    ),
+  ];
+
+  const covered = new Set(visible.map((f) => f.action.text));
+  const extraActions = answer.actions.filter((a) => !covered.has(a.text));
+  const tail: Block[] = [
+    ...(extraActions.length > 0
+      ? sections(
+          [
+            '*Do next*',
+            ...extraActions.map((a) => `• ${escapeMrkdwn(a.text)} — *by ${escapeMrkdwn(a.deadlineLabel)}*`),
+          ].join('\n'),
+        )
+      : []),
+    ...(hidden > 0
+      ? [
+          context([
+            `${hidden} finding(s) naming staff are left out in this channel; ask Titan in a DM to see them.`,
+          ]),
+        ]
+      : []),
+  ];
+
+  const table = factsTable(facts);
+  const inlineTable = `*Numbers used*\n\`\`\`${escapeMrkdwn(table)}\`\`\``;
+  if (facts.length > INLINE_TABLE_ROWS || inlineTable.length > SECTION_TEXT_LIMIT) {
+    snippets.push({ filename: 'numbers.txt', title: 'Numbers behind this answer', content: table });
+    tail.push(context([`The ${facts.length} numbers behind this answer are attached as numbers.txt.`]));
+  } else if (facts.length > 0) {
+    tail.push(section(inlineTable));
+  }
+
+  const notes = [...answer.notes, ...(options.notes ?? [])];
+  tail.push({ type: 'divider' }, context(howFound(answer.sources, answer.path)));
+  if (notes.length > 0) tail.push(context(notes.map(escapeMrkdwn)));
+  if (options.feedbackRef) tail.push(feedbackBlock(options.feedbackRef));
+
+  // Findings fill what the 50-block budget leaves; the rest go, whole, into a snippet rather than being cut.
+  const budget = MESSAGE_BLOCK_LIMIT - head.length - tail.length - 1;
+  const findingBlocks: Block[] = [];
+  let shown = 0;
+  for (const [i, finding] of visible.entries()) {
+    const blocks = sections(findingText(finding, i));
+    if (findingBlocks.length + blocks.length > budget) break;
+    findingBlocks.push(...blocks);
+    shown++;
+  }
+  if (shown < visible.length) {
+    const rest = visible
+      .slice(shown)
+      .map((f, i) => findingPlain(f, shown + i))
+      .join('\n\n');
+    snippets.push({ filename: 'more-findings.txt', title: 'More findings', content: rest });
+    findingBlocks.push(
+      context([`${visible.length - shown} more finding(s) are attached as more-findings.txt.`]),
+    );
+  }
+
+  return { text: answer.headline, blocks: [...head, ...findingBlocks, ...tail], snippets };
+}

@@ -1,0 +1,218 @@
+// One question in a Slack thread, start to finish: access, live status, the analyst, one final answer, chart, tasks.
+import type { webApi } from '@slack/bolt';
+import type { Analyst } from '../../core/analyst/port.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { ConfigValues } from '../../core/config/schema.ts';
+import { TitanError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { Answer, ChartSpec } from '../../core/model/answer.ts';
+import type { Scope } from '../../core/model/scope.ts';
+import type { TaskService } from '../../core/tasks/port.ts';
+import { createAccessPolicy, type Venue } from '../access.ts';
+import { type RenderedMessage, renderAnswer } from '../render/block-kit.ts';
+import { failureLine, fromSlackError, isUnreachable } from './slack-errors.ts';
+import { renderTaskCard } from './task-card.ts';
+import type { ThreadMemory } from './thread-memory.ts';
+import { createAssistantStatus, createPlaceholderStatus, type ThreadStatus } from './thread-status.ts';
+
+type WebClient = webApi.WebClient;
+
+export interface AnswerDeps {
+  getConfig: () => ConfigValues;
+  analyst: Analyst;
+  tasks: TaskService;
+  memory: ThreadMemory;
+  logger: Logger;
+  clock: Clock;
+  scope: Scope;
+  answerTimeoutMs: number;
+  renderChart: (chart: ChartSpec) => Promise<Buffer>;
+}
+
+export interface Question {
+  client: WebClient;
+  channel: string;
+  /** The thread to answer in; undefined answers top-level (a DM, a slash command). */
+  threadTs: string | undefined;
+  userId: string;
+  text: string;
+  venue: Venue;
+  /** Assistant threads show status natively; everywhere else one placeholder message is edited in place. */
+  mode: 'assistant' | 'placeholder';
+  /** A line shown above the answer (who asked what), when the question is not visible above it. */
+  preface?: string;
+  /** Last resort when the channel cannot be posted to (a slash command's response_url). */
+  fallback?: (text: string) => Promise<void>;
+}
+
+export const slackMention = (userId: string): string => `<@${userId}>`;
+
+/** chat_memory key of a thread: one per Slack thread, one per DM conversation at the top level. */
+function threadIdOf(q: Question, placeholderTs: string | undefined): string {
+  const ts = q.threadTs ?? (q.venue.kind === 'dm' ? 'dm' : placeholderTs);
+  return `slack:${q.channel}:${ts ?? 'top'}`;
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new TitanError('chat.failed', `No answer after ${Math.ceil(ms / 1000)} s, so I stopped.`, {
+            detail: { reason: 'timeout' },
+          }),
+        ),
+      ms,
+    );
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Posts a short text in the question's thread; if the channel is unreachable, through the fallback. */
+export async function replyInThread(q: Question, text: string, logger: Logger): Promise<void> {
+  try {
+    await q.client.chat.postMessage({
+      channel: q.channel,
+      ...(q.threadTs ? { thread_ts: q.threadTs } : {}),
+      text,
+    });
+  } catch (err) {
+    logger.warn({ err: fromSlackError(err, 'chat.postMessage') }, 'slack reply failed');
+    if (isUnreachable(err) && q.fallback)
+      await q.fallback(failureLine(fromSlackError(err, 'chat.postMessage')));
+  }
+}
+
+async function openTaskIds(deps: AnswerDeps, threadId: string): Promise<Set<string>> {
+  const tasks = await deps.tasks.list({ scope: deps.scope });
+  return new Set(tasks.filter((t) => t.threadRef === threadId).map((t) => t.taskId));
+}
+
+async function postFinal(q: Question, status: ThreadStatus, message: RenderedMessage): Promise<string> {
+  if (status.placeholderTs) {
+    await q.client.chat.update({
+      channel: q.channel,
+      ts: status.placeholderTs,
+      text: message.text,
+      blocks: message.blocks,
+    });
+    return status.placeholderTs;
+  }
+  const posted = await q.client.chat.postMessage({
+    channel: q.channel,
+    ...(q.threadTs ? { thread_ts: q.threadTs } : {}),
+    text: message.text,
+    blocks: message.blocks,
+  });
+  return posted.ts!;
+}
+
+/** Chart PNG and any snippet files, uploaded into the answer's thread. */
+async function uploadExtras(
+  deps: AnswerDeps,
+  q: Question,
+  thread: string,
+  answer: Answer,
+  message: RenderedMessage,
+) {
+  const target = { channel_id: q.channel, thread_ts: thread };
+  if (answer.chart) {
+    const png = await deps.renderChart(answer.chart);
+    await q.client.filesUploadV2({ ...target, file: png, filename: 'chart.png', title: answer.chart.title });
+  }
+  for (const s of message.snippets) {
+    await q.client.filesUploadV2({
+      ...target,
+      content: s.content,
+      filename: s.filename,
+      title: s.title,
+      snippet_type: 'text',
+    });
+  }
+}
+
+function notesFor(answer: Answer, openAccessNote: string | undefined): string[] {
+  if (!openAccessNote || answer.notes.some((n) => n.includes('TITAN_OWNERS'))) return [];
+  return [openAccessNote];
+}
+
+export async function answerQuestion(deps: AnswerDeps, q: Question): Promise<void> {
+  const log = deps.logger.child({ channel: q.channel, user: q.userId });
+  const access = createAccessPolicy(deps.getConfig(), { mention: slackMention });
+  if (!access.canAsk(q.userId)) return replyInThread(q, access.refusal('ask'), log);
+
+  const askedAt = deps.clock.now();
+  const audience = access.audienceFor(q.venue);
+  let status: ThreadStatus | undefined;
+  let delivered = false;
+  try {
+    status =
+      q.mode === 'assistant' && q.threadTs
+        ? createAssistantStatus(q.client, q.channel, q.threadTs, log)
+        : await createPlaceholderStatus(
+            q.client,
+            {
+              channel: q.channel,
+              threadTs: q.threadTs,
+              text: 'Working on it…',
+              ...(q.preface ? { preface: q.preface } : {}),
+            },
+            log,
+          );
+    const threadId = threadIdOf(q, status.placeholderTs);
+    const before = await openTaskIds(deps, threadId);
+    const onStatus = status.update.bind(status);
+    const request = { question: q.text, scope: deps.scope, threadId, userId: q.userId, audience };
+    const answer = await withTimeout(deps.analyst.ask(request, onStatus), deps.answerTimeoutMs);
+    await status.settle();
+
+    const turnId = await deps.memory
+      .recordExchange({
+        threadId,
+        scope: deps.scope,
+        userId: q.userId,
+        question: q.text,
+        askedAt,
+        answer,
+        answeredAt: deps.clock.now(),
+      })
+      .catch((err: unknown) => {
+        log.warn({ err }, 'chat memory write failed; answering without feedback buttons');
+        return undefined;
+      });
+    const message = renderAnswer(answer, {
+      audience,
+      notes: notesFor(answer, access.openAccessNote),
+      ...(turnId ? { feedbackRef: JSON.stringify({ turn: turnId, thread: threadId }) } : {}),
+      ...(q.preface ? { preface: q.preface } : {}),
+    });
+    const answerTs = await postFinal(q, status, message);
+    delivered = true;
+    const thread = q.threadTs ?? answerTs;
+    await uploadExtras(deps, q, thread, answer, message);
+
+    const created = (await deps.tasks.list({ scope: deps.scope })).filter(
+      (t) => t.threadRef === threadId && !before.has(t.taskId),
+    );
+    for (const task of created) {
+      await q.client.chat.postMessage({ channel: q.channel, thread_ts: thread, ...renderTaskCard(task) });
+    }
+    log.info({ intent: answer.intent, path: answer.path, tasks: created.length }, 'slack answer posted');
+  } catch (err) {
+    await status?.settle();
+    const failure = fromSlackError(err, 'Web API');
+    log.warn(
+      { err: failure, code: failure.code, slackError: failure.detail?.slackError },
+      'slack answer failed',
+    );
+    const line = failureLine(failure);
+    if (status?.placeholderTs && !delivered && !isUnreachable(err)) {
+      await q.client.chat
+        .update({ channel: q.channel, ts: status.placeholderTs, text: line, blocks: [] })
+        .catch(() => replyInThread(q, line, log));
+    } else {
+      await replyInThread(q, line, log);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+// Remembers which Slack event ids were handled (chat_events table), so a retry never produces a second answer.
+import type { Clock } from '../../core/clock.ts';
+import type { Warehouse } from '../../core/warehouse/port.ts';
+
+export interface EventDedupe {
+  /** True the first time an event id is seen (in this process or any earlier one); false for every repeat. */
+  claim(eventId: string): Promise<boolean>;
+}
+
+export function createEventDedupe(options: {
+  warehouse: Warehouse;
+  clock: Clock;
+  platform: string;
+}): EventDedupe {
+  const { warehouse, clock, platform } = options;
+  // Retries can arrive while the first delivery is still being claimed; the set closes that window in-process.
+  const inFlight = new Set<string>();
+  const table = warehouse.dialect.table('chat_events');
+
+  return {
+    async claim(eventId) {
+      const key = `${platform}:${eventId}`;
+      if (inFlight.has(key)) return false;
+      inFlight.add(key);
+      try {
+        return await warehouse.transaction(async (tx) => {
+          const seen = await tx.query(`SELECT event_id FROM ${table} WHERE event_id = @id`, { id: key });
+          if (seen.length > 0) return false;
+          await tx.insertRows('chat_events', [
+            { event_id: key, platform, received_at: clock.now().toISOString() },
+          ]);
+          return true;
+        });
+      } finally {
+        inFlight.delete(key);
+      }
+    },
+  };
+}

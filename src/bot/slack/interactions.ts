@@ -1,0 +1,128 @@
+// Button presses: suggested prompts (ask that question), 👍/👎 (stored with the answer), task cards (act, then edit).
+import type { App, webApi } from '@slack/bolt';
+import { z } from 'zod';
+import { TitanError } from '../../core/errors.ts';
+import type { TaskAction } from '../../core/tasks/port.ts';
+import { createAccessPolicy, type Venue } from '../access.ts';
+import { FEEDBACK_ACTIONS } from '../render/block-kit.ts';
+import { type AnswerDeps, answerQuestion, slackMention } from './answer-question.ts';
+import { type PressedAction, parseBlockAction } from './block-action.ts';
+import type { SlackInstallation } from './bolt-app.ts';
+import { PROMPT_ACTION } from './suggested-prompts.ts';
+import { renderTaskCard, TASK_ACTIONS, taskIdFromBlockId } from './task-card.ts';
+
+type WebClient = webApi.WebClient;
+
+export interface InteractionDeps extends AnswerDeps {
+  installation: () => Promise<SlackInstallation>;
+}
+
+/** DMs by channel id prefix (D…); everything else is a channel, public until listed in PRIVATE_OK_CHANNELS. */
+export const venueOf = (channel: string, channelType?: string): Venue =>
+  channelType === 'im' || channel.startsWith('D') ? { kind: 'dm' } : { kind: 'channel', id: channel };
+
+const feedbackRefSchema = z.object({ turn: z.string().min(1), thread: z.string().min(1) });
+
+function parseFeedbackRef(value: string | undefined): z.infer<typeof feedbackRefSchema> | undefined {
+  try {
+    return feedbackRefSchema.parse(JSON.parse(value ?? ''));
+  } catch {
+    return undefined;
+  }
+}
+
+function taskActionOf(press: PressedAction): TaskAction | undefined {
+  switch (press.actionId) {
+    case TASK_ACTIONS.acknowledge:
+      return { kind: 'acknowledge', by: press.userId };
+    case TASK_ACTIONS.done:
+      return { kind: 'done', by: press.userId };
+    case TASK_ACTIONS.assign:
+      return press.selectedUser
+        ? { kind: 'assign', by: press.userId, assignee: press.selectedUser }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const ephemeral = (client: WebClient, press: PressedAction, text: string) =>
+  client.chat.postEphemeral({ channel: press.channel, user: press.userId, text });
+
+export function registerInteractions(app: App, deps: InteractionDeps): void {
+  /** Parses the press; a payload from another workspace (or one Titan did not render) is ignored. */
+  async function pressFrom(body: unknown): Promise<PressedAction | undefined> {
+    const press = parseBlockAction(body);
+    if (!press) return undefined;
+    const { teamId } = await deps.installation();
+    if (press.teamId !== teamId) {
+      deps.logger.warn({ team: press.teamId }, 'slack action from another workspace ignored');
+      return undefined;
+    }
+    return press;
+  }
+
+  app.action(PROMPT_ACTION, async ({ ack, body, client }) => {
+    await ack();
+    const press = await pressFrom(body);
+    if (!press?.value) return;
+    const threadTs = press.threadTs ?? press.messageTs;
+    await answerQuestion(deps, {
+      client,
+      channel: press.channel,
+      threadTs,
+      userId: press.userId,
+      text: press.value,
+      venue: venueOf(press.channel),
+      mode: 'placeholder',
+      ...(threadTs ? {} : { preface: `${slackMention(press.userId)} asked: _${press.value}_` }),
+    });
+  });
+
+  app.action(
+    new RegExp(`^(${FEEDBACK_ACTIONS.up}|${FEEDBACK_ACTIONS.down})$`),
+    async ({ ack, body, client }) => {
+      await ack();
+      const press = await pressFrom(body);
+      const ref = parseFeedbackRef(press?.value);
+      if (!press || !ref) return;
+      const vote = press.actionId === FEEDBACK_ACTIONS.up ? 'up' : 'down';
+      await deps.memory.recordFeedback({
+        turnId: ref.turn,
+        threadId: ref.thread,
+        userId: press.userId,
+        vote,
+        at: deps.clock.now(),
+      });
+      await ephemeral(
+        client,
+        press,
+        vote === 'up' ? 'Thanks — noted as helpful.' : 'Thanks — noted. I will do better.',
+      );
+    },
+  );
+
+  app.action(new RegExp(`^(${Object.values(TASK_ACTIONS).join('|')})$`), async ({ ack, body, client }) => {
+    await ack();
+    const press = await pressFrom(body);
+    const taskId = taskIdFromBlockId(press?.blockId);
+    const action = press && taskActionOf(press);
+    if (!press || !taskId || !action) return;
+    const access = createAccessPolicy(deps.getConfig(), { mention: slackMention });
+    if (!access.canActOnTasks(press.userId)) {
+      await ephemeral(client, press, access.refusal('task'));
+      return;
+    }
+    try {
+      const result = await deps.tasks.act(taskId, action);
+      // A double click (or a press that changes nothing) leaves the card as it is.
+      if (!result.changed || !press.messageTs) return;
+      const card = renderTaskCard(result.task, { action, at: deps.clock.now().toISOString() });
+      await client.chat.update({ channel: press.channel, ts: press.messageTs, ...card });
+    } catch (err) {
+      if (!(err instanceof TitanError)) throw err;
+      deps.logger.warn({ err, taskId }, 'slack task action failed');
+      await ephemeral(client, press, err.message);
+    }
+  });
+}

@@ -1,0 +1,196 @@
+// POST /slack/events as a web-standard handler: verify first, dedupe retries, ack within 3 s, then work in Bolt.
+import type { webApi } from '@slack/bolt';
+import type { Analyst } from '../../core/analyst/port.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { ConfigValues } from '../../core/config/schema.ts';
+import { TitanError } from '../../core/errors.ts';
+import type { Logger } from '../../core/logger.ts';
+import { DEFAULT_SCOPE, type Scope } from '../../core/model/scope.ts';
+import type { TaskService } from '../../core/tasks/port.ts';
+import type { Warehouse } from '../../core/warehouse/port.ts';
+import { renderChartPng } from '../render/chart-png.ts';
+import { type BoltAppHandle, createBoltApp } from './bolt-app.ts';
+import { createEventDedupe } from './event-dedupe.ts';
+import { registerListeners } from './listeners.ts';
+import { parseSlackBody } from './parse-slack-body.ts';
+import { createThreadMemory } from './thread-memory.ts';
+import { verifySlackRequest } from './verify-slack-request.ts';
+
+export interface SlackAdapterOptions {
+  /** Read on every request, so a PATCHed token, secret or API URL applies without a restart. */
+  getConfig: () => ConfigValues;
+  analyst: Analyst;
+  tasks: TaskService;
+  warehouse: Warehouse;
+  logger: Logger;
+  clock: Clock;
+  scope?: Scope;
+  /** Longest an answer may take before the thread is told it timed out. */
+  answerTimeoutMs?: number;
+  /** Slack gives 3 s; past this the request is acknowledged anyway and the work goes on. */
+  ackTimeoutMs?: number;
+  retryConfig?: webApi.RetryOptions;
+}
+
+export interface SlackAdapter {
+  handle(request: Request): Promise<Response>;
+  /** A Web API client for the configured bot token (for the digest), or undefined while none is set. */
+  client(): webApi.WebClient | undefined;
+  /** Resolves when every request's background work has finished (tests, graceful shutdown). */
+  idle(): Promise<void>;
+}
+
+/** Larger bodies are not Slack's; refuse them before hashing. */
+const MAX_BODY_BYTES = 1_000_000;
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+/** What ack(response) sends back: nothing, a text, or a message object (slash commands). */
+function ackResponse(response: unknown): Response {
+  if (response === undefined || response === null || response === '')
+    return new Response(null, { status: 200 });
+  if (typeof response === 'string') return new Response(response, { status: 200 });
+  return json(response);
+}
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { getConfig, logger, clock } = options;
+  const log = logger.child({ component: 'slack' });
+  const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'slack' });
+  const memory = createThreadMemory({ warehouse: options.warehouse });
+  const inFlight = new Set<Promise<void>>();
+  let built: { key: string; handle: BoltAppHandle } | undefined;
+
+  function appFor(config: ConfigValues): BoltAppHandle | undefined {
+    const token = config.SLACK_BOT_TOKEN;
+    if (!token) return undefined;
+    const apiUrl = config.SLACK_API_URL ?? 'https://slack.com/api/';
+    const key = `${token}\n${apiUrl}`;
+    if (built?.key === key) return built.handle;
+    const handle = createBoltApp({
+      token,
+      apiUrl,
+      logger: log,
+      ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    });
+    registerListeners(handle.app, {
+      getConfig,
+      analyst: options.analyst,
+      tasks: options.tasks,
+      memory,
+      logger: log,
+      clock,
+      scope: options.scope ?? DEFAULT_SCOPE,
+      answerTimeoutMs: options.answerTimeoutMs ?? 120_000,
+      renderChart: (chart) => renderChartPng(chart),
+      installation: handle.installation,
+    });
+    built = { key, handle };
+    log.info('slack app ready for the configured bot token');
+    return handle;
+  }
+
+  /** Hands the body to Bolt; resolves with the ack (or an empty 200 if Bolt finished or stalled without one). */
+  async function dispatch(
+    handle: BoltAppHandle,
+    body: Record<string, unknown>,
+    headers: Headers,
+  ): Promise<Response> {
+    let acked: (response: Response) => void = () => {};
+    const ackPromise = new Promise<Response>((resolve) => {
+      acked = resolve;
+    });
+    const retryNum = Number(headers.get('x-slack-retry-num') ?? Number.NaN);
+    const retryReason = headers.get('x-slack-retry-reason') ?? undefined;
+    const work = handle.app
+      .processEvent({
+        body,
+        ack: async (response?: unknown) => acked(ackResponse(response)),
+        ...(Number.isFinite(retryNum) ? { retryNum } : {}),
+        ...(retryReason ? { retryReason } : {}),
+      })
+      .catch((err: unknown) => log.error({ err }, 'slack event processing failed'))
+      .finally(() => inFlight.delete(work));
+    inFlight.add(work);
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<Response>((resolve) => {
+      timer = setTimeout(() => resolve(new Response(null, { status: 200 })), options.ackTimeoutMs ?? 2500);
+    });
+    const finished = work.then(() => new Response(null, { status: 200 }));
+    return Promise.race([ackPromise, finished, stalled]).finally(() => clearTimeout(timer));
+  }
+
+  async function handle(request: Request): Promise<Response> {
+    if (request.method !== 'POST') return json({ error: 'Slack sends POST requests only.' }, 405);
+    if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+      return json({ error: 'Request body too large for a Slack request.' }, 413);
+    }
+    const rawBody = await request.text();
+    const config = getConfig();
+    const signingSecret = config.SLACK_SIGNING_SECRET;
+    if (!signingSecret) {
+      return json({ error: 'Slack is not configured: set SLACK_SIGNING_SECRET with PATCH /config.' }, 503);
+    }
+    try {
+      verifySlackRequest({
+        signingSecret,
+        signature: request.headers.get('x-slack-signature'),
+        timestamp: request.headers.get('x-slack-request-timestamp'),
+        rawBody,
+        nowMs: clock.now().getTime(),
+      });
+    } catch (err) {
+      log.warn(
+        { reason: err instanceof TitanError ? err.detail?.reason : 'unknown' },
+        'slack request refused',
+      );
+      return new Response(null, { status: 401 });
+    }
+
+    let parsed: ReturnType<typeof parseSlackBody>;
+    try {
+      parsed = parseSlackBody(rawBody, request.headers.get('content-type'));
+    } catch (err) {
+      return json({ error: err instanceof Error ? err.message : 'Bad Slack request.' }, 400);
+    }
+    if (parsed.kind === 'url_verification') return json({ challenge: parsed.challenge });
+    if (parsed.kind === 'ssl_check') return new Response(null, { status: 200 });
+
+    if (parsed.kind === 'event' && !(await claimEvent(parsed.eventId))) {
+      log.info(
+        { eventId: parsed.eventId, retry: request.headers.get('x-slack-retry-num') },
+        'slack retry ignored',
+      );
+      return new Response(null, { status: 200, headers: { 'x-slack-no-retry': '1' } });
+    }
+    const app = appFor(config);
+    if (!app) {
+      log.warn('slack request received but SLACK_BOT_TOKEN is not set; PATCH /config to answer');
+      return parsed.kind === 'command'
+        ? new Response('Titan is not connected to Slack yet: an admin must set SLACK_BOT_TOKEN.', {
+            status: 200,
+          })
+        : new Response(null, { status: 200 });
+    }
+    return dispatch(app, parsed.body, request.headers);
+  }
+
+  async function claimEvent(eventId: string): Promise<boolean> {
+    try {
+      return await dedupe.claim(eventId);
+    } catch (err) {
+      // Without the warehouse the retry guard is blind; answering beats silence, and the log says why.
+      log.error({ err, eventId }, 'slack event dedupe unavailable; handling the event anyway');
+      return true;
+    }
+  }
+
+  return {
+    handle,
+    client: () => appFor(getConfig())?.client,
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

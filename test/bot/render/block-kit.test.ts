@@ -1,0 +1,105 @@
+// The Block Kit view of an Answer: what the owner reads, within Slack's limits, never cut off.
+import { describe, expect, it } from 'vitest';
+import {
+  MESSAGE_BLOCK_LIMIT,
+  renderAnswer,
+  SECTION_TEXT_LIMIT,
+  sections,
+} from '../../../src/bot/render/block-kit.ts';
+import type { Fact } from '../../../src/core/model/answer.ts';
+import { assertValidBlocks } from './block-kit-rules.ts';
+import { sampleAnswer, sampleFinding } from './sample-answer.ts';
+
+const textOf = (blocks: unknown[]): string => JSON.stringify(blocks);
+
+describe('renderAnswer', () => {
+  it('leads with the headline, then each finding as number → root cause → action with its deadline', () => {
+    const { blocks, text } = renderAnswer(sampleAnswer(), { audience: 'private', feedbackRef: 'ref-1' });
+    assertValidBlocks(blocks);
+    expect(text).toBe('Profit leaks: ₹2,940/week across 2 findings');
+    const first = blocks[0] as { type: string; text: { text: string } };
+    expect(first.text.text).toContain('*Profit leaks: ₹2,940/week across 2 findings*');
+    const all = textOf(blocks);
+    expect(all).toContain('*1. Maida wastage: 12 kg (₹840), up 23%*');
+    expect(all).toContain('Root cause: Over-mixing at the dough station');
+    expect(all).toContain('→ Retrain prep staff on dough ratios — *by tomorrow 10 AM*');
+    expect(all).toContain('<!date^1768537800^');
+    expect(all).toContain('Ravi comped 14 bills');
+  });
+
+  it('says how the answer was found: period, rows, freshness, gaps', () => {
+    const { blocks } = renderAnswer(sampleAnswer(), { audience: 'private' });
+    const how = blocks.find((b) => b.type === 'context' && textOf([b]).includes('How this was found'));
+    expect(how).toBeDefined();
+    const t = textOf([how]);
+    expect(t).toContain('last 7 days (2026-01-08 → 2026-01-14)');
+    expect(t).toContain('45,210 sales');
+    expect(t).toContain('inventory never loaded');
+    expect(t).toContain('Gaps: no recipes loaded');
+  });
+
+  it('leaves staff-level findings and their numbers out of a public channel, and says so', () => {
+    const { blocks } = renderAnswer(sampleAnswer(), { audience: 'public' });
+    const all = textOf(blocks);
+    expect(all).not.toContain('Ravi');
+    expect(all).toContain('1 finding(s) naming staff are left out in this channel');
+    expect(all).toContain('Maida wastage');
+  });
+
+  it('carries 👍/👎 buttons with the stored answer reference', () => {
+    const { blocks } = renderAnswer(sampleAnswer(), { audience: 'private', feedbackRef: '{"turn":"t1"}' });
+    const actions = blocks.at(-1) as { type: string; elements: { action_id: string; value: string }[] };
+    expect(actions.type).toBe('actions');
+    expect(actions.elements.map((e) => e.action_id)).toEqual(['titan_feedback_up', 'titan_feedback_down']);
+    expect(actions.elements[0]!.value).toBe('{"turn":"t1"}');
+  });
+
+  it('escapes Slack control characters in analyst text', () => {
+    const { blocks } = renderAnswer(sampleAnswer({ headline: 'Tea & coffee <up> 5%', findings: [] }), {
+      audience: 'private',
+    });
+    expect(textOf(blocks)).toContain('Tea &amp; coffee &lt;up&gt; 5%');
+  });
+
+  it('keeps a message of 60 findings within 50 blocks and attaches the rest whole as a snippet', () => {
+    const findings = Array.from({ length: 60 }, (_, i) => sampleFinding(i + 1));
+    const { blocks, snippets } = renderAnswer(sampleAnswer({ findings }), {
+      audience: 'private',
+      feedbackRef: 'r',
+    });
+    assertValidBlocks(blocks);
+    expect(blocks.length).toBeLessThanOrEqual(MESSAGE_BLOCK_LIMIT);
+    const more = snippets.find((s) => s.filename === 'more-findings.txt');
+    expect(more).toBeDefined();
+    expect(more!.content).toContain('60. Item 60 wastage');
+    const shown = textOf(blocks).match(/\*\d+\. Item/g)?.length ?? 0;
+    expect(shown + more!.content.split('\n\n').length).toBe(60);
+  });
+
+  it('sends a long numbers table as a text snippet, not a cut-off section', () => {
+    const period = { from: '2026-01-01', to: '2026-01-31', label: 'January' };
+    const facts: Fact[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `f${i}`,
+      label: `Item ${i} purchases`,
+      value: 1000 + i,
+      unit: 'INR',
+      period,
+      query: 'vendor-prices',
+    }));
+    const { blocks, snippets } = renderAnswer(sampleAnswer({ facts }), { audience: 'private' });
+    assertValidBlocks(blocks);
+    const table = snippets.find((s) => s.filename === 'numbers.txt');
+    expect(table?.content.split('\n')).toHaveLength(40);
+    expect(table?.content).toContain('Item 39 purchases  ₹1,039  January');
+    expect(textOf(blocks)).toContain('attached as numbers.txt');
+  });
+
+  it('splits text longer than 3,000 characters into several sections without dropping any of it', () => {
+    const long = Array.from({ length: 200 }, (_, i) => `line ${i} ${'x'.repeat(30)}`).join('\n');
+    const parts = sections(long);
+    expect(parts.length).toBeGreaterThan(1);
+    const texts = parts.map((p) => (p as { text: { text: string } }).text.text);
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(SECTION_TEXT_LIMIT);
+    expect(texts.join('\n')).toBe(long);
+  });
+});

@@ -1,0 +1,204 @@
+// A question in a channel thread: live status in one placeholder, one final answer, chart, task cards, memory, failures.
+import { afterEach, describe, expect, it } from 'vitest';
+import { TitanError } from '../../../src/core/errors.ts';
+import type { RecordedCall } from '../../fakes/slack.ts';
+import { assertValidBlocks } from '../render/block-kit-rules.ts';
+import { type Harness, startHarness } from './harness.ts';
+import { appMention, blockAction, CHANNEL, OWNER } from './payloads.ts';
+
+const MENTION_TS = '1595926230.009600';
+const HEADLINE = 'Profit leaks: ₹2,940/week across 2 findings';
+const has = (c: RecordedCall, text: string) => JSON.stringify(c.body).includes(text);
+const rows = <T>(h: Harness, sql: string) => h.warehouse.query<T>(sql);
+
+describe('answering in a channel thread', () => {
+  let h: Harness;
+  afterEach(async () => h?.close());
+
+  it('posts one placeholder in the thread, edits it with each status line, then replaces it with the answer', async () => {
+    h = await startHarness();
+    await h.postEvent(appMention('scan for profit leaks'));
+    await h.settle();
+
+    const posts = h.fake.callsTo('chat.postMessage');
+    const placeholder = posts[0]!;
+    expect(placeholder.body).toMatchObject({
+      channel: CHANNEL,
+      thread_ts: MENTION_TS,
+      text: 'Working on it…',
+    });
+    const updates = h.fake.callsTo('chat.update');
+    expect(updates.map((u) => u.body.text)).toEqual([
+      'Scanning 45,210 sales lines…',
+      'Cross-referencing purchases vs inventory…',
+      HEADLINE,
+    ]);
+    for (const u of updates) expect(u.body.ts).toBe('1700000000.000001');
+    const final = updates.at(-1)!;
+    assertValidBlocks(final.body.blocks);
+    // One final answer: the headline appears in exactly one message, and no other message carries it.
+    expect(h.fake.calls.filter((c) => has(c, `*${HEADLINE}*`))).toHaveLength(1);
+    expect(posts.filter((p) => has(p, HEADLINE))).toHaveLength(0);
+  });
+
+  it('uploads the chart as a PNG into the thread', async () => {
+    h = await startHarness();
+    await h.postEvent(appMention('scan for profit leaks'));
+    await h.settle();
+    const [getUrl] = h.fake.callsTo('files.getUploadURLExternal');
+    expect(getUrl!.body).toMatchObject({ filename: 'chart.png' });
+    const [upload] = h.fake.callsTo('upload');
+    expect(upload!.bytes).toBeGreaterThan(1000);
+    const [complete] = h.fake.callsTo('files.completeUploadExternal');
+    expect(complete!.body).toMatchObject({ channel_id: CHANNEL, thread_ts: MENTION_TS });
+    expect(JSON.stringify(complete!.body.files)).toContain('Wastage by item, last 7 days');
+  });
+
+  it('posts each task the answer created as a card in the thread, and only new ones', async () => {
+    h = await startHarness();
+    await h.postEvent(appMention('scan for profit leaks', { eventId: 'Ev1' }));
+    await h.settle();
+    const cards = h.fake.callsTo('chat.postMessage').filter((c) => has(c, 'titan_task:'));
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.body.thread_ts).toBe(MENTION_TS);
+    assertValidBlocks(cards[0]!.body.blocks);
+    const card = JSON.stringify(cards[0]!.body.blocks);
+    for (const id of ['titan_task_ack', 'titan_task_assign', 'titan_task_done']) expect(card).toContain(id);
+    const [task] = await h.tasks.list({});
+    expect(task!.threadRef).toBe(`slack:${CHANNEL}:${MENTION_TS}`);
+
+    await h.postEvent(
+      appMention('scan again', { eventId: 'Ev2', threadTs: MENTION_TS, ts: '1595926299.000100' }),
+    );
+    await h.settle();
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => has(c, 'titan_task:'))).toHaveLength(1);
+  });
+
+  it('keeps the thread in memory: follow-ups share the thread id and people are told apart', async () => {
+    h = await startHarness();
+    await h.postEvent(appMention('revenue trend', { eventId: 'EvM1' }));
+    await h.postEvent(
+      appMention('and last month?', {
+        eventId: 'EvM2',
+        user: 'W333',
+        threadTs: MENTION_TS,
+        ts: '1595926300.000100',
+      }),
+    );
+    await h.settle();
+    const [first, second] = h.analyst.requests;
+    expect(second!.threadId).toBe(first!.threadId);
+    expect([first!.userId, second!.userId]).toEqual([OWNER, 'W333']);
+    const turns = await rows<{ role: string; user_id: string; text: string }>(
+      h,
+      'SELECT role, user_id, text FROM chat_memory ORDER BY rowid',
+    );
+    expect(turns.map((t) => [t.role, t.user_id, t.text])).toEqual([
+      ['user', OWNER, 'revenue trend'],
+      ['assistant', OWNER, HEADLINE],
+      ['user', 'W333', 'and last month?'],
+      ['assistant', 'W333', HEADLINE],
+    ]);
+  });
+
+  it('gives a public channel the public view, and a PRIVATE_OK channel the full one', async () => {
+    h = await startHarness();
+    await h.postEvent(appMention('scan for profit leaks', { eventId: 'EvP1' }));
+    await h.settle();
+    expect(h.analyst.requests[0]!.audience).toBe('public');
+    expect(JSON.stringify(h.fake.callsTo('chat.update').at(-1)!.body.blocks)).not.toContain('Ravi');
+
+    h.config.PRIVATE_OK_CHANNELS = CHANNEL;
+    await h.postEvent(appMention('scan for profit leaks', { eventId: 'EvP2', ts: '1595926400.000100' }));
+    await h.settle();
+    expect(h.analyst.requests[1]!.audience).toBe('private');
+    expect(JSON.stringify(h.fake.callsTo('chat.update').at(-1)!.body.blocks)).toContain('Ravi');
+  });
+
+  it('notes under the answer that everyone counts as owner while TITAN_OWNERS is empty', async () => {
+    h = await startHarness();
+    await h.postEvent(appMention('revenue trend'));
+    await h.settle();
+    expect(JSON.stringify(h.fake.callsTo('chat.update').at(-1)!.body.blocks)).toContain(
+      'TITAN_OWNERS is set',
+    );
+  });
+
+  it('stores 👍/👎 with the answer', async () => {
+    h = await startHarness();
+    await h.postEvent(appMention('revenue trend'));
+    await h.settle();
+    const [turn] = await rows<{ turn_id: string }>(
+      h,
+      "SELECT turn_id FROM chat_memory WHERE role = 'assistant'",
+    );
+    const feedback = (
+      h.fake.callsTo('chat.update').at(-1)!.body.blocks as {
+        block_id?: string;
+        elements?: { value: string }[];
+      }[]
+    ).find((b) => b.block_id === 'titan_feedback')!;
+    await h.postForm(
+      blockAction(
+        { action_id: 'titan_feedback_down', block_id: 'titan_feedback', value: feedback.elements![1]!.value },
+        { messageTs: '1700000000.000001', threadTs: MENTION_TS },
+      ),
+    );
+    await h.settle();
+    const votes = await rows<{ turn_id: string; vote: string; user_id: string }>(
+      h,
+      'SELECT * FROM answer_feedback',
+    );
+    expect(votes).toMatchObject([{ turn_id: turn!.turn_id, vote: 'down', user_id: OWNER }]);
+  });
+});
+
+describe('failures are visible', () => {
+  let h: Harness;
+  afterEach(async () => h?.close());
+
+  it('an analyst error replaces the placeholder with a short message and a log line', async () => {
+    h = await startHarness();
+    h.analyst.answer = () => {
+      throw new TitanError('warehouse.unavailable', 'The warehouse is busy. Try again shortly.');
+    };
+    await h.postEvent(appMention('revenue trend'));
+    await h.settle();
+    const last = h.fake.callsTo('chat.update').at(-1)!;
+    expect(last.body.text).toBe('I could not answer that: The warehouse is busy. Try again shortly.');
+    expect(h.logs.join('')).toContain('slack answer failed');
+  });
+
+  it('a timeout says so in the thread', async () => {
+    h = await startHarness({ answerTimeoutMs: 50 });
+    h.analyst.answer = () => new Promise(() => {});
+    await h.postEvent(appMention('revenue trend'));
+    await h.settle();
+    expect(h.fake.callsTo('chat.update').at(-1)!.body.text).toMatch(
+      /^No answer after 1 s, so I stopped\. Try a narrower/,
+    );
+  });
+
+  it('a rate-limited post is retried after Retry-After and the answer still arrives once', async () => {
+    h = await startHarness();
+    h.fake.failNext('chat.update', { rateLimitedSeconds: 1 });
+    h.analyst.statuses = [];
+    await h.postEvent(appMention('revenue trend'));
+    await h.settle();
+    const updates = h.fake.callsTo('chat.update');
+    expect(updates).toHaveLength(2);
+    expect(updates.map((u) => u.body.text)).toEqual([HEADLINE, HEADLINE]);
+    expect(h.logs.join('')).toContain('rate limiting');
+  });
+
+  it('when Titan is not in the channel, the failure is logged', async () => {
+    h = await startHarness();
+    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' }, 2);
+    await h.postEvent(appMention('revenue trend'));
+    await h.settle();
+    expect(h.analyst.requests).toHaveLength(0);
+    const log = h.logs.join('');
+    expect(log).toContain('not_in_channel');
+    expect(log).not.toContain('xoxb-test-token');
+  });
+});

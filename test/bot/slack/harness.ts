@@ -1,0 +1,145 @@
+// A Slack adapter wired to the fake Slack Web API, an in-memory SQLite warehouse, the real task queue and an analyst double.
+import { createSlackAdapter, type SlackAdapter } from '../../../src/bot/slack/slack-adapter.ts';
+import type { Analyst, AskRequest, StatusListener } from '../../../src/core/analyst/port.ts';
+import type { ConfigValues } from '../../../src/core/config/schema.ts';
+import { createLogger } from '../../../src/core/logger.ts';
+import type { Answer } from '../../../src/core/model/answer.ts';
+import { createTaskService, type TaskQueue } from '../../../src/core/tasks/task-service.ts';
+import type { Warehouse } from '../../../src/core/warehouse/port.ts';
+import { createSqliteWarehouse } from '../../../src/core/warehouse/sqlite.ts';
+import {
+  type FakeSlack,
+  type FakeSlackOptions,
+  type RecordedCall,
+  slackSignatureHeaders,
+  startFakeSlack,
+} from '../../fakes/slack.ts';
+import { sampleAnswer } from '../render/sample-answer.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const BOT_TOKEN = 'xoxb-test-token-0001';
+export const NOW = new Date('2026-01-15T04:30:00.000Z');
+
+/** The analyst double: replays status lines, then answers (and files the answer's tasks, as the real one does). */
+export interface ScriptedAnalyst extends Analyst {
+  requests: AskRequest[];
+  statuses: string[];
+  /** Wait for each status line to reach Slack before the next (real analysts take time between steps). */
+  paced: boolean;
+  answer: (request: AskRequest) => Promise<Answer> | Answer;
+}
+
+const mentions = (line: string) => (c: RecordedCall) => JSON.stringify(c.body).includes(line);
+
+function scriptedAnalyst(tasks: TaskQueue, fake: FakeSlack): ScriptedAnalyst {
+  const analyst: ScriptedAnalyst = {
+    requests: [],
+    statuses: ['Scanning 45,210 sales lines…', 'Cross-referencing purchases vs inventory…'],
+    paced: true,
+    answer: () => sampleAnswer(),
+    async ask(request: AskRequest, onStatus?: StatusListener) {
+      analyst.requests.push(request);
+      for (const line of analyst.statuses) {
+        const seen = fake.calls.filter(mentions(line)).length;
+        onStatus?.(line);
+        if (analyst.paced) await fake.waitFor((calls) => calls.filter(mentions(line)).length > seen);
+      }
+      const answer = await analyst.answer(request);
+      await tasks.enqueue(answer.tasks, {
+        scope: request.scope,
+        ...(request.threadId ? { threadRef: request.threadId } : {}),
+      });
+      return answer;
+    },
+    async dailyBrief() {
+      return sampleAnswer({ intent: 'daily-brief', headline: 'Yesterday: ₹42,000 vs ₹45,000 target' });
+    },
+  };
+  return analyst;
+}
+
+export interface Harness {
+  fake: FakeSlack;
+  adapter: SlackAdapter;
+  analyst: ScriptedAnalyst;
+  tasks: TaskQueue;
+  warehouse: Warehouse;
+  config: ConfigValues;
+  logs: string[];
+  /** Signs and POSTs a JSON event envelope. */
+  postEvent(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** Signs and POSTs a form body (slash command fields, or `payload` for interactions). */
+  postForm(fields: Record<string, string>, headers?: Record<string, string>): Promise<Response>;
+  /** Waits for all background work of the handled requests. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  fake?: FakeSlackOptions;
+  config?: ConfigValues;
+  warehouse?: Warehouse;
+  answerTimeoutMs?: number;
+  now?: () => Date;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeSlack(options.fake);
+  const warehouse = options.warehouse ?? createSqliteWarehouse({ path: ':memory:' });
+  await warehouse.migrate();
+  const now = options.now ?? (() => NOW);
+  const tasks = createTaskService({ warehouse, clock: { now } });
+  const analyst = scriptedAnalyst(tasks, fake);
+  const config: ConfigValues = {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    ...options.config,
+  };
+  const logs: string[] = [];
+  const logger = createLogger({
+    level: 'info',
+    secrets: () => [BOT_TOKEN, SIGNING_SECRET],
+    destination: { write: (line) => logs.push(line) },
+  });
+  const adapter = createSlackAdapter({
+    getConfig: () => config,
+    analyst,
+    tasks,
+    warehouse,
+    logger,
+    clock: { now },
+    retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 50 },
+    ...(options.answerTimeoutMs ? { answerTimeoutMs: options.answerTimeoutMs } : {}),
+  });
+
+  async function post(rawBody: string, contentType: string, headers: Record<string, string> = {}) {
+    const signed = slackSignatureHeaders(SIGNING_SECRET, rawBody, Math.floor(now().getTime() / 1000));
+    return adapter.handle(
+      new Request('http://titan.test/slack/events', {
+        method: 'POST',
+        headers: { 'content-type': contentType, ...signed, ...headers },
+        body: rawBody,
+      }),
+    );
+  }
+
+  return {
+    fake,
+    adapter,
+    analyst,
+    tasks,
+    warehouse,
+    config,
+    logs,
+    postEvent: (body, headers) => post(JSON.stringify(body), 'application/json', headers),
+    postForm: (fields, headers) =>
+      post(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', headers),
+    settle: () => adapter.idle(),
+    async close() {
+      await adapter.idle();
+      await fake.close();
+      if (!options.warehouse) await warehouse.close();
+    },
+  };
+}
