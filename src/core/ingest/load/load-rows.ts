@@ -1,16 +1,16 @@
 // The loader: every row of a file and its ingest_files record in ONE warehouse transaction, so a file lands whole or not at all.
 import { TitanError } from '../../errors.ts';
 import type { Scope } from '../../model/scope.ts';
-import type { Row, SqlValue, Warehouse } from '../../warehouse/port.ts';
+import type { Row, Warehouse } from '../../warehouse/port.ts';
 import { CATEGORY_TABLE, type Category } from '../../warehouse/tables.ts';
+import type { NormaliseResult } from '../normalise/normalise-row.ts';
 import { BadRowTally } from './bad-rows.ts';
 import type { IngestRecords } from './ingest-records.ts';
 import { rowHash } from './row-hash.ts';
 import { businessColumns } from './table-columns.ts';
 
-/** One source row turned into canonical values, or the reason it could not be. */
-export type ConvertedRow = { ok: true; values: Record<string, SqlValue> } | { ok: false; reason: string };
-export type RowConverter = (raw: string[]) => ConvertedRow;
+/** One source row → canonical values or the reason it cannot be (the normaliser's own result, no copy). */
+export type RowConverter = (raw: string[]) => NormaliseResult;
 
 export interface LoadRequest {
   category: Category;
@@ -60,12 +60,12 @@ export async function loadRows(
         read += 1;
         const converted = req.convert(raw);
         if (!converted.ok) {
-          bad.add(read, converted.reason);
+          bad.add(read, converted.error);
           continue;
         }
         // Same keys in the same order for every row, so the warehouse reuses one prepared INSERT.
         const row: Row = { org_id: orgId, location_id: locationId };
-        for (const c of columns) row[c] = converted.values[c] ?? null;
+        for (const c of columns) row[c] = converted.row[c] ?? null;
         row._source_file = req.fileName;
         row._master_category = req.category;
         row._ingested_at = req.ingestedAt;

@@ -9,8 +9,8 @@ import { createSqliteWarehouse } from '../../../../src/core/warehouse/sqlite.ts'
 /** date,amount,vendor rows; an amount that is not a number makes the row bad. */
 const convert: RowConverter = ([date, amount, vendor]) => {
   const value = Number(amount);
-  if (!date || Number.isNaN(value)) return { ok: false, reason: `amount "${amount}" is not a number` };
-  return { ok: true, values: { date, amount: value, vendor: vendor ?? null } };
+  if (!date || Number.isNaN(value)) return { ok: false, error: `amount "${amount}" is not a number` };
+  return { ok: true, row: { date, amount: value, vendor: vendor ?? null } };
 };
 
 async function* batchesOf(rows: string[][], size = 2): AsyncIterable<string[][]> {
