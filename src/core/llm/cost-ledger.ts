@@ -1,4 +1,5 @@
 // system_cost_log: one row per model call, and this month's ₹ total for the monthly cap.
+import type { Clock } from '../clock.ts';
 import type { Warehouse } from '../warehouse/port.ts';
 import type { LlmPurpose } from './port.ts';
 
@@ -19,7 +20,7 @@ export interface CostLedger {
 
 export interface CostLedgerOptions {
   warehouse: Warehouse;
-  clock: () => Date;
+  clock: Clock;
   /** IANA zone whose calendar month the cap follows (TITAN_TZ). */
   timeZone: string;
   /** How long a month total read from the warehouse is trusted before it is read again. */
@@ -49,7 +50,7 @@ export function createCostLedger(options: CostLedgerOptions): CostLedger {
     async record(entry) {
       await warehouse.insertRows('system_cost_log', [
         {
-          timestamp: clock().toISOString(),
+          timestamp: clock.now().toISOString(),
           org_id: entry.orgId ?? null,
           purpose: entry.purpose,
           model: entry.model,
@@ -58,10 +59,10 @@ export function createCostLedger(options: CostLedgerOptions): CostLedger {
           cost_inr: entry.costInr,
         },
       ]);
-      if (cached && cached.month === monthStartIn(clock(), timeZone)) cached.total += entry.costInr;
+      if (cached && cached.month === monthStartIn(clock.now(), timeZone)) cached.total += entry.costInr;
     },
     async spentThisMonth() {
-      const now = clock();
+      const now = clock.now();
       const month = monthStartIn(now, timeZone);
       if (!cached || cached.month !== month || now.getTime() - cached.readAt > refreshMs) {
         cached = { month, total: await readTotal(month), readAt: now.getTime() };

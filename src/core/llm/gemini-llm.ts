@@ -1,5 +1,6 @@
 // The Gemini implementation of the Llm port: key read per call, timeout, retries, ₹ cost log, monthly cap.
 import { type GenerateContentResponse, GoogleGenAI, type Part } from '@google/genai';
+import type { Clock } from '../clock.ts';
 import { CONFIG_KEYS, type ConfigValues } from '../config/schema.ts';
 import { TitanError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
@@ -23,7 +24,7 @@ export interface RetryPolicy {
 export interface LlmOptions {
   getConfig: () => ConfigValues;
   warehouse: Warehouse;
-  clock: () => Date;
+  clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;
   /** Per attempt; 45 s by default. */
@@ -168,7 +169,7 @@ export function createLlm(options: LlmOptions): Llm {
         // Wraps fetch for this call only, so the Retry-After header (which ApiError drops) is seen.
         const observingFetch: typeof fetch = async (input, init) => {
           const res = await baseFetch(input, init);
-          if (!res.ok) retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), clock());
+          if (!res.ok) retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), clock.now());
           return res;
         };
         try {

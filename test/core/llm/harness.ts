@@ -40,7 +40,7 @@ export async function startLlmHarness(
   const llm = createLlm({
     getConfig: () => values,
     warehouse,
-    clock: () => new Date('2026-11-20T10:00:00Z'),
+    clock: { now: () => new Date('2026-11-20T10:00:00Z') },
     logger,
     timeoutMs: 2_000,
     sleep: async (ms) => {

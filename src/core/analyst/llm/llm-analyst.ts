@@ -1,5 +1,6 @@
 // The Analyst with Gemini's words: offline facts first, then the model (with read-only tools), then the grounding check.
 import type { Content, Part } from '@google/genai';
+import { type Clock, systemClock } from '../../clock.ts';
 import { TitanError, toTitanError } from '../../errors.ts';
 import type { Llm, LlmResponse } from '../../llm/port.ts';
 import type { Logger } from '../../logger.ts';
@@ -27,7 +28,7 @@ export interface LlmAnalystOptions {
   warehouse: Warehouse;
   logger: Logger;
   memory?: ThreadMemoryReader;
-  clock?: () => Date;
+  clock?: Clock;
   /** TITAN_TZ, for reading deadlines in [TASK:] lines. */
   timeZone?: string;
   /** DAILY_REVENUE_TARGET in ₹, read when a metric tool runs. */
@@ -63,7 +64,7 @@ function fallbackNote(err: TitanError): string {
 
 export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
   const { offline, llm, warehouse, logger } = options;
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const tz = options.timeZone ?? 'Asia/Kolkata';
   const maxRounds = options.maxToolRounds ?? 4;
   const tools: AnalystTool[] = [
@@ -136,7 +137,7 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
         }
         contents.push({ role: 'user', parts });
       }
-      const wording = wordingFromText(reply?.text ?? '', base, clock(), tz);
+      const wording = wordingFromText(reply?.text ?? '', base, clock.now(), tz);
       if (!wording.headline) throw new TitanError('llm.failed', 'Gemini answered without any words.');
       if (wording.droppedTasks.length) {
         logger.warn({ dropped: wording.droppedTasks }, 'llm [TASK:] lines without a finding dropped');

@@ -125,7 +125,7 @@ beforeEach(async () => {
       secrets: () => [],
       destination: { write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) },
     }),
-    clock: () => new Date('2026-11-20T10:00:00Z'),
+    clock: { now: () => new Date('2026-11-20T10:00:00Z') },
     memory: {
       recent: async () => [
         { role: 'user', text: 'How was maida last week?' },
