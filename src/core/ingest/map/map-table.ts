@@ -1,0 +1,146 @@
+// Maps a parsed table onto its category: stored layout (0 LLM calls) → heuristics → LLM on ≤50 rows → required check.
+import { z } from 'zod';
+import { TitanError } from '../../errors.ts';
+import type { Category } from '../../warehouse/tables.ts';
+import type { LlmSchemaMapper, MappingResult, RawTable } from '../contracts.ts';
+import { type DateOrder, detectDateOrder } from '../normalise/date.ts';
+import { missingRequired } from '../normalise/target-columns.ts';
+import { checkCategory } from './category-fit.ts';
+import { layoutFingerprint } from './fingerprint.ts';
+import { mapHeuristically } from './heuristic-mapper.ts';
+import { mapWithLlm } from './llm-mapping.ts';
+import { profileColumns } from './value-shape.ts';
+
+/** A mapping as kept in schema_mappings (the warehouse implementation lives with the loader). */
+export interface StoredMapping extends MappingResult {
+  category: Category;
+}
+
+/** Where mappings of known layouts are remembered, keyed by layout fingerprint. */
+export interface MappingStore {
+  get(fingerprint: string): Promise<MappingResult | undefined>;
+  put(entry: StoredMapping): Promise<void>;
+}
+
+/** A mapping for one file: the layout's mapping plus how this file writes ambiguous dates. */
+export interface TableMapping extends MappingResult {
+  dateOrder: DateOrder;
+}
+
+export interface MapTableRequest {
+  table: Pick<RawTable, 'headers' | 'sample'>;
+  category: Category;
+  store?: MappingStore;
+  llm?: LlmSchemaMapper;
+  /** Heuristic confidence below which the LLM is asked (when given); default DEFAULT_MAPPING_THRESHOLD. */
+  threshold?: number;
+}
+
+export const DEFAULT_MAPPING_THRESHOLD = 0.7;
+
+const StoredShape = z.object({
+  mapping: z.record(z.string(), z.number().int().nonnegative()),
+  confidence: z.number(),
+});
+
+/** A stored mapping is data from the warehouse: used only when it still fits these headers. */
+function usableStored(stored: MappingResult | undefined, width: number): MappingResult | undefined {
+  const parsed = StoredShape.safeParse(stored);
+  if (!stored || !parsed.success) return undefined;
+  return Object.values(parsed.data.mapping).every((col) => col < width) ? stored : undefined;
+}
+
+function unmapped(
+  headers: readonly string[],
+  category: Category,
+  missing: string[],
+  llm: boolean,
+): TitanError {
+  const shown = headers.filter((h) => h.trim() !== '').slice(0, 15);
+  const hint = llm
+    ? 'Rename those headers (e.g. "Date", "Amount") and re-upload.'
+    : 'Rename those headers (e.g. "Date", "Amount"), or set GEMINI_API_KEY so Titan can work out unusual layouts.';
+  return new TitanError(
+    'ingest.unmapped',
+    `Could not find the ${missing.join(' and ')} column${missing.length > 1 ? 's' : ''} for ${category} ` +
+      `among this file's columns (${shown.map((h) => `"${h}"`).join(', ')}). ${hint}`,
+    { detail: { missing, category } },
+  );
+}
+
+function withDateOrder(result: MappingResult, table: MapTableRequest['table']): TableMapping {
+  const col = result.mapping.date;
+  const dates = col === undefined ? [] : table.sample.map((row) => row[col] ?? '');
+  return { ...result, dateOrder: detectDateOrder(dates) };
+}
+
+/**
+ * Maps one table. Throws 'ingest.unmapped' naming the missing required columns, 'ingest.wrong_category'
+ * when the columns fit another category much better, or the LLM's error when it failed and the
+ * heuristics alone cannot map the file (a transient failure: retry later).
+ */
+export async function mapTable(req: MapTableRequest): Promise<TableMapping> {
+  const { table, category } = req;
+  const threshold = req.threshold ?? DEFAULT_MAPPING_THRESHOLD;
+  const fingerprint = layoutFingerprint(table.headers, category);
+  const stored = usableStored(await req.store?.get(fingerprint), table.headers.length);
+  if (stored) return withDateOrder({ ...stored, source: 'stored', fingerprint }, table);
+
+  const profiles = profileColumns(table.headers.length, table.sample);
+  const heuristic = mapHeuristically(table.headers, table.sample, category, profiles);
+  checkCategory(table.headers, table.sample, category, heuristic, profiles);
+
+  let result: MappingResult = {
+    mapping: heuristic.mapping,
+    confidence: heuristic.confidence,
+    source: 'heuristic',
+    fingerprint,
+  };
+  if (heuristic.confidence < threshold && req.llm) {
+    try {
+      const answer = await mapWithLlm({
+        llm: req.llm,
+        category,
+        headers: table.headers,
+        sample: table.sample,
+        profiles,
+        fallback: heuristic.mapping,
+      });
+      result = { ...answer, source: 'llm', fingerprint };
+    } catch (err) {
+      // The heuristics' answer still stands when it has every required column.
+      if (heuristic.missing.length > 0) throw err;
+    }
+  }
+  const missing = missingRequired(category, new Set(Object.keys(result.mapping)));
+  if (missing.length > 0) throw unmapped(table.headers, category, missing, req.llm !== undefined);
+  // A weak heuristic guess is not remembered, so a later run with an LLM configured can do better.
+  if (result.source === 'llm' || result.confidence >= threshold)
+    await req.store?.put({ ...result, category });
+  return withDateOrder(result, table);
+}
+
+/** Picks the table of a multi-table file (sheets, PDF tables) that best fits the category, then maps it. */
+export async function mapBestTable<T extends Pick<RawTable, 'headers' | 'sample'>>(
+  req: Omit<MapTableRequest, 'table'> & { tables: readonly T[] },
+): Promise<{ table: T; mapping: TableMapping }> {
+  const [first, ...rest] = req.tables;
+  if (!first) throw new TitanError('ingest.unreadable', 'The file has no table to read.');
+  let best = first;
+  if (rest.length > 0) {
+    const ranked = await Promise.all(
+      req.tables.map(async (table) => {
+        const known = usableStored(
+          await req.store?.get(layoutFingerprint(table.headers, req.category)),
+          table.headers.length,
+        );
+        const h = mapHeuristically(table.headers, table.sample, req.category);
+        return { table, known: known ? 1 : 0, complete: h.missing.length === 0 ? 1 : 0, fit: h.fit };
+      }),
+    );
+    // Known layouts first, then tables with every required column, then the one the category explains most.
+    ranked.sort((a, b) => b.known - a.known || b.complete - a.complete || b.fit - a.fit);
+    best = ranked[0]!.table;
+  }
+  return { table: best, mapping: await mapTable({ ...req, table: best }) };
+}
