@@ -1,0 +1,53 @@
+// The registry of restaurant metrics the analyst knows, by id, and the ones a profit-leak scan runs.
+import type { Metric } from '../metric.ts';
+import { billsCovers } from './bills-covers.ts';
+import { expenseSpikes } from './expense-spikes.ts';
+import { foodCost } from './food-cost.ts';
+import { priceCreep } from './price-creep.ts';
+import { primeCost } from './prime-cost.ts';
+import { revenue } from './revenue.ts';
+import { slowMovers } from './slow-movers.ts';
+import { staffExceptions } from './staff-exceptions.ts';
+import { usageVariance } from './usage-variance.ts';
+import { wastageByItem } from './wastage.ts';
+
+export const METRIC_IDS = [
+  'revenue',
+  'bills-covers',
+  'food-cost',
+  'prime-cost',
+  'wastage-by-item',
+  'usage-variance',
+  'price-creep',
+  'staff-exceptions',
+  'expense-spikes',
+  'slow-movers',
+] as const;
+
+export type MetricId = (typeof METRIC_IDS)[number];
+
+export const METRICS: Readonly<Record<MetricId, Metric>> = {
+  revenue,
+  'bills-covers': billsCovers,
+  'food-cost': foodCost,
+  'prime-cost': primeCost,
+  'wastage-by-item': wastageByItem,
+  'usage-variance': usageVariance,
+  'price-creep': priceCreep,
+  'staff-exceptions': staffExceptions,
+  'expense-spikes': expenseSpikes,
+  'slow-movers': slowMovers,
+};
+
+/** The metrics that can return leak candidates, in the order a scan runs them. */
+export const LEAK_METRIC_IDS: readonly MetricId[] = [
+  'wastage-by-item',
+  'usage-variance',
+  'price-creep',
+  'staff-exceptions',
+  'expense-spikes',
+  'food-cost',
+  'prime-cost',
+];
+
+export const isMetricId = (id: string): id is MetricId => (METRIC_IDS as readonly string[]).includes(id);
