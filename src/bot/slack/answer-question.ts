@@ -109,21 +109,21 @@ async function postFinal(q: Question, status: ThreadStatus, message: RenderedMes
 }
 
 /** Chart PNG and any snippet files, uploaded into the answer's thread. */
-async function uploadExtras(
-  deps: AnswerDeps,
-  q: Question,
-  thread: string,
+export async function uploadAnswerFiles(
+  client: WebClient,
+  target: { channel: string; thread: string },
   answer: Answer,
   message: RenderedMessage,
-) {
-  const target = { channel_id: q.channel, thread_ts: thread };
+  renderChart: (chart: ChartSpec) => Promise<Buffer>,
+): Promise<void> {
+  const where = { channel_id: target.channel, thread_ts: target.thread };
   if (answer.chart) {
-    const png = await deps.renderChart(answer.chart);
-    await q.client.filesUploadV2({ ...target, file: png, filename: 'chart.png', title: answer.chart.title });
+    const png = await renderChart(answer.chart);
+    await client.filesUploadV2({ ...where, file: png, filename: 'chart.png', title: answer.chart.title });
   }
   for (const s of message.snippets) {
-    await q.client.filesUploadV2({
-      ...target,
+    await client.filesUploadV2({
+      ...where,
       content: s.content,
       filename: s.filename,
       title: s.title,
@@ -132,7 +132,8 @@ async function uploadExtras(
   }
 }
 
-function notesFor(answer: Answer, openAccessNote: string | undefined): string[] {
+/** The open-access note, unless the analyst already put it in the answer's notes. */
+export function notesFor(answer: Answer, openAccessNote: string | undefined): string[] {
   if (!openAccessNote || answer.notes.some((n) => n.includes('TITAN_OWNERS'))) return [];
   return [openAccessNote];
 }
@@ -190,7 +191,7 @@ export async function answerQuestion(deps: AnswerDeps, q: Question): Promise<voi
     const answerTs = await postFinal(q, status, message);
     delivered = true;
     const thread = q.threadTs ?? answerTs;
-    await uploadExtras(deps, q, thread, answer, message);
+    await uploadAnswerFiles(q.client, { channel: q.channel, thread }, answer, message, deps.renderChart);
 
     const created = (await deps.tasks.list({ scope: deps.scope })).filter(
       (t) => t.threadRef === threadId && !before.has(t.taskId),
