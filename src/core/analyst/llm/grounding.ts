@@ -1,11 +1,15 @@
 // The grounding check: every number in the model's words must be a known figure, give or take rounding and units.
 
-/** A number as written in the text, with its multiplier applied ("₹1.2 lakh" → 120000). */
+/** One way to read a written number: its value and how far rounding to the digits shown can move it. */
+export interface Reading {
+  value: number;
+  tolerance: number;
+}
+
+/** A number as written in the text ("₹1.2 lakh"), with every reading of it ("73.8 L" is litres or lakh). */
 export interface NumberMention {
   text: string;
-  value: number;
-  /** Half a unit of the last digit written, in the value's units: how far rounding can move it. */
-  tolerance: number;
+  readings: Reading[];
 }
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
@@ -54,24 +58,36 @@ function blank(text: string): string {
   );
 }
 
+/** Suffixes that are also units: "L" is litres or lakh, "m" metres or million. */
+const AMBIGUOUS = new Set(['l', 'm']);
+
+function reading(
+  digits: string,
+  frac: string | undefined,
+  minus: string | undefined,
+  multiplier: number,
+): Reading {
+  const decimals = frac ? frac.length - 1 : 0;
+  // "₹1,20,000" is a rounded figure: its trailing zeros are not precision.
+  const trailingZeros = !frac && digits.length >= 4 ? digits.length - digits.replace(/0+$/, '').length : 0;
+  const value = Number(`${minus ?? ''}${digits}${frac ?? ''}`) * multiplier;
+  const tolerance = Math.min(
+    0.5 * 10 ** (trailingZeros - decimals) * multiplier,
+    Math.max(Math.abs(value) * 0.05, 0.5),
+  );
+  return { value, tolerance };
+}
+
 /** Every figure in a text (dates, times and list numbers left out). */
 export function extractNumbers(text: string): NumberMention[] {
-  const out: NumberMention[] = [];
-  for (const m of blank(text).matchAll(FIGURE)) {
+  return [...blank(text).matchAll(FIGURE)].map((m) => {
     const [whole, minus, intPart, frac, suffix] = m;
-    const multiplier = MULTIPLIERS[suffix?.toLowerCase() ?? ''] ?? 1;
+    const word = suffix?.toLowerCase() ?? '';
     const digits = intPart!.replace(/,/g, '');
-    const decimals = frac ? frac.length - 1 : 0;
-    // "₹1,20,000" is a rounded figure: its trailing zeros are not precision.
-    const trailingZeros = !frac && digits.length >= 4 ? digits.length - digits.replace(/0+$/, '').length : 0;
-    const value = Number(`${minus ?? ''}${digits}${frac ?? ''}`) * multiplier;
-    const tolerance = Math.min(
-      0.5 * 10 ** (trailingZeros - decimals) * multiplier,
-      Math.max(Math.abs(value) * 0.05, 0.5),
-    );
-    out.push({ text: whole.trim(), value, tolerance });
-  }
-  return out;
+    const multiplied = reading(digits, frac, minus, MULTIPLIERS[word] ?? 1);
+    const readings = AMBIGUOUS.has(word) ? [multiplied, reading(digits, frac, minus, 1)] : [multiplied];
+    return { text: whole.trim(), readings };
+  });
 }
 
 /** Each known figure in the forms the model may legitimately write it: as is, unsigned, as % or per-mille units. */
@@ -89,12 +105,13 @@ export interface GroundingResult {
 /** Whether every figure in `text` is one of `known` (a fact, a tool result or the question's own numbers). */
 export function checkGrounding(text: string, known: Iterable<number>): GroundingResult {
   const pool = [...new Set([...known].filter(Number.isFinite))].flatMap(variants);
-  const unsupported = extractNumbers(text).filter((n) => {
-    const target = Math.abs(n.value);
+  const grounded = ({ value, tolerance }: Reading): boolean => {
+    const target = Math.abs(value);
     // 0 and 1 as bare words ("1 task", "0 voids") carry no claim worth checking.
-    if (n.tolerance <= 0.5 && (target === 0 || target === 1)) return false;
-    return !pool.some((k) => Math.abs(k - target) <= n.tolerance + 1e-9);
-  });
+    if (tolerance <= 0.5 && (target === 0 || target === 1)) return true;
+    return pool.some((k) => Math.abs(k - target) <= tolerance + 1e-9);
+  };
+  const unsupported = extractNumbers(text).filter((n) => !n.readings.some(grounded));
   return { ok: unsupported.length === 0, unsupported };
 }
 

@@ -81,7 +81,9 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
     const known: number[] = [
       ...base.facts.map((f) => f.value),
       ...base.findings.map((f) => f.impactPerWeek),
-      ...extractNumbers(`${n.question}\n${base.sources.period.label}`).map((m) => m.value),
+      ...extractNumbers(`${n.question}\n${base.sources.period.label}`).flatMap((m) =>
+        m.readings.map((r) => r.value),
+      ),
     ];
     const toolFacts: Fact[] = [];
     try {

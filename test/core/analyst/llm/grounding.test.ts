@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkGrounding, extractNumbers, numbersIn } from '../../../../src/core/analyst/llm/grounding.ts';
 
-const values = (text: string) => extractNumbers(text).map((n) => n.value);
+const values = (text: string) => extractNumbers(text).map((n) => n.readings[0]!.value);
 
 describe('figures in the model’s text', () => {
   it('reads ₹, Indian grouping, lakh/crore/k, % and decimals', () => {
@@ -31,6 +31,8 @@ describe('grounding check', () => {
     ['1 task is open.', true],
     ['Wastage Rs.850 and INR850.', false],
     ['Wastage Rs.840.', true],
+    ['Milk: 12.5 L used.', true],
+    ['Milk: 13.5 L used.', false],
   ])('%s → %s', (text, ok) => {
     expect(checkGrounding(text, facts).ok).toBe(ok);
   });
