@@ -8,6 +8,18 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'HTTP server, schedules and demo seed (what npm start runs)',
     load: async () => (await import('./commands/serve.ts')).serve,
   },
+  ask: {
+    summary: 'answer a question offline, as Titan would in a thread',
+    load: async () => (await import('./commands/ask.ts')).ask,
+  },
+  demo: {
+    summary: '(re)generate the demo café into the warehouse',
+    load: async () => (await import('./commands/demo.ts')).demo,
+  },
+  tasks: {
+    summary: 'list the task queue; ack|done|assign <id>',
+    load: async () => (await import('./commands/tasks.ts')).tasks,
+  },
 };
 
 function usage(): string {

@@ -1,4 +1,5 @@
 // The offline analyst: routes a question to its intent, answers from the warehouse's numbers, queues its tasks.
+import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Answer, Period } from '../model/answer.ts';
 import type { TaskQueue } from '../tasks/task-service.ts';
@@ -10,6 +11,7 @@ import { INTENT_PLANS } from './intent-plans.ts';
 import { classifyIntent } from './intents.ts';
 import { knownItems, matchItem } from './items.ts';
 import type { Metric } from './metric.ts';
+import { METRICS } from './metrics/index.ts';
 import { resolvePeriod } from './periods.ts';
 import type { Analyst, AskRequest, StatusListener } from './port.ts';
 import { helpAnswer, unknownAnswer } from './static-answers.ts';
@@ -24,14 +26,14 @@ export type FreeQuestionHook = (
 export interface AnalystOptions {
   warehouse: Warehouse;
   tasks: TaskQueue;
-  clock: () => Date;
+  clock: Clock;
   /** IANA time zone of the business (TITAN_TZ). */
   tz: string;
   /** ₹ per day; a function so a PATCHed config applies without a restart. */
   dailyRevenueTarget?: number | (() => number | undefined);
   logger?: Logger;
-  /** The metric registry (METRICS by default, injected so tests can supply their own). */
-  metrics: readonly Metric[];
+  /** The metric registry; METRICS unless a test supplies its own. */
+  metrics?: Readonly<Record<string, Metric>>;
   /** Shown in the "no data yet" answer: where files dropped for ingest go. */
   inboxDir?: string;
   freeQuestion?: FreeQuestionHook;
@@ -46,8 +48,7 @@ export function createAnalyst(options: AnalystOptions): Analyst {
     tasks: options.tasks,
     clock: options.clock,
     tz: options.tz,
-    metrics: options.metrics,
-    metricById: new Map(options.metrics.map((m) => [m.id, m])),
+    metricById: new Map(Object.values(options.metrics ?? METRICS).map((m) => [m.id, m])),
     dailyRevenueTarget: typeof target === 'function' ? target : () => target,
     inboxDir: options.inboxDir ?? 'data/inbox',
     ...(options.logger ? { logger: options.logger } : {}),
@@ -55,7 +56,7 @@ export function createAnalyst(options: AnalystOptions): Analyst {
 
   return {
     async ask(request, onStatus = silent) {
-      const today = dateInZone(deps.clock(), deps.tz);
+      const today = dateInZone(deps.clock.now(), deps.tz);
       const period = resolvePeriod(request.question, { today });
       const intent = classifyIntent(request.question);
       const audience = request.audience ?? 'private';
@@ -69,7 +70,7 @@ export function createAnalyst(options: AnalystOptions): Analyst {
         case 'open-tasks':
           return openTasksAnswer(
             await deps.tasks.list({ scope: request.scope }),
-            deps.clock(),
+            deps.clock.now(),
             deps.tz,
             period,
           );

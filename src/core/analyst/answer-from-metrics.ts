@@ -1,4 +1,5 @@
 // One metric-backed answer end to end: count rows, announce them, run the plan's metrics, compose, queue its tasks.
+import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Answer, Period } from '../model/answer.ts';
 import type { Scope } from '../model/scope.ts';
@@ -19,9 +20,8 @@ import { emptyPeriodAnswer, noDataAnswer } from './static-answers.ts';
 export interface AnalystDeps {
   warehouse: Warehouse;
   tasks: TaskQueue;
-  clock: () => Date;
+  clock: Clock;
   tz: string;
-  metrics: readonly Metric[];
   metricById: ReadonlyMap<string, Metric>;
   dailyRevenueTarget: () => number | undefined;
   inboxDir: string;
@@ -54,10 +54,8 @@ export async function hasAnyData(warehouse: Warehouse, scope: Scope): Promise<bo
   return false;
 }
 
-export function planMetrics(plan: IntentPlan, deps: AnalystDeps): Metric[] {
-  if (plan.metrics === 'all') return [...deps.metrics];
-  return plan.metrics.flatMap((id) => deps.metricById.get(id) ?? []);
-}
+export const planMetrics = (plan: IntentPlan, deps: AnalystDeps): Metric[] =>
+  plan.metrics.flatMap((id) => deps.metricById.get(id) ?? []);
 
 export interface MetricAnswer {
   answer: Answer;
@@ -94,7 +92,7 @@ export async function answerFromMetrics(
   const { sources, facts } = await readSources(warehouse, scope, period, counts);
   const answer = composeMetricAnswer(
     { intent: question.intent, title, runs, sources, baseFacts: facts, scan: plan.scan, failures },
-    { now: deps.clock(), tz: deps.tz, audience: question.audience, period },
+    { now: deps.clock.now(), tz: deps.tz, audience: question.audience, period },
   );
   if (answer.tasks.length) {
     await deps.tasks.enqueue(answer.tasks, {

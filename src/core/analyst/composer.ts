@@ -52,7 +52,8 @@ export function rankLeaks(leaks: readonly LeakCandidate[], audience: Audience): 
 
 /** One finding as Titan writes it. */
 export function findingLine(finding: Finding, impact: Fact | undefined): string {
-  const cost = impact ? ` (${formatFact(impact)})` : '';
+  // Most metrics already state the ₹/week in their headline; say it once.
+  const cost = impact && !finding.headline.includes(formatFact(impact)) ? ` (${formatFact(impact)})` : '';
   return `${finding.headline}${cost} → Root cause: ${finding.rootCause} → [TASK:] ${finding.action.text} by ${finding.action.deadlineLabel}`;
 }
 

@@ -1,37 +1,50 @@
 // The morning brief: top leaks in ₹/week, yesterday against target, tasks past deadline, and what finished tasks achieved.
-import type { Answer, Fact, Period } from '../model/answer.ts';
+import type { Answer, Fact } from '../model/answer.ts';
 import type { Scope } from '../model/scope.ts';
 import { type AnalystDeps, answerFromMetrics } from './answer-from-metrics.ts';
 import { addDays, dateInZone } from './calendar.ts';
-import { formatFact } from './format.ts';
-import { INTENT_PLANS, REVENUE_METRIC } from './intent-plans.ts';
+import { formatChange, formatFact } from './format.ts';
+import { INTENT_PLANS } from './intent-plans.ts';
+import { REVENUE_METRIC_ID } from './metrics/revenue.ts';
 import { resolvePeriod } from './periods.ts';
 import type { Audience, StatusListener } from './port.ts';
 import { measureTaskEffects } from './remeasure.ts';
 import { countFact, isOverdue, taskLine } from './task-lines.ts';
 
-/** How many facts of the revenue metric the "Yesterday:" line states. */
-const YESTERDAY_FACTS = 3;
 /** How many overdue tasks the brief names. */
 const OVERDUE_SHOWN = 5;
 
-const describe = (fact: Fact): string => `${fact.label} ${formatFact(fact)}`;
+interface Yesterday {
+  facts: Fact[];
+  line: string | null;
+}
 
-/** Yesterday's revenue facts (against the daily target when one is configured), ids prefixed to stay unique. */
-async function yesterdayFacts(deps: AnalystDeps, scope: Scope, today: string): Promise<Fact[]> {
-  const metric = deps.metricById.get(REVENUE_METRIC);
-  if (!metric) return [];
+/** "Yesterday: revenue ₹42,310 against a target of ₹50,000 (down 15.4%); up 4.1% on the same day last week." */
+async function yesterdayAgainstTarget(deps: AnalystDeps, scope: Scope, today: string): Promise<Yesterday> {
+  const metric = deps.metricById.get(REVENUE_METRIC_ID);
+  if (!metric) return { facts: [], line: null };
   const day = addDays(today, -1);
-  const period: Period = { from: day, to: day, label: 'yesterday' };
   const target = deps.dailyRevenueTarget();
   const output = await metric.run({
     warehouse: deps.warehouse,
     scope,
-    period,
-    previous: { from: addDays(day, -7), to: addDays(day, -7), label: 'same day last week' },
+    period: { from: day, to: day, label: 'yesterday' },
+    previous: { from: addDays(day, -1), to: addDays(day, -1), label: 'the day before' },
     ...(target !== undefined ? { dailyRevenueTarget: target } : {}),
   });
-  return output.facts.slice(0, YESTERDAY_FACTS).map((f) => ({ ...f, id: `yesterday.${f.id}` }));
+  // Fact ids carry no period, so yesterday's get a prefix to stay distinct from the week's.
+  const facts = output.facts.map((f) => ({ ...f, id: `yesterday.${f.id}` }));
+  const byId = (id: string) => facts.find((f) => f.id === `yesterday.revenue.${id}`);
+  const total = byId('total');
+  if (!total) return { facts, line: 'Yesterday: no sales recorded.' };
+  const goal = byId('target');
+  const vsTarget = byId('vs_target_pct');
+  const vsLastWeek = byId('vs_last_week_pct');
+  const parts = [`revenue ${formatFact(total)}`];
+  if (goal && vsTarget)
+    parts[0] += ` against a target of ${formatFact(goal)} (${formatChange(vsTarget.value)})`;
+  if (vsLastWeek) parts.push(`${formatChange(vsLastWeek.value)} on the same day last week`);
+  return { facts, line: `Yesterday: ${parts.join('; ')}.` };
 }
 
 export async function composeDailyBrief(
@@ -40,7 +53,7 @@ export async function composeDailyBrief(
   options: { audience: Audience; threadRef?: string },
   onStatus: StatusListener,
 ): Promise<Answer> {
-  const now = deps.clock();
+  const now = deps.clock.now();
   const today = dateInZone(now, deps.tz);
   const period = resolvePeriod('last 7 days', { today });
   const { answer, hasData } = await answerFromMetrics(
@@ -60,7 +73,7 @@ export async function composeDailyBrief(
 
   onStatus('Checking yesterday against target and the task queue…');
   const [yesterday, stored] = await Promise.all([
-    yesterdayFacts(deps, scope, today),
+    yesterdayAgainstTarget(deps, scope, today),
     deps.tasks.listStored({ scope }),
   ]);
   const overdue = stored.filter((t) => isOverdue(t, now));
@@ -73,7 +86,7 @@ export async function composeDailyBrief(
   });
   const overdueFact = countFact('tasks.overdue', 'tasks past deadline', overdue.length, period);
   const details = [
-    ...(yesterday.length ? [`Yesterday: ${yesterday.map(describe).join('; ')}.`] : []),
+    ...(yesterday.line ? [yesterday.line] : []),
     ...(overdue.length
       ? [
           `Past deadline: ${formatFact(overdueFact)}.`,
@@ -85,7 +98,7 @@ export async function composeDailyBrief(
   ];
   return {
     ...answer,
-    facts: [...answer.facts, ...yesterday, overdueFact, ...effects.facts],
+    facts: [...answer.facts, ...yesterday.facts, overdueFact, ...effects.facts],
     ...(details.length ? { details } : {}),
   };
 }

@@ -1,28 +1,26 @@
 // Which metrics answer each offline intent, what the answer is called, and which table its status line counts.
 import type { Category } from '../warehouse/tables.ts';
 import type { IntentId } from './intents.ts';
+import { LEAK_METRIC_IDS } from './metrics/index.ts';
 
 /** Intents answered by running metrics (the rest are answered from the task queue or without data). */
 export type MetricIntentId = Exclude<IntentId, 'daily-brief' | 'open-tasks' | 'help' | 'unknown'>;
 
 export interface IntentPlan {
   title: string;
-  /** Metric ids to run, in order; 'all' runs every registered metric. Ids not registered are skipped. */
-  metrics: readonly string[] | 'all';
+  /** Metric ids to run, in order; ids the analyst was not given are skipped. */
+  metrics: readonly string[];
   /** The table whose row count the first status line states ("Scanning 45,210 sales lines…"). */
   reads: Category;
   /** A scan leads with "N leaks worth ₹X/week"; other answers lead with their metrics' figures. */
   scan: boolean;
 }
 
-/** The metric that states revenue against target, used by the daily brief for "yesterday vs target". */
-export const REVENUE_METRIC = 'revenue';
-
 export const INTENT_PLANS: Record<MetricIntentId, IntentPlan> = {
-  'leak-scan': { title: 'Profit-leak scan', metrics: 'all', reads: 'sales', scan: true },
+  'leak-scan': { title: 'Profit-leak scan', metrics: LEAK_METRIC_IDS, reads: 'sales', scan: true },
   'revenue-trend': {
     title: 'Revenue',
-    metrics: [REVENUE_METRIC, 'bills-covers-ticket'],
+    metrics: ['revenue', 'bills-covers', 'slow-movers'],
     reads: 'sales',
     scan: false,
   },

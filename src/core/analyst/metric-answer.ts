@@ -1,5 +1,5 @@
 // Metric outputs → one Answer: headline, ranked findings with actions and tasks, facts, chart, and its sources.
-import type { Answer, Fact, Sources } from '../model/answer.ts';
+import type { Answer, ChartSpec, Fact, Finding, Sources } from '../model/answer.ts';
 import { type ComposeContext, composeFindings, rankLeaks } from './composer.ts';
 import { formatFact } from './format.ts';
 import type { LeakCandidate } from './metric.ts';
@@ -21,7 +21,7 @@ export interface MetricAnswerInput {
   failures: readonly string[];
 }
 
-const describe = (fact: Fact): string => `${fact.label} ${formatFact(fact)}`;
+const describe = (fact: Fact): string => `${fact.label}: ${formatFact(fact)}`;
 
 /** Facts a public channel may see: none from staff-level metrics, none only a staff-level finding cites. */
 function visibleFacts(runs: readonly MetricRun[], ctx: ComposeContext): Fact[] {
@@ -35,6 +35,19 @@ function visibleFacts(runs: readonly MetricRun[], ctx: ComposeContext): Fact[] {
 
 function visibleLeaks(runs: readonly MetricRun[], ctx: ComposeContext): LeakCandidate[] {
   return runs.flatMap((r) => (ctx.audience === 'public' && r.metric.staffLevel ? [] : r.output.leaks));
+}
+
+/** A scan's picture: each finding's ₹ per week, largest first. */
+function leakChart(findings: readonly Finding[]): ChartSpec | undefined {
+  if (findings.length === 0) return undefined;
+  return {
+    kind: 'bar',
+    title: 'Leaks, ₹ per week',
+    x: 'finding',
+    y: 'impact',
+    unit: 'INR/week',
+    points: findings.map((f) => ({ x: f.headline.split(':')[0]!, y: Math.round(f.impactPerWeek) })),
+  };
 }
 
 export function composeMetricAnswer(input: MetricAnswerInput, ctx: ComposeContext): Answer {
@@ -81,8 +94,9 @@ export function composeMetricAnswer(input: MetricAnswerInput, ctx: ComposeContex
     if (!composed.findings.length && leads.length) details.push('Nothing here needs action.');
   }
 
-  const chart = runs.find((r) => r.output.chart && !(ctx.audience === 'public' && r.metric.staffLevel))
-    ?.output.chart;
+  const chart = scan
+    ? leakChart(composed.findings)
+    : runs.find((r) => r.output.chart && !(ctx.audience === 'public' && r.metric.staffLevel))?.output.chart;
   return {
     intent: input.intent,
     headline,

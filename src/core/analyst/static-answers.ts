@@ -58,7 +58,11 @@ export interface NoDataOptions {
 export function noDataAnswer(intent: string, options: NoDataOptions): Answer {
   const { scope, inboxDir, sources } = options;
   return {
-    ...emptyAnswer(intent, `No data yet for \`${scope.orgId}\` / \`${scope.locationId}\`.`, sources),
+    // Every day of the period is a gap in an empty warehouse; listing them says nothing.
+    ...emptyAnswer(intent, `No data yet for \`${scope.orgId}\` / \`${scope.locationId}\`.`, {
+      ...sources,
+      gaps: [],
+    }),
     details: [
       'Load some first:',
       '• `titan demo` fills the warehouse with a demo café to try Titan on;',

@@ -1,4 +1,5 @@
 // The task queue service: turns an answer's task drafts into ai_task_queue rows once, and moves tasks through states.
+import type { Clock } from '../clock.ts';
 import { TitanError } from '../errors.ts';
 import type { TaskDraft } from '../model/answer.ts';
 import type { Scope } from '../model/scope.ts';
@@ -30,7 +31,7 @@ export interface TaskQueue extends TaskService {
 
 export interface TaskServiceOptions {
   warehouse: Warehouse;
-  clock: () => Date;
+  clock: Clock;
 }
 
 /**
@@ -92,7 +93,7 @@ export function createTaskService(options: TaskServiceOptions): TaskQueue {
     get: (taskId) => store.get(taskId),
 
     async enqueue(drafts, origin) {
-      const now = clock().toISOString();
+      const now = clock.now().toISOString();
       // One transaction: the open-task check and the insert see the same queue, even across processes.
       return warehouse.transaction(async (tx) => {
         const open = (await store.list({ scope: origin.scope }, tx)).filter(isOpen);
@@ -118,7 +119,7 @@ export function createTaskService(options: TaskServiceOptions): TaskQueue {
 
     async act(taskId, action): Promise<TaskActResult> {
       const task = await requireTask(taskId);
-      const now = clock().toISOString();
+      const now = clock.now().toISOString();
       const change = nextState(task, action, now);
       if (!change) return { task, changed: false };
       // Compare-and-set: of two simultaneous presses only the first changes the row.

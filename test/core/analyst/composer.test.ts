@@ -172,7 +172,7 @@ describe('composer', () => {
 
   it('leads a focused answer with each metric’s first figure and lists the rest', () => {
     const answer = compose('private', false, [run('wastage', { facts: maida })]);
-    expect(answer.headline).toBe('Profit-leak scan, last 7 days: Maida wastage ₹840.');
-    expect(answer.details).toEqual(['Maida change 23.4%', 'Nothing here needs action.']);
+    expect(answer.headline).toBe('Profit-leak scan, last 7 days: Maida wastage: ₹840.');
+    expect(answer.details).toEqual(['Maida change: 23.4%', 'Nothing here needs action.']);
   });
 });

@@ -8,7 +8,7 @@ import { createSqliteWarehouse } from '../../../src/core/warehouse/sqlite.ts';
 import { useTmpDirs } from '../../helpers/tmp-dir.ts';
 
 const scope = { orgId: 'cafe_001', locationId: 'tiruppur_main' };
-const clock = () => new Date('2026-11-25T02:30:00Z');
+const clock = { now: () => new Date('2026-11-25T02:30:00Z') };
 
 const draft = (key: string, title = 'Retrain prep staff on maida portioning'): TaskDraft => ({
   title,
@@ -93,7 +93,7 @@ describe('task queue', () => {
 
   it('moves Pending → Acknowledged → Done with an assignee, and a double press changes nothing', async () => {
     let now = new Date('2026-11-25T03:00:00Z');
-    const tasks = createTaskService({ warehouse: await warehouseAt(), clock: () => now });
+    const tasks = createTaskService({ warehouse: await warehouseAt(), clock: { now: () => now } });
     const {
       created: [task],
     } = await tasks.enqueue([draft('wastage:maida:p')], { scope });
