@@ -39,6 +39,8 @@ export interface LlmAnalystOptions {
 }
 
 const MEMORY_TURNS = 10;
+/** Answers that are lists or static text: rewording adds cost and can lose a task id. */
+const VERBATIM_INTENTS = new Set(['help', 'open-tasks']);
 
 interface Narration {
   question: string;
@@ -192,7 +194,7 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
   return {
     async ask(request: AskRequest, onStatus?: StatusListener): Promise<Answer> {
       const base = await offline.ask(request, onStatus);
-      if (!ready()) return base;
+      if (!ready() || VERBATIM_INTENTS.has(base.intent)) return base;
       return narrate(base, {
         question: request.question,
         scope: request.scope,

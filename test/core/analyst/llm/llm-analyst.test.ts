@@ -191,6 +191,16 @@ describe('LLM analyst: Titan CFO persona', () => {
     expect(await h.costRows()).toEqual([expect.objectContaining({ purpose: 'chat', org_id: 'cafe_001' })]);
   });
 
+  it('writes the morning brief the same way', async () => {
+    h.gemini.enqueue({
+      text: 'Biggest leak: maida wastage, ₹840 a week.\n[TASK:F1] Retrain prep staff by tomorrow 10 AM',
+    });
+    const brief = await analyst.dailyBrief(DEFAULT_SCOPE);
+    expect(brief.path).toBe('llm');
+    expect(brief.tasks).toHaveLength(1);
+    expect(userText(h.gemini.requests[0]!)).toContain('morning brief');
+  });
+
   it('drops a [TASK:] line for a finding that does not exist', async () => {
     h.gemini.enqueue({
       text: 'Maida wastage: ₹840.\nRoot cause: over-mixing.\n[TASK:F7] Fire the baker by today 6 PM\n[TASK:] Buy a new oven by Friday',
@@ -279,6 +289,19 @@ describe('LLM analyst: falling back offline', () => {
   it('answers offline without calling Gemini when no key is set', async () => {
     delete h.config.GEMINI_API_KEY;
     expect(await ask()).toEqual(offlineAnswer());
+    expect(h.gemini.requests).toHaveLength(0);
+  });
+
+  it('leaves help and task lists as they are', async () => {
+    const lists: Analyst = { ...offline, ask: async () => ({ ...offlineAnswer(), intent: 'open-tasks' }) };
+    const verbatim = createLlmAnalyst({
+      offline: lists,
+      llm: h.llm,
+      metrics: [],
+      warehouse: h.warehouse,
+      logger: createLogger({ level: 'silent', secrets: () => [] }),
+    });
+    expect((await verbatim.ask({ question: 'open tasks', scope: DEFAULT_SCOPE })).path).toBe('offline');
     expect(h.gemini.requests).toHaveLength(0);
   });
 
