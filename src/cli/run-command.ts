@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'list the task queue; ack|done|assign <id>',
     load: async () => (await import('./commands/tasks.ts')).tasks,
   },
+  digest: {
+    summary: 'print the morning brief; --post sends it to DIGEST_CHANNELS',
+    load: async () => (await import('./commands/digest.ts')).digest,
+  },
 };
 
 function usage(): string {

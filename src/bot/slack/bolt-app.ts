@@ -54,6 +54,16 @@ function boltLogger(logger: Logger): BoltLogger {
 /** Requests arrive through the adapter's `handle`, which calls `app.processEvent` itself. */
 const externalReceiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
 
+/** The WebClient options Titan uses everywhere: our API URL, our retry policy, our logger. */
+function clientOptionsFor(options: BoltAppOptions, logger: BoltLogger): webApi.WebClientOptions {
+  return { slackApiUrl: options.apiUrl, retryConfig: options.retryConfig ?? DEFAULT_RETRY, logger };
+}
+
+/** A bare Web API client for the bot token (the CLI's `titan digest --post`). */
+export function createSlackWebClient(options: BoltAppOptions): webApi.WebClient {
+  return new webApi.WebClient(options.token, clientOptionsFor(options, boltLogger(options.logger)));
+}
+
 export function createBoltApp(options: BoltAppOptions): BoltAppHandle {
   let cached: Promise<SlackInstallation> | undefined;
   const installation = (): Promise<SlackInstallation> => {
@@ -67,12 +77,8 @@ export function createBoltApp(options: BoltAppOptions): BoltAppHandle {
     return cached;
   };
 
-  const logger = boltLogger(options.logger.child({ component: 'slack' }));
-  const clientOptions = {
-    slackApiUrl: options.apiUrl,
-    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
-    logger,
-  };
+  const logger = boltLogger(options.logger);
+  const clientOptions = clientOptionsFor(options, logger);
   const app: App = new App({
     receiver: externalReceiver,
     logger,

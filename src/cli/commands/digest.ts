@@ -1,0 +1,62 @@
+// `titan digest [--post]`: prints the morning brief; with --post sends it to DIGEST_CHANNELS, as the schedule does.
+import { parseArgs } from 'node:util';
+import { renderChartPng } from '../../bot/render/chart-png.ts';
+import { renderTerminal } from '../../bot/render/terminal.ts';
+import { createSlackWebClient } from '../../bot/slack/bolt-app.ts';
+import { createSlackDigestPoster } from '../../bot/slack/digest-poster.ts';
+import { TitanError } from '../../core/errors.ts';
+import { createDigestSchedule, type DigestOutcome, digestChannels } from '../../core/schedule/digest.ts';
+import type { CliIo, Command } from '../io.ts';
+import { openAnalyst, parseScope, SCOPE_OPTIONS } from './ask.ts';
+
+function printOutcomes(outcomes: DigestOutcome[], io: CliIo): void {
+  for (const o of outcomes) {
+    io.out(o.ok ? `Posted to ${o.channel} (${o.platform})` : `Not posted to ${o.channel}: ${o.reason}`);
+  }
+}
+
+export const digest: Command = async (argv, io) => {
+  const { values } = parseArgs({
+    args: argv,
+    options: { post: { type: 'boolean' }, json: { type: 'boolean' }, ...SCOPE_OPTIONS },
+  });
+  const opened = await openAnalyst();
+  try {
+    const { vault, logger } = opened.titan;
+    const getConfig = () => vault.get();
+    if (values.post && digestChannels(getConfig()).length === 0) {
+      throw new TitanError(
+        'config.invalid',
+        'DIGEST_CHANNELS is empty: PATCH /config a comma-separated list of Slack channel ids first.',
+      );
+    }
+    const slack = createSlackDigestPoster({
+      client: () => {
+        const token = getConfig().SLACK_BOT_TOKEN;
+        const apiUrl = getConfig().SLACK_API_URL ?? 'https://slack.com/api/';
+        return token ? createSlackWebClient({ token, apiUrl, logger }) : undefined;
+      },
+      getConfig,
+      renderChart: (chart) => renderChartPng(chart),
+    });
+    const schedule = createDigestSchedule({
+      getConfig,
+      tz: opened.tz,
+      analyst: opened.analyst,
+      posters: () => [slack],
+      logger,
+      clock: opened.titan.clock,
+      scope: parseScope(values),
+    });
+    const answer = await schedule.brief();
+    const outcomes = values.post ? await schedule.post(answer) : [];
+    if (values.json) io.out(JSON.stringify(values.post ? { answer, outcomes } : answer, null, 2));
+    else {
+      io.out(renderTerminal(answer, { color: io.isTty }));
+      printOutcomes(outcomes, io);
+    }
+    return outcomes.every((o) => o.ok) ? 0 : 1;
+  } finally {
+    await opened.close();
+  }
+};
