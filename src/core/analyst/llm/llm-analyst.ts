@@ -198,7 +198,8 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
       return narrate(base, {
         question: request.question,
         scope: request.scope,
-        audience: request.audience ?? 'public',
+        // The same default as the offline analyst, whose facts (staff-level or not) the model is shown.
+        audience: request.audience ?? 'private',
         ...(request.threadId ? { threadId: request.threadId } : {}),
         ...(onStatus ? { onStatus } : {}),
       });
