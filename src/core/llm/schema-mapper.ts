@@ -5,7 +5,7 @@ import type { LlmSchemaMapper } from '../ingest/contracts.ts';
 import { capSample } from '../ingest/sample-cap.ts';
 import { CANONICAL_COLUMNS } from '../warehouse/tables.ts';
 import { DATA_RULE, dataBlock } from './data-block.ts';
-import { parseJsonReply } from './json-reply.ts';
+import { generateJson } from './json-reply.ts';
 import type { Llm } from './port.ts';
 
 /** Long cells (notes, addresses) add tokens without helping to recognise a column. */
@@ -40,24 +40,18 @@ export function createLlmSchemaMapper(options: LlmSchemaMapperOptions): LlmSchem
       }, 'a source column used twice'),
       confidence: z.number().min(0).max(1),
     });
-    const response = await options.llm.generate({
+    const parsed = await generateJson(options.llm, {
       purpose: 'mapping',
-      ...(options.orgId ? { orgId: options.orgId } : {}),
+      orgId: options.orgId,
       systemInstruction: SYSTEM,
-      temperature: 0,
-      contents: [
+      parts: [
         {
-          role: 'user',
-          parts: [
-            {
-              text: `Map this ${category} file.\n${dataBlock({
-                category,
-                canonicalColumns: columns.map((c) => ({ name: c.name, type: c.type, required: c.required })),
-                headers,
-                sampleRows: rows,
-              })}`,
-            },
-          ],
+          text: `Map this ${category} file.\n${dataBlock({
+            category,
+            canonicalColumns: columns.map((c) => ({ name: c.name, type: c.type, required: c.required })),
+            headers,
+            sampleRows: rows,
+          })}`,
         },
       ],
       responseSchema: {
@@ -73,8 +67,9 @@ export function createLlmSchemaMapper(options: LlmSchemaMapperOptions): LlmSchem
         },
         required: ['mapping', 'confidence'],
       },
+      reply,
+      what: 'column mapping',
     });
-    const parsed = parseJsonReply(response.text, reply, 'column mapping');
     const mapping: Record<string, string | null> = {};
     for (const c of columns)
       mapping[c.name] = (parsed.mapping as Record<string, string | null | undefined>)[c.name] ?? null;

@@ -5,7 +5,7 @@ import { TitanError } from '../errors.ts';
 import type { VisionTableExtractor } from '../ingest/contracts.ts';
 import { CANONICAL_COLUMNS } from '../warehouse/tables.ts';
 import { DATA_RULE, dataBlock } from './data-block.ts';
-import { parseJsonReply } from './json-reply.ts';
+import { generateJson } from './json-reply.ts';
 import type { Llm } from './port.ts';
 
 /** Inline request data is limited to 20 MB by Gemini; base64 grows bytes by a third. */
@@ -54,23 +54,17 @@ export function createVisionTableExtractor(options: VisionExtractorOptions): Vis
         `The scan is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; Gemini reads at most ${MAX_VISION_BYTES / 1024 / 1024} MB inline. Split or compress it.`,
       );
     }
-    const response = await options.llm.generate({
+    const table = await generateJson(options.llm, {
       purpose: 'vision',
-      ...(options.orgId ? { orgId: options.orgId } : {}),
+      orgId: options.orgId,
       systemInstruction: SYSTEM,
-      temperature: 0,
-      contents: [
+      parts: [
         {
-          role: 'user',
-          parts: [
-            {
-              text: `Read the ${category} table in this file. Columns Titan will look for:\n${dataBlock(
-                CANONICAL_COLUMNS[category].map((c) => c.name),
-              )}`,
-            },
-            { inlineData: { mimeType, data: Buffer.from(bytes).toString('base64') } },
-          ],
+          text: `Read the ${category} table in this file. Columns Titan will look for:\n${dataBlock(
+            CANONICAL_COLUMNS[category].map((c) => c.name),
+          )}`,
         },
+        { inlineData: { mimeType, data: Buffer.from(bytes).toString('base64') } },
       ],
       responseSchema: {
         type: Type.OBJECT,
@@ -80,8 +74,9 @@ export function createVisionTableExtractor(options: VisionExtractorOptions): Vis
         },
         required: ['headers', 'rows'],
       },
+      reply,
+      what: 'table transcription',
     });
-    const table = parseJsonReply(response.text, reply, 'table transcription');
     const width = table.headers.length;
     if (table.rows.some((row) => row.length > width)) {
       throw new TitanError(
