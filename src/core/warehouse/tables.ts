@@ -267,4 +267,20 @@ export const TABLES_V1: TableDef[] = [
     ],
     indexes: [['turn_id']],
   },
+  {
+    // Teams conversations Titan was installed in or spoken to: where a proactive post (the digest) can go.
+    name: 'teams_conversations',
+    columns: [
+      col('conversation_id', 'string', true),
+      col('service_url', 'string', true),
+      col('tenant_id', 'string'),
+      col('conversation_type', 'string'),
+      col('bot_id', 'string', true),
+      col('bot_name', 'string'),
+      // True when a verified Bot Framework token vouched for service_url (not emulator mode).
+      col('verified', 'boolean', true),
+      col('updated_at', 'timestamp', true),
+    ],
+    primaryKey: ['conversation_id'],
+  },
 ];
