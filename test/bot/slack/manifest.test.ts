@@ -1,0 +1,87 @@
+// manifests/slack-app.yaml is a valid Slack app manifest and asks for exactly what the Slack door uses.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { SLASH_COMMAND } from '../../../src/bot/slack/listeners.ts';
+import { SUGGESTED_PROMPTS } from '../../../src/bot/slack/suggested-prompts.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const schemas = path.resolve(root, '../shared/corpora/chat_platforms/slack/manifest-schema');
+const json = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(path.join(schemas, file), 'utf8'));
+
+/** Slack's published schemas, with the versioned ones registered under the URLs the main schema refers to. */
+function manifestValidator() {
+  // The schemas use a non-standard "regex" keyword and "uri" formats; Slack's own tooling ignores both.
+  const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+  for (const version of ['1.0.0', '2.0.0']) {
+    ajv.addSchema(
+      json(`schemas/manifest.schema.${version}.json`),
+      `https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.${version}.json`,
+    );
+  }
+  return ajv.compile(json('manifest.schema.json'));
+}
+
+interface Manifest {
+  features: {
+    slash_commands: { command: string; url: string }[];
+    assistant_view: { suggested_prompts: { title: string; message: string }[] };
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+  };
+}
+
+const manifest = parse(readFileSync(path.join(root, 'manifests/slack-app.yaml'), 'utf8')) as Manifest;
+
+describe('Slack app manifest', () => {
+  const validate = manifestValidator();
+
+  it("validates against Slack's manifest schema (and the schema rejects Slack's own invalid example)", () => {
+    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(json('tests/manifests/v1/manifest.invalid.json'))).toBe(false);
+    expect(validate(json('tests/manifests/v1/manifest.valid.json'))).toBe(true);
+    const tooLongName = { ...manifest, display_information: { name: 'T'.repeat(36) } };
+    expect(validate(tooLongName)).toBe(false);
+  });
+
+  it('subscribes to the events Titan handles and asks for the scopes it calls', () => {
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(
+      ['app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.im'].sort(),
+    );
+    for (const scope of [
+      'app_mentions:read',
+      'assistant:write',
+      'chat:write',
+      'commands',
+      'files:write',
+      'im:history',
+      'users:read',
+      'channels:history',
+    ]) {
+      expect(manifest.oauth_config.scopes.bot).toContain(scope);
+    }
+  });
+
+  it('sends events, interactions and /titan to the one POST /slack/events route', () => {
+    const urls = [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((c) => c.url),
+    ];
+    for (const url of urls) expect(new URL(url).pathname).toBe('/slack/events');
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLASH_COMMAND]);
+  });
+
+  it('offers the same four chips in the assistant view as the app sets in a new thread', () => {
+    expect(manifest.features.assistant_view.suggested_prompts).toEqual(
+      SUGGESTED_PROMPTS.map((p) => ({ ...p })),
+    );
+  });
+});
