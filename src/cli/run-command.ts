@@ -24,6 +24,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'print the morning brief; --post sends it to DIGEST_CHANNELS',
     load: async () => (await import('./commands/digest.ts')).digest,
   },
+  sync: {
+    summary: 'run one sync now under its lock: sales (Petpooja) | expenses | purchases | inventory',
+    load: async () => (await import('./commands/sync.ts')).sync,
+  },
 };
 
 function usage(): string {

@@ -3,8 +3,11 @@ import { TitanError } from '../errors.ts';
 import { CATEGORIES, type Category } from '../warehouse/tables.ts';
 import type { Locks } from './locks.ts';
 
-/** A sync job: does its pass, returns a one-line result; stops early if `signal` aborts (lease lost). */
-export type SyncJob = (signal: AbortSignal) => Promise<string>;
+/**
+ * A sync job: does its pass, returns a one-line result; stops early if `signal` aborts (lease lost).
+ * `assertReady` (optional) throws, before any lock is taken, when the job cannot run (e.g. not configured).
+ */
+export type SyncJob = ((signal: AbortSignal) => Promise<string>) & { assertReady?: () => void };
 
 /** sales = the POS pull; expenses/purchases/inventory = one watch-folder pass of that category. */
 export type SyncName = Category;
@@ -34,6 +37,7 @@ export async function runSync(
       `Syncing ${name} is not available yet in this build; only ${Object.keys(jobs).join(', ') || 'nothing'} can be synced.`,
     );
   }
+  job.assertReady?.();
   const outcome = await locks.withLock(`sync_${name}`, SYNC_LOCK_TTL_MS, async (signal) => {
     hooks.onStart?.();
     return job(signal);

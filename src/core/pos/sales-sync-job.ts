@@ -21,7 +21,7 @@ export interface SalesSyncJobOptions {
 
 export function createSalesSyncJob(options: SalesSyncJobOptions): SyncJob {
   const clock = options.clock ?? systemClock;
-  return async (signal) => {
+  const job: SyncJob = async (signal) => {
     const settings = petpoojaSettings(options.config());
     const client = createPetpoojaClient({ ...settings, ...(options.fetch ? { fetch: options.fetch } : {}) });
     const until = localDate(clock, options.timeZone);
@@ -39,4 +39,6 @@ export function createSalesSyncJob(options: SalesSyncJobOptions): SyncJob {
     });
     return describeSalesSync(result);
   };
+  job.assertReady = () => void petpoojaSettings(options.config());
+  return job;
 }

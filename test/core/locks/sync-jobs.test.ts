@@ -44,3 +44,14 @@ it('says a name without a registered job is not available yet', async () => {
     message: 'Syncing expenses is not available yet in this build; only sales can be synced.',
   });
 });
+
+it('checks a job is ready before taking its lock', async () => {
+  const locks = createLocks({ warehouse });
+  const job = Object.assign(async () => 'ran', {
+    assertReady: () => {
+      throw new Error('Petpooja is not configured');
+    },
+  });
+  await expect(runSync(locks, { sales: job }, 'sales')).rejects.toThrow('Petpooja is not configured');
+  expect(await warehouse.query('SELECT lock_name FROM system_locks')).toEqual([]);
+});
