@@ -7,14 +7,14 @@ import type { Warehouse } from '../warehouse/port.ts';
 import { type AnalystDeps, answerFromMetrics } from './answer-from-metrics.ts';
 import { dateInZone } from './calendar.ts';
 import { composeDailyBrief } from './daily-brief.ts';
-import { INTENT_PLANS } from './intent-plans.ts';
+import { INTENT_PLANS, type MetricIntentId } from './intent-plans.ts';
 import { classifyIntent } from './intents.ts';
 import { knownItems, matchItem } from './items.ts';
 import type { Metric } from './metric.ts';
 import { METRICS } from './metrics/index.ts';
 import { resolvePeriod } from './periods.ts';
-import type { Analyst, AskRequest, StatusListener } from './port.ts';
-import { helpAnswer, unknownAnswer } from './static-answers.ts';
+import type { Analyst, AskRequest, Audience, StatusListener } from './port.ts';
+import { helpAnswer, privateOnlyAnswer, unknownAnswer } from './static-answers.ts';
 import { openTasksAnswer } from './task-lines.ts';
 
 /** A later path (Gemini) for questions outside the offline intents; null hands the question back. */
@@ -54,6 +54,34 @@ export function createAnalyst(options: AnalystOptions): Analyst {
     ...(options.logger ? { logger: options.logger } : {}),
   };
 
+  async function metricAnswer(
+    request: AskRequest,
+    id: MetricIntentId,
+    named: string | undefined,
+    context: { period: Period; audience: Audience; onStatus: StatusListener },
+  ): Promise<Answer> {
+    const { period, audience, onStatus } = context;
+    // The warehouse's own item names beat the word next to "wastage" ("urad dal", not "dal").
+    const item =
+      id === 'wastage'
+        ? (matchItem(request.question, await knownItems(deps.warehouse, request.scope)) ?? named)
+        : undefined;
+    const { answer } = await answerFromMetrics(
+      deps,
+      {
+        intent: id,
+        plan: INTENT_PLANS[id],
+        scope: request.scope,
+        period,
+        audience,
+        ...(item ? { filter: { item } } : {}),
+        ...(request.threadId ? { threadRef: request.threadId } : {}),
+      },
+      onStatus,
+    );
+    return answer;
+  }
+
   return {
     async ask(request, onStatus = silent) {
       const today = dateInZone(deps.clock.now(), deps.tz);
@@ -81,26 +109,11 @@ export function createAnalyst(options: AnalystOptions): Analyst {
             { audience, ...(request.threadId ? { threadRef: request.threadId } : {}) },
             onStatus,
           );
-        default: {
-          const item =
-            intent.id === 'wastage'
-              ? (matchItem(request.question, await knownItems(deps.warehouse, request.scope)) ?? intent.item)
-              : undefined;
-          const { answer } = await answerFromMetrics(
-            deps,
-            {
-              intent: intent.id,
-              plan: INTENT_PLANS[intent.id],
-              scope: request.scope,
-              period,
-              audience,
-              ...(item ? { filter: { item } } : {}),
-              ...(request.threadId ? { threadRef: request.threadId } : {}),
-            },
-            onStatus,
-          );
-          return answer;
-        }
+        case 'staff-exceptions':
+          if (audience === 'public') return privateOnlyAnswer(intent.id, period);
+          return metricAnswer(request, intent.id, undefined, { period, audience, onStatus });
+        default:
+          return metricAnswer(request, intent.id, intent.item, { period, audience, onStatus });
       }
     },
 

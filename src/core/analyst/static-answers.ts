@@ -84,3 +84,14 @@ export function emptyPeriodAnswer(intent: string, title: string, sources: Source
     details: ['Try a period with data, e.g. "last 30 days", or load the missing files with `titan ingest`.'],
   };
 }
+
+/** Staff-level questions asked in a shared channel. */
+export function privateOnlyAnswer(intent: string, period: Period): Answer {
+  return {
+    ...emptyAnswer(
+      intent,
+      'Staff-level detail stays private: ask me in a direct message.',
+      noSources(period),
+    ),
+  };
+}
