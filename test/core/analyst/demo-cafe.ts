@@ -28,7 +28,12 @@ export async function openCafe(options: { seed?: number; dailyRevenueTarget?: nu
   const warehouse = createSqliteWarehouse({ path: ':memory:' });
   await warehouse.migrate();
   let now = MORNING;
-  const clock = { now: () => now, set: (at: Date) => void (now = at) };
+  const clock = {
+    now: () => now,
+    set: (at: Date) => {
+      now = at;
+    },
+  };
   const demo =
     options.seed === undefined
       ? null
