@@ -23,8 +23,9 @@ export const foodCost: Metric = {
       sheet.add('food_cost.closing_stock', 'Closing stock value', c.closing, 'INR');
       const cogs = sheet.add('food_cost.cogs', 'Cost of goods sold', c.cogs, 'INR');
       if (c.sales > 0) {
-        const pct = sheet.add('food_cost.pct', 'Food cost %', (c.cogs / c.sales) * 100, '%');
-        const excessPerWeek = perWeek(((pct.value - FOOD_COST_CEILING_PCT) / 100) * c.sales, ctx.period);
+        const share = (c.cogs / c.sales) * 100;
+        const pct = sheet.add('food_cost.pct', 'Food cost %', share, '%');
+        const excessPerWeek = perWeek(((share - FOOD_COST_CEILING_PCT) / 100) * c.sales, ctx.period);
         if (excessPerWeek > 0) {
           const ceiling = sheet.add('food_cost.ceiling_pct', 'Food cost ceiling', FOOD_COST_CEILING_PCT, '%');
           const impact = sheet.add(
