@@ -81,7 +81,6 @@ const AFFINITY: Record<string, string> = {
   DATE: 'TEXT',
   TIMESTAMP: 'TEXT',
 };
-const NOT_TABLES = new Set(['UNNEST', 'IF', 'SELECT']);
 const DAY_MS = 86_400_000;
 
 /** The GoogleSQL functions Titan's dialect emits, so SQLite can run the same text. */
@@ -169,7 +168,8 @@ export async function startFakeBigQuery(
       /\b(?:FROM|JOIN|INTO|UPDATE|TABLE(?:\s+IF\s+NOT\s+EXISTS)?)\s+([A-Za-z_]\w*)/gi,
     )) {
       const name = m[1] as string;
-      if (!NOT_TABLES.has(name.toUpperCase())) {
+      // Only names of created tables count: `EXTRACT(HOUR FROM order_time)` names a column, not a table.
+      if (schema.has(name)) {
         throw new BigQueryFault(
           400,
           'invalid',

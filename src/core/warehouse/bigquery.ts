@@ -7,6 +7,7 @@ import { BIGQUERY_TYPE, bigQueryAddColumn, bigQueryCreateTable, bqColumn } from 
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, schemaAfter } from './migrations.ts';
 import type { Row, SqlParams, SqlValue, Warehouse, WarehouseTx } from './port.ts';
 import { assertIdentifier, collectColumns } from './sql-identifiers.ts';
+import { createTxGuard } from './tx-guard.ts';
 
 export interface BigQueryWarehouseOptions {
   projectId: string;
@@ -72,6 +73,7 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
   const migrations = options.migrations ?? MIGRATIONS;
   const tables = schemaAfter(migrations);
   const chunkRows = options.insertChunkRows ?? 5_000;
+  const guard = createTxGuard();
 
   async function runJob(
     sql: string,
@@ -162,12 +164,13 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
 
   /** A session-scoped multi-statement transaction: BEGIN opens the session, COMMIT or ROLLBACK ends it. */
   async function transaction<T>(fn: (tx: WarehouseTx) => Promise<T>): Promise<T> {
+    guard.assertOutside();
     const begun = await runJob('BEGIN TRANSACTION', {}, {}, { create: true });
     const sessionId = begun.sessionId;
     if (!sessionId)
       throw new TitanError('warehouse.unavailable', 'BigQuery did not open a session for the transaction.');
     try {
-      const result = await fn(txFor(sessionId));
+      const result = await guard.inside(() => fn(txFor(sessionId)));
       await runJob('COMMIT TRANSACTION', {}, {}, { id: sessionId });
       return result;
     } catch (err) {
@@ -216,11 +219,21 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
   return {
     kind: 'bigquery',
     dialect,
-    query: async <T = Row>(sql: string, params?: SqlParams) => (await runSql(sql, params)).rows as T[],
-    execute: async (sql, params) => (await runSql(sql, params)).affected,
+    query: async <T = Row>(sql: string, params?: SqlParams) => {
+      guard.assertOutside();
+      return (await runSql(sql, params)).rows as T[];
+    },
+    execute: async (sql, params) => {
+      guard.assertOutside();
+      return (await runSql(sql, params)).affected;
+    },
     // One statement is atomic on its own; several need a transaction so a failure leaves nothing behind.
-    insertRows: (table, rows) =>
-      rows.length <= chunkRows ? insertChunks(table, rows) : transaction((tx) => tx.insertRows(table, rows)),
+    insertRows: async (table, rows) => {
+      guard.assertOutside();
+      return rows.length <= chunkRows
+        ? insertChunks(table, rows)
+        : transaction((tx) => tx.insertRows(table, rows));
+    },
     transaction,
     migrate,
     async health() {

@@ -8,6 +8,7 @@ import type { Row, SqlParams, SqlValue, Warehouse, WarehouseTx } from './port.ts
 import { assertIdentifier, collectColumns } from './sql-identifiers.ts';
 import { createSqliteDialect } from './sqlite-dialect.ts';
 import { sqliteAddColumn, sqliteCreateTable } from './sqlite-schema.ts';
+import { createTxGuard } from './tx-guard.ts';
 
 export interface SqliteWarehouseOptions {
   /** Database file, or ':memory:' (tests). The parent directory is created if missing. */
@@ -124,7 +125,9 @@ export function createSqliteWarehouse(options: SqliteWarehouseOptions): Warehous
   // better-sqlite3 transactions are synchronous; an async `fn` awaits between statements, so other callers
   // of this connection wait until it finishes instead of slipping their statements into it.
   let active: Promise<void> | null = null;
+  const guard = createTxGuard();
   async function idle(): Promise<void> {
+    guard.assertOutside();
     while (active) await active;
   }
 
@@ -152,6 +155,7 @@ export function createSqliteWarehouse(options: SqliteWarehouseOptions): Warehous
       return guarded(() => insertAtomically.immediate(table, rows));
     },
     async transaction<T>(fn: (tx: WarehouseTx) => Promise<T>): Promise<T> {
+      guard.assertOutside();
       while (active) await active;
       let finish!: () => void;
       active = new Promise<void>((resolve) => {
@@ -161,7 +165,7 @@ export function createSqliteWarehouse(options: SqliteWarehouseOptions): Warehous
         // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading read locks.
         guarded(() => db.exec('BEGIN IMMEDIATE'));
         try {
-          const result = await fn(tx);
+          const result = await guard.inside(() => fn(tx));
           guarded(() => db.exec('COMMIT'));
           return result;
         } catch (err) {

@@ -152,6 +152,17 @@ export function warehouseContract(name: string, create: () => Promise<WarehouseU
       expect(await w.query(`SELECT order_id FROM ${t('sales')}`)).toEqual([{ order_id: 'ORD-1' }]);
     });
 
+    it('refuses, at once, a query on the warehouse instead of the tx inside a transaction', async () => {
+      const err = await w
+        .transaction(async () => w.query(`SELECT COUNT(*) AS n FROM ${t('sales')}`))
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({
+        code: 'internal',
+        message: expect.stringContaining('on the tx it passes'),
+      });
+      expect(await count('sales')).toBe(0);
+    });
+
     it('computes the dialect seams the same way', async () => {
       const d = w.dialect;
       const [row] = await w.query(
