@@ -87,6 +87,13 @@ describe('BigQuery warehouse on the wire', () => {
     ]);
   });
 
+  it('is checked by the fake: a table name without project and dataset is refused, as BigQuery does', async () => {
+    await expect(w.query('SELECT COUNT(*) AS n FROM sales')).rejects.toMatchObject({
+      code: 'warehouse.query_failed',
+      message: expect.stringContaining('Table "sales" must be qualified with a dataset'),
+    });
+  });
+
   it('reports a wrong dataset as a query failure that names what to check', async () => {
     const other = createBigQueryWarehouse({
       projectId: fake.projectId,
