@@ -20,6 +20,8 @@ import {
 export const PRICE_CREEP_METRIC_ID = 'price-creep';
 export const CREEP_MIN_PCT = 5;
 export const CREEP_MIN_EXTRA_PER_WEEK = 300;
+/** Vendor items listed when no filter is given, biggest ₹ effect first. */
+const TOP_PAIRS = 5;
 
 /**
  * The four weeks that ended four weeks before the period: far enough back that a creeping price has not
@@ -82,9 +84,10 @@ export const priceCreep: Metric = {
 
     const sheet = createFactSheet(PRICE_CREEP_METRIC_ID, ctx.period);
     const leaks: LeakCandidate[] = [];
-    for (const p of lines) {
+    if (lines.length > 0) sheet.add('price.pairs_compared', 'Vendor items compared', lines.length, 'items');
+    for (const [rank, p] of lines.entries()) {
       const isLeak = p.pct >= CREEP_MIN_PCT && p.extraPerWeek >= CREEP_MIN_EXTRA_PER_WEEK;
-      if (!isLeak && !filtered) continue;
+      if (!isLeak && !filtered && rank >= TOP_PAIRS) continue;
       const id = `price.${slug(p.vendor)}.${slug(p.item)}`;
       const name = titleCase(p.item);
       const before = sheet.add(

@@ -19,6 +19,8 @@ export const USAGE_VARIANCE_METRIC_ID = 'usage-variance';
 /** Recipes are never exact; beyond this the gap is portioning or pilferage. */
 export const VARIANCE_MIN_PCT = 5;
 export const VARIANCE_MIN_INR_PER_WEEK = 300;
+/** Ingredients listed when no filter is given, biggest ₹ gap first. */
+const TOP_INGREDIENTS = 5;
 
 function theoreticalSql(ctx: MetricContext): string {
   const d = ctx.warehouse.dialect;
@@ -84,10 +86,12 @@ export const usageVariance: Metric = {
       .filter((v) => v.expected > 0 && (wanted === null || v.ingredient.includes(wanted)))
       .sort((a, b) => b.inr - a.inr || a.ingredient.localeCompare(b.ingredient));
 
-    for (const v of rows) {
+    if (rows.length > 0)
+      sheet.add('variance.ingredients_compared', 'Ingredients with recipes and stock', rows.length, 'items');
+    for (const [rank, v] of rows.entries()) {
       const inrPerWeek = perWeek(v.inr, ctx.period);
       const isLeak = v.pct >= VARIANCE_MIN_PCT && inrPerWeek >= VARIANCE_MIN_INR_PER_WEEK;
-      if (!isLeak && wanted === null) continue;
+      if (!isLeak && wanted === null && rank >= TOP_INGREDIENTS) continue;
       const id = `variance.${slug(v.ingredient)}`;
       const name = titleCase(v.ingredient);
       const used = sheet.add(`${id}.actual`, `${name} used (stock)`, v.used, v.unit);

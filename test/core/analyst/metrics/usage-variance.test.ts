@@ -75,8 +75,9 @@ describe('actual vs theoretical usage', () => {
     expect(factValue(out, 'variance.milk.pct')).toBe(20);
     // 20 L × (6,500 ÷ 120) = ₹1,083.33
     expect(factValue(out, 'variance.milk.inr')).toBe(1083.33);
-    // Rice (4.2% over) and oil (₹9 over) are within tolerance: no facts without a filter.
-    expect(out.facts.some((f) => f.id.startsWith('variance.rice'))).toBe(false);
+    // Rice (4.2% over) and oil (₹9 over) are listed but within tolerance.
+    expect(factValue(out, 'variance.ingredients_compared')).toBe(3);
+    expect(factValue(out, 'variance.rice.pct')).toBe(4.17);
     // 5 sales lines read in the period + 4 stock rows.
     expect(out.rowsScanned).toBe(9);
 
