@@ -28,6 +28,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'run one sync now under its lock: sales (Petpooja) | expenses | purchases | inventory',
     load: async () => (await import('./commands/sync.ts')).sync,
   },
+  ingest: {
+    summary: 'load local files in place: <file-or-folder>… --category sales|expenses|purchases|inventory',
+    load: async () => (await import('./commands/ingest.ts')).ingest,
+  },
+  watch: {
+    summary: 'the folder watcher: --once runs one pass over every category, else hourly',
+    load: async () => (await import('./commands/watch.ts')).watch,
+  },
 };
 
 function usage(): string {

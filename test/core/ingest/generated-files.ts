@@ -1,0 +1,100 @@
+// Writes big, realistic ingest files on the fly (tests and the bench), streaming so they cost no memory to make.
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+
+export const SALES_HEADERS = [
+  'Date',
+  'Order ID',
+  'Item',
+  'Category',
+  'Qty',
+  'Unit Price',
+  'Discount',
+  'Amount',
+  'Payment Mode',
+  'Status',
+  'Staff',
+];
+
+const ITEMS = [
+  ['Masala Dosa', 'Food', 120],
+  ['Filter Coffee', 'Beverage', 40],
+  ['Idli Vada', 'Food', 80],
+  ['Paneer Butter Masala', 'Food', 240],
+  ['Sweet Lassi', 'Beverage', 70],
+] as const;
+const PAYMENTS = ['Cash', 'UPI', 'Card'];
+const STATUSES = ['Settled', 'Settled', 'Settled', 'Cancelled', 'Complimentary'];
+
+/** The i-th sales row: deterministic, dated dd/mm/yyyy across 2026, amounts like a POS export. */
+export function salesRow(i: number): string[] {
+  const [item, category, price] = ITEMS[i % ITEMS.length]!;
+  const qty = 1 + (i % 3);
+  const day = 1 + (i % 28);
+  const month = 1 + (Math.floor(i / 28) % 12);
+  return [
+    `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/2026`,
+    `ORD-${100000 + i}`,
+    item,
+    category,
+    String(qty),
+    String(price),
+    i % 10 === 0 ? '10' : '0',
+    String(qty * price - (i % 10 === 0 ? 10 : 0)),
+    PAYMENTS[i % PAYMENTS.length]!,
+    STATUSES[i % STATUSES.length]!,
+    `Staff ${i % 7}`,
+  ];
+}
+
+/** A sales CSV of `rows` data rows, written with backpressure. */
+export async function writeSalesCsv(
+  path: string,
+  rows: number,
+  row: (i: number) => string[] = salesRow,
+): Promise<void> {
+  const out = createWriteStream(path);
+  const write = async (line: string) => {
+    if (!out.write(line)) await once(out, 'drain');
+  };
+  await write(`${SALES_HEADERS.join(',')}\n`);
+  let chunk = '';
+  for (let i = 0; i < rows; i += 1) {
+    chunk += `${row(i).join(',')}\n`;
+    if (chunk.length > 1 << 16) {
+      await write(chunk);
+      chunk = '';
+    }
+  }
+  await write(chunk);
+  out.end();
+  await once(out, 'close');
+}
+
+/** A sales workbook of `rows` data rows, numbers stored as numbers, through exceljs's streaming writer. */
+export async function writeSalesXlsx(path: string, rows: number): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Sales');
+  sheet.addRow(SALES_HEADERS).commit();
+  for (let i = 0; i < rows; i += 1) {
+    const r = salesRow(i);
+    sheet
+      .addRow([
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        Number(r[4]),
+        Number(r[5]),
+        Number(r[6]),
+        Number(r[7]),
+        r[8],
+        r[9],
+        r[10],
+      ])
+      .commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
