@@ -115,3 +115,11 @@ it('says in one line that Petpooja is not configured and exits 1', async () => {
   );
   expect(pos.requests).toEqual([]);
 }, 60_000);
+
+it('runs a watch-folder pass for the other names', async () => {
+  const run = await titan(['sync', 'expenses'], {}).done;
+  expect(run.code).toBe(0);
+  const [starting, result] = run.stdout.split('\n');
+  expect(starting).toBe('Syncing expenses…');
+  expect(result).toMatch(/^expenses: 0 files, 0 loaded, 0 failed \(\d+ ms\)$/);
+}, 60_000);

@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../../core/config/load-config.ts';
 import { TitanError } from '../../core/errors.ts';
+import { createIngestStack } from '../../core/ingest/ingest-stack.ts';
 import { createLocks } from '../../core/locks/locks.ts';
 import { isSyncName, runSync, SYNC_NAMES, type SyncJobs } from '../../core/locks/sync-jobs.ts';
+import { createLogger } from '../../core/logger.ts';
 import { DEFAULT_SCOPE } from '../../core/model/scope.ts';
 import { createSalesSyncJob } from '../../core/pos/sales-sync-job.ts';
 import { createTitan } from '../../core/titan.ts';
@@ -51,19 +53,37 @@ function parse(argv: string[]) {
 export const sync: Command = async (argv, io) => {
   const args = parse(argv);
   const { runtime, vault } = loadConfig();
-  const titan = await createTitan({ runtime, vault });
+  // Log lines go to stderr, so stdout carries only "Syncing …" and the result.
+  const logger = createLogger({
+    level: runtime.logLevel,
+    secrets: () => vault.secretValues(),
+    destination: { write: (line) => process.stderr.write(line) },
+  });
+  const titan = await createTitan({ runtime, vault, logger });
   try {
     // Until the composition root owns the locks and the job registry, the command builds them from its parts.
-    const locks = createLocks({ warehouse: titan.warehouse, clock: titan.clock, logger: titan.logger });
+    const locks = createLocks({ warehouse: titan.warehouse, clock: titan.clock, logger });
+    const { watcher } = createIngestStack({
+      warehouse: titan.warehouse,
+      locks,
+      config: () => vault.get(),
+      dataDir: runtime.dataDir,
+      logger,
+      clock: titan.clock,
+      timezone: runtime.tz,
+    });
     const jobs: SyncJobs = {
       sales: createSalesSyncJob({
         warehouse: titan.warehouse,
-        config: () => titan.vault.get(),
+        config: () => vault.get(),
         scope: args.scope,
-        timeZone: titan.runtime.tz,
+        timeZone: runtime.tz,
         clock: titan.clock,
         ...(args.since ? { since: args.since } : {}),
       }),
+      expenses: watcher.syncJob('expenses'),
+      purchases: watcher.syncJob('purchases'),
+      inventory: watcher.syncJob('inventory'),
     };
     const outcome = await runSync(locks, jobs, args.name, {
       onStart: () => {
