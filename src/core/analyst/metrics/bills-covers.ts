@@ -22,7 +22,7 @@ export const billsCovers: Metric = {
         WHERE ${inScope()} AND ${dateBetween(d, 'date', 'prev_from', 'to')} AND ${isSale()}
         GROUP BY date, order_id
       ) b
-      GROUP BY CASE WHEN b.date >= ${d.dateParam('from')} THEN 'current' ELSE 'previous' END`;
+      GROUP BY part`;
     const rows = await ctx.warehouse.query(sql, periodParams(ctx));
     const part = (name: string) => rows.find((r) => str(r.part) === name);
     const now = part('current');

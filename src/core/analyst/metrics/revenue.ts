@@ -21,7 +21,7 @@ export const revenue: Metric = {
       GROUP BY date
       ORDER BY date`;
     const rows = await ctx.warehouse.query(sql, { ...periodParams(ctx), lw_from: lastWeek.from });
-    // BigQuery returns DATE columns as objects with a `value`; SQLite as text. Both stringify to the ISO date.
+    // Both engines hand dates back as ISO text (the BigQuery port unwraps its DATE objects).
     const daily = rows.map((r) => ({ date: str(r.date).slice(0, 10), revenue: num(r.revenue) }));
     const sum = (from: string, to: string) =>
       daily.filter((r) => r.date >= from && r.date <= to).reduce((s, r) => s + r.revenue, 0);
