@@ -1,8 +1,9 @@
 // A few hand-made rows in an in-memory SQLite warehouse, and a metric context over them.
 
+import { expect } from 'vitest';
 import { formatFact } from '../../../../src/core/analyst/format.ts';
 import type { LeakCandidate, MetricContext, MetricOutput } from '../../../../src/core/analyst/metric.ts';
-import type { Fact, Period } from '../../../../src/core/model/answer.ts';
+import type { Period } from '../../../../src/core/model/answer.ts';
 import { DEFAULT_SCOPE } from '../../../../src/core/model/scope.ts';
 import type { Row, Warehouse } from '../../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../../src/core/warehouse/sqlite.ts';
@@ -44,13 +45,14 @@ export function factValue(out: MetricOutput, id: string): number {
   return fact.value;
 }
 
-/** Every fact a leak cites, shown as the headline shows it, must appear in the headline verbatim. */
-export function citedFacts(out: MetricOutput, leak: LeakCandidate): Fact[] {
-  return leak.factIds.map((id) => {
+/** The metric's one leak, after checking that its headline shows every fact it cites exactly as formatted. */
+export function onlyLeak(out: MetricOutput): LeakCandidate {
+  expect(out.leaks).toHaveLength(1);
+  const leak = out.leaks[0]!;
+  for (const id of leak.factIds) {
     const fact = out.facts.find((f) => f.id === id);
-    if (!fact) throw new Error(`leak cites missing fact ${id}`);
-    return fact;
-  });
+    expect(fact, `leak cites missing fact ${id}`).toBeDefined();
+    expect(leak.headline).toContain(formatFact(fact!));
+  }
+  return leak;
 }
-
-export const shown = (facts: Fact[]): string[] => facts.map((f) => formatFact(f));
