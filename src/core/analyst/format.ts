@@ -8,6 +8,7 @@ const COUNT_UNITS = new Set([
   'rows',
   'lines',
   'items',
+  'portions',
   'orders',
   'days',
   'voids',

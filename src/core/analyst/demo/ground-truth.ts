@@ -9,7 +9,11 @@ import { periodDays } from '../periods.ts';
 import type { LeakPlan } from './leak-plan.ts';
 import { MENU } from './menu.ts';
 
-/** Every figure is for `window` (the 7 complete days before the end date) unless its name says otherwise. */
+/**
+ * Every figure is for `window` (the 7 complete days before the end date) unless its name says otherwise.
+ * Comparisons need history: with fewer than 64 days (the price-creep baseline ends 29 days before the window
+ * and spans 28) a figure without a baseline is NaN, stored as null.
+ */
 export interface DemoGroundTruth {
   seed: number;
   endDate: string;
