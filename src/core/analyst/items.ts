@@ -8,12 +8,13 @@ export async function knownItems(warehouse: Warehouse, scope: Scope): Promise<st
   const rows = await warehouse.query(
     `SELECT DISTINCT item AS name FROM ${dialect.table('inventory_master')}
      WHERE org_id = @org_id AND location_id = @location_id
-     UNION
+     UNION ALL
      SELECT DISTINCT ingredient AS name FROM ${dialect.table('recipes')}
      WHERE org_id = @org_id AND location_id = @location_id`,
     { org_id: scope.orgId, location_id: scope.locationId },
   );
-  return rows.map((r) => String(r.name)).filter((name) => name.length > 0);
+  // UNION ALL (BigQuery has no bare UNION); duplicates go here.
+  return [...new Set(rows.map((r) => String(r.name)).filter((name) => name.length > 0))];
 }
 
 /** The longest known item named in the question as whole words, case-insensitively; undefined when none is. */
