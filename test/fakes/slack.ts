@@ -12,6 +12,8 @@ export interface RecordedCall {
   /** Bytes received by an upload URL. */
   bytes?: number;
   authorization: string | undefined;
+  /** When the call arrived: performance.timeOrigin + performance.now(), comparable across threads. */
+  at: number;
 }
 
 /** A scripted failure for the next call(s) of a method. */
@@ -160,8 +162,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     send(200, response);
   }
 
-  function record(call: RecordedCall): void {
-    calls.push(call);
+  function record(call: Omit<RecordedCall, 'at'>): void {
+    calls.push({ ...call, at: performance.timeOrigin + performance.now() });
     for (const wake of [...waiters]) wake();
   }
 

@@ -10,6 +10,7 @@ import type { Scope } from '../../core/model/scope.ts';
 import type { TaskService } from '../../core/tasks/port.ts';
 import { createAccessPolicy, type Venue } from '../access.ts';
 import { type RenderedMessage, renderAnswer } from '../render/block-kit.ts';
+import type { AskQueue } from './ask-queue.ts';
 import { failureLine, fromSlackError, isUnreachable } from './slack-errors.ts';
 import { renderTaskCard } from './task-card.ts';
 import type { ThreadMemory } from './thread-memory.ts';
@@ -20,6 +21,8 @@ type WebClient = webApi.WebClient;
 export interface AnswerDeps {
   getConfig: () => ConfigValues;
   analyst: Analyst;
+  /** Bounds how many analyst runs share the event loop at once. */
+  queue: AskQueue;
   tasks: TaskService;
   memory: ThreadMemory;
   logger: Logger;
@@ -165,7 +168,11 @@ export async function answerQuestion(deps: AnswerDeps, q: Question): Promise<voi
     const before = await openTaskIds(deps, threadId);
     const onStatus = status.update.bind(status);
     const request = { question: q.text, scope: deps.scope, threadId, userId: q.userId, audience };
-    const answer = await withTimeout(deps.analyst.ask(request, onStatus), deps.answerTimeoutMs);
+    const queued = deps.queue.run(
+      () => deps.analyst.ask(request, onStatus),
+      (ahead) => onStatus(`Queued behind ${ahead} other question${ahead === 1 ? '' : 's'}…`),
+    );
+    const answer = await withTimeout(queued, deps.answerTimeoutMs);
     await status.settle();
 
     const turnId = await deps.memory
@@ -191,7 +198,9 @@ export async function answerQuestion(deps: AnswerDeps, q: Question): Promise<voi
     const answerTs = await postFinal(q, status, message);
     delivered = true;
     const thread = q.threadTs ?? answerTs;
-    await uploadAnswerFiles(q.client, { channel: q.channel, thread }, answer, message, deps.renderChart);
+    // Rasterising is CPU work too, so it waits its turn like an analyst run.
+    const renderChart = (chart: ChartSpec) => deps.queue.run(() => deps.renderChart(chart));
+    await uploadAnswerFiles(q.client, { channel: q.channel, thread }, answer, message, renderChart);
 
     const created = (await deps.tasks.list({ scope: deps.scope })).filter(
       (t) => t.threadRef === threadId && !before.has(t.taskId),

@@ -9,6 +9,7 @@ import { DEFAULT_SCOPE, type Scope } from '../../core/model/scope.ts';
 import type { TaskService } from '../../core/tasks/port.ts';
 import type { Warehouse } from '../../core/warehouse/port.ts';
 import { renderChartPng } from '../render/chart-png.ts';
+import { createAskQueue } from './ask-queue.ts';
 import { type BoltAppHandle, createBoltApp } from './bolt-app.ts';
 import { createEventDedupe } from './event-dedupe.ts';
 import { registerListeners } from './listeners.ts';
@@ -29,6 +30,9 @@ export interface SlackAdapterOptions {
   answerTimeoutMs?: number;
   /** Slack gives 3 s; past this the request is acknowledged anyway and the work goes on. */
   ackTimeoutMs?: number;
+  /** Analyst runs (and chart renders) at once; the rest queue with a status line. Default: 1 on the
+   * embedded SQLite warehouse, whose queries hold the event loop, 8 on BigQuery, whose queries wait on the network. */
+  askConcurrency?: number;
   retryConfig?: webApi.RetryOptions;
 }
 
@@ -59,6 +63,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const log = logger.child({ component: 'slack' });
   const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'slack' });
   const memory = createThreadMemory({ warehouse: options.warehouse });
+  const queue = createAskQueue(options.askConcurrency ?? (options.warehouse.kind === 'sqlite' ? 1 : 8));
   const inFlight = new Set<Promise<void>>();
   let built: { key: string; handle: BoltAppHandle } | undefined;
 
@@ -77,6 +82,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     registerListeners(handle.app, {
       getConfig,
       analyst: options.analyst,
+      queue,
       tasks: options.tasks,
       memory,
       logger: log,
