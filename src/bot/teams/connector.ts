@@ -1,0 +1,96 @@
+// Outbound to one Teams conversation through the Bot Connector REST API (Teams SDK client), behind the serviceUrl policy.
+import { ConversationActivityClient } from '@microsoft/teams.api';
+import type { ILogger } from '@microsoft/teams.common';
+import { TitanError } from '../../core/errors.ts';
+import type { AdaptiveCard } from '../render/adaptive-card.ts';
+import type { BotTokenSource } from './bot-token.ts';
+import { fromConnectorError } from './teams-errors.ts';
+
+/** Where a conversation lives and who Titan is in it: enough to post there later (proactively). */
+export interface ConversationRef {
+  serviceUrl: string;
+  conversationId: string;
+  /** Titan's own account in the conversation (the inbound activity's recipient). */
+  bot: { id: string; name?: string };
+  tenantId?: string;
+  conversationType?: string;
+}
+
+/** A message or typing activity as Titan sends it; the connector adds `from` and `conversation`. */
+export type OutboundActivity =
+  | { type: 'typing' }
+  | {
+      type: 'message';
+      text?: string;
+      attachments?: { contentType: string; content: AdaptiveCard }[];
+      suggestedActions?: { to: string[]; actions: { type: 'imBack'; title: string; value: string }[] };
+    };
+
+export interface TeamsConversation {
+  /** Posts a new activity; returns its id (for updates in place). */
+  post(activity: OutboundActivity): Promise<string>;
+  /** Replaces an activity Titan posted earlier (PUT /v3/conversations/{id}/activities/{activityId}). */
+  update(activityId: string, activity: OutboundActivity): Promise<void>;
+}
+
+export interface ConnectorOptions {
+  /** Undefined in emulator mode: requests then carry no Authorization header. */
+  token: BotTokenSource | undefined;
+  /** Asked before every call: replies never go to a service URL the policy does not permit. */
+  permits: (serviceUrl: string) => boolean;
+  logger: ILogger;
+  timeoutMs?: number;
+}
+
+export function openConversation(ref: ConversationRef, options: ConnectorOptions): TeamsConversation {
+  const serviceUrl = ref.serviceUrl.replace(/\/+$/, '');
+  const token = options.token;
+  const client = new ConversationActivityClient(serviceUrl, {
+    timeout: options.timeoutMs ?? 15_000,
+    logger: options.logger,
+    ...(token ? { token: () => token() } : {}),
+  });
+  const envelope = {
+    from: ref.bot,
+    conversation: {
+      id: ref.conversationId,
+      ...(ref.tenantId ? { tenantId: ref.tenantId } : {}),
+      ...(ref.conversationType ? { conversationType: ref.conversationType } : {}),
+    },
+  };
+
+  function guard(op: string): void {
+    if (!options.permits(ref.serviceUrl)) {
+      throw new TitanError(
+        'auth.unauthorized',
+        `Not sending to ${new URL(serviceUrl).origin}: that Teams service URL is not trusted. ` +
+          'Add it to TEAMS_SERVICE_URL_ALLOWLIST (PATCH /config) if it is yours.',
+        { detail: { op } },
+      );
+    }
+  }
+
+  return {
+    async post(activity) {
+      guard('post');
+      try {
+        const res = await client.create(ref.conversationId, { ...activity, ...envelope });
+        return res.id;
+      } catch (err) {
+        throw fromConnectorError(err, 'post');
+      }
+    },
+    async update(activityId, activity) {
+      guard('update');
+      try {
+        await client.update(ref.conversationId, activityId, {
+          ...activity,
+          ...envelope,
+          id: activityId,
+        });
+      } catch (err) {
+        throw fromConnectorError(err, 'update');
+      }
+    },
+  };
+}

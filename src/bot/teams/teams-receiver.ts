@@ -1,0 +1,90 @@
+// The Teams SDK's receiving half on a web-standard door: its HTTP server validates Bot Framework JWTs, then hands us the activity.
+import { type CloudEnvironment, type InvokeResponse, type IToken, PUBLIC } from '@microsoft/teams.api';
+import { App, type HttpRouteHandler, type IHttpServerAdapter } from '@microsoft/teams.apps';
+import type { ILogger } from '@microsoft/teams.common';
+import type { BotTokenSource } from './bot-token.ts';
+
+/** Where Bot Framework tokens are checked; tests point these at a local fake serving its own keys. */
+export interface TeamsEndpoints {
+  /** The OpenID metadata document; the SDK reads signing keys from its sibling `/keys` (as login.botframework.com serves them). */
+  openIdMetadataUrl: string;
+  /** The `iss` every Bot Framework token carries. */
+  tokenIssuer: string;
+  /** Microsoft Entra, where the bot's own outbound token comes from. */
+  loginEndpoint: string;
+  /** The scope of that token. */
+  botScope: string;
+}
+
+export const PUBLIC_ENDPOINTS: TeamsEndpoints = {
+  openIdMetadataUrl: PUBLIC.openIdMetadataUrl,
+  tokenIssuer: PUBLIC.tokenIssuer,
+  loginEndpoint: PUBLIC.loginEndpoint,
+  botScope: PUBLIC.botScope,
+};
+
+export interface ReceiverSettings {
+  /** TEAMS_APP_ID; undefined is emulator mode (no token check). */
+  appId: string | undefined;
+  tenantId: string | undefined;
+  token: BotTokenSource | undefined;
+  endpoints: TeamsEndpoints;
+  logger: ILogger;
+}
+
+/** A request that passed the SDK's checks: the activity body and what the verified token said. */
+export interface VerifiedActivity {
+  body: unknown;
+  token: IToken;
+}
+
+export interface TeamsReceiver {
+  /** Runs the SDK's checks on a POST /api/messages; `onActivity` runs only for requests that pass. */
+  receive(body: unknown, headers: Record<string, string>): Promise<{ status: number; body?: unknown }>;
+}
+
+/** Captures the one route the SDK registers, so our own server (Hono) can call it. */
+function captureRoute(): { adapter: IHttpServerAdapter; route: () => HttpRouteHandler } {
+  let handler: HttpRouteHandler | undefined;
+  return {
+    adapter: {
+      registerRoute: (_method, _path, h) => {
+        handler = h;
+      },
+    },
+    route: () => {
+      if (!handler) throw new Error('Teams SDK registered no messaging route');
+      return handler;
+    },
+  };
+}
+
+export async function createTeamsReceiver(
+  settings: ReceiverSettings,
+  onActivity: (activity: VerifiedActivity) => Promise<InvokeResponse>,
+): Promise<TeamsReceiver> {
+  const { adapter, route } = captureRoute();
+  const cloud: CloudEnvironment = {
+    ...PUBLIC,
+    openIdMetadataUrl: settings.endpoints.openIdMetadataUrl,
+    tokenIssuer: settings.endpoints.tokenIssuer,
+    loginEndpoint: settings.endpoints.loginEndpoint,
+    botScope: settings.endpoints.botScope,
+  };
+  const token = settings.token;
+  const app = new App({
+    // Explicit values (never undefined) keep the SDK from reading CLIENT_ID / TENANT_ID / CLOUD from the environment.
+    clientId: settings.appId ?? '',
+    tenantId: settings.tenantId ?? '',
+    ...(token ? { token: () => token() } : {}),
+    dangerouslyAllowUnauthenticatedRequests: settings.appId === undefined,
+    cloud,
+    logger: settings.logger,
+    httpServerAdapter: adapter,
+  });
+  // The SDK's own router is not used: Titan routes the verified activity itself (routes.ts).
+  app.server.onRequest = (event) => onActivity({ body: event.body, token: event.token });
+  await app.initialize();
+  const handler = route();
+  return { receive: (body, headers) => handler({ body, headers }) };
+}

@@ -1,0 +1,180 @@
+// POST /api/messages as a web-standard handler: loopback check in emulator mode, the SDK's JWT check, serviceUrl policy, then route.
+import type { InvokeResponse } from '@microsoft/teams.api';
+import type { Analyst } from '../../core/analyst/port.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { ConfigValues } from '../../core/config/schema.ts';
+import type { Logger } from '../../core/logger.ts';
+import { DEFAULT_SCOPE, type Scope } from '../../core/model/scope.ts';
+import type { TaskService } from '../../core/tasks/port.ts';
+import type { Warehouse } from '../../core/warehouse/port.ts';
+import { renderChartPng } from '../render/chart-png.ts';
+import { createEventDedupe } from '../slack/event-dedupe.ts';
+import { createThreadMemory } from '../slack/thread-memory.ts';
+import { inboundActivity } from './activity.ts';
+import type { RenderChart } from './chart-image.ts';
+import { type ConversationStore, createConversationStore } from './conversation-store.ts';
+import { type RouteDeps, routeActivity } from './routes.ts';
+import { sdkLogger } from './sdk-logger.ts';
+import { isLoopbackAddress } from './service-url-policy.ts';
+import { createTeamsConnections, type TeamsConnections, type TeamsSettings } from './teams-connections.ts';
+import { createTeamsReceiver, type TeamsEndpoints, type TeamsReceiver } from './teams-receiver.ts';
+
+export interface TeamsWebhookOptions {
+  /** Read on every request, so PATCHed Teams keys, owners and allowlist apply without a restart. */
+  getConfig: () => ConfigValues;
+  analyst: Analyst;
+  tasks: TaskService;
+  warehouse: Warehouse;
+  logger: Logger;
+  clock: Clock;
+  scope?: Scope;
+  answerTimeoutMs?: number;
+  /** Token-check and sign-in endpoints; Microsoft's public cloud unless a test points them at a fake. */
+  endpoints?: Partial<TeamsEndpoints>;
+  fetch?: typeof fetch;
+  renderChart?: RenderChart;
+}
+
+/** What the HTTP server knows about the caller that a web Request does not carry. */
+export interface RequestInfo {
+  /** The TCP peer address (e.g. `c.env.incoming.socket.remoteAddress` under @hono/node-server). */
+  remoteAddress?: string;
+}
+
+export interface TeamsWebhook {
+  readonly path: '/api/messages';
+  handle(request: Request, info?: RequestInfo): Promise<Response>;
+  /** Resolves when every request's background work (answers, welcomes) has finished: tests, graceful shutdown. */
+  idle(): Promise<void>;
+  /** The Teams settings and connectors (shared with the digest poster). */
+  readonly connections: TeamsConnections;
+  readonly conversations: ConversationStore;
+}
+
+const MAX_BODY_BYTES = 512 * 1024;
+
+const json = (body: unknown, status: number) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const refuse = (status: number, error: string) => json({ error }, status);
+
+export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
+  const { logger, clock } = options;
+  const log = logger.child({ component: 'teams' });
+  const connections = createTeamsConnections(options);
+  const conversations = createConversationStore({ warehouse: options.warehouse, clock });
+  const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'teams' });
+  const inFlight = new Set<Promise<void>>();
+  const renderChart: RenderChart =
+    options.renderChart ?? ((chart, scale) => renderChartPng(chart, { scale }));
+  let receiver: { settings: TeamsSettings; ready: Promise<TeamsReceiver> } | undefined;
+
+  const background = (work: () => Promise<void>) => {
+    const run = work()
+      .catch((err: unknown) => log.error({ err }, 'teams background work failed'))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  };
+
+  function depsFor(settings: TeamsSettings, vouched: string | undefined): RouteDeps {
+    return {
+      getConfig: options.getConfig,
+      analyst: options.analyst,
+      tasks: options.tasks,
+      memory: createThreadMemory({ warehouse: options.warehouse }),
+      logger: log,
+      clock,
+      scope: options.scope ?? DEFAULT_SCOPE,
+      answerTimeoutMs: options.answerTimeoutMs ?? 120_000,
+      renderChart,
+      conversations: {
+        remember: (ref, verified) =>
+          conversations
+            .remember(ref, verified)
+            .catch((err: unknown) => log.warn({ err }, 'teams conversation reference not stored')),
+        find: conversations.find,
+      },
+      connect: (ref) => settings.connect(ref, vouched),
+      background,
+    };
+  }
+
+  async function onVerified(
+    settings: TeamsSettings,
+    body: unknown,
+    tokenServiceUrl: string,
+  ): Promise<InvokeResponse> {
+    const parsed = inboundActivity.safeParse(body);
+    if (!parsed.success) return { status: 400, body: { error: 'Not a Bot Framework activity.' } };
+    const activity = parsed.data;
+    const vouched = settings.emulator ? undefined : tokenServiceUrl;
+    if (!settings.policy.permits(activity.serviceUrl, vouched)) {
+      log.warn({ serviceUrl: activity.serviceUrl }, 'teams activity refused: its serviceUrl is not trusted');
+      return { status: 403, body: { error: 'serviceUrl not trusted; see TEAMS_SERVICE_URL_ALLOWLIST.' } };
+    }
+    // Bot Framework redelivers on timeouts; an activity id seen before is acknowledged and not run twice.
+    if (activity.type === 'message' && activity.id) {
+      if (!(await dedupe.claim(`${activity.conversation.id}|${activity.id}`))) return { status: 200 };
+    }
+    return routeActivity(depsFor(settings, vouched), activity, !settings.emulator);
+  }
+
+  function receiverFor(settings: TeamsSettings): Promise<TeamsReceiver> {
+    if (receiver?.settings !== settings) {
+      const ready = createTeamsReceiver(
+        {
+          appId: settings.appId,
+          tenantId: settings.tenantId,
+          token: settings.token,
+          endpoints: settings.endpoints,
+          logger: sdkLogger(logger),
+        },
+        ({ body, token }) => onVerified(settings, body, token.serviceUrl),
+      );
+      receiver = { settings, ready };
+    }
+    return receiver.ready;
+  }
+
+  async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
+    if (request.method !== 'POST') return refuse(405, 'POST only.');
+    const settings = connections.current();
+    if (settings.emulator && !isLoopbackAddress(info.remoteAddress)) {
+      log.warn(
+        { remoteAddress: info.remoteAddress ?? 'unknown' },
+        'teams request refused: emulator mode takes loopback callers only',
+      );
+      return refuse(
+        403,
+        'Teams is in local emulator mode (no TEAMS_APP_ID): only callers on this machine are accepted.',
+      );
+    }
+    const raw = await request.text();
+    if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return refuse(413, 'The activity is too large.');
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return refuse(400, 'The body is not JSON.');
+    }
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const result = await (await receiverFor(settings)).receive(body, headers);
+    // The SDK answers 401 with its own reason; ours stays terse (no hint of which check failed).
+    if (result.status === 401) return refuse(401, 'Unauthorized.');
+    return result.body === undefined
+      ? new Response(null, { status: result.status })
+      : json(result.body, result.status);
+  }
+
+  return {
+    path: '/api/messages',
+    handle,
+    async idle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+    connections,
+    conversations,
+  };
+}

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { type AdaptiveCard, FEEDBACK_VERB, renderAnswerCard } from '../../../src/bot/render/adaptive-card.ts';
+import { renderFailureCard, renderStatusCard } from '../../../src/bot/teams/status-card.ts';
+import { renderTaskCard, TASK_VERBS } from '../../../src/bot/teams/task-card.ts';
+import { renderWelcomeCard } from '../../../src/bot/teams/welcome-card.ts';
+import type { Answer } from '../../../src/core/model/answer.ts';
+import type { Task } from '../../../src/core/tasks/port.ts';
+import { cardTexts } from '../teams/harness.ts';
+import { ADAPTIVE_CARD_SCHEMA, schemaValidator } from '../teams/json-schemas.ts';
+import { sampleAnswer, sampleFinding } from './sample-answer.ts';
+
+const validate = schemaValidator(ADAPTIVE_CARD_SCHEMA);
+
+const task = (overrides: Partial<Task> = {}): Task => ({
+  taskId: 'task_1',
+  orgId: 'cafe_001',
+  locationId: 'tiruppur_main',
+  taskType: 'AI_Generated_Action',
+  title: 'Retrain prep staff on dough ratios',
+  finding: 'Maida wastage: 12 kg (₹840), up 23%',
+  status: 'Pending',
+  assignee: null,
+  dueAt: '2026-01-16T04:30:00.000Z',
+  createdAt: '2026-01-15T03:00:00.000Z',
+  updatedAt: null,
+  acknowledgedBy: null,
+  acknowledgedAt: null,
+  doneBy: null,
+  doneAt: null,
+  threadRef: 'teams:a:1',
+  ...overrides,
+});
+
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+
+describe('Adaptive Card schema check', () => {
+  it('rejects a card the 1.5 schema does not allow (so the checks below can fail)', () => {
+    const bad = { ...renderStatusCard('Working…'), body: [{ type: 'TextBlock', text: 'x', colour: 'red' }] };
+    expect(validate(bad)).not.toEqual([]);
+    expect(validate({ ...renderStatusCard('x'), version: 1.5 })).not.toEqual([]);
+  });
+});
+
+describe('renderAnswerCard', () => {
+  it('leads with the headline number, then each finding with root cause and action by its deadline', () => {
+    const card = renderAnswerCard(sampleAnswer(), { audience: 'private' });
+    const lines = cardTexts(card);
+    expect(lines[0]).toBe('Profit leaks: ₹2,940/week across 2 findings');
+    expect(card.body[0]).toMatchObject({ size: 'Large', weight: 'Bolder' });
+    expect(lines).toContain('1. Maida wastage: 12 kg (₹840), up 23% (₹840/week)');
+    expect(lines).toContain('Root cause: Over-mixing at the dough station');
+    expect(lines).toContain(
+      '→ Retrain prep staff on dough ratios, by **tomorrow 10 AM** ({{DATE(2026-01-16T04:30:00Z, SHORT)}} {{TIME(2026-01-16T04:30:00Z)}})',
+    );
+    expect(lines).toContain('2. Ravi comped 14 bills (₹2,100) (₹2,100/week)');
+    expect(validate(card)).toEqual([]);
+  });
+
+  it('says how the answer was found: period, rows, freshness, gaps and who wrote the words', () => {
+    const lines = cardTexts(renderAnswerCard(sampleAnswer(), { audience: 'private' }));
+    expect(lines).toContain('Period: last 7 days (2026-01-08 → 2026-01-14)');
+    expect(lines).toContain('Rows read: 45,210 sales, 812 inventory');
+    expect(lines).toContain(
+      'Data as of: sales {{DATE(2026-01-14T22:00:00Z, SHORT)}}, inventory never loaded',
+    );
+    expect(lines).toContain('Gaps: no recipes loaded, so theoretical usage is skipped');
+    expect(lines).toContain('Computed offline from SQL facts');
+  });
+
+  it('leaves findings and facts naming staff out of a public channel, and says so', () => {
+    const card = renderAnswerCard(sampleAnswer(), { audience: 'public' });
+    const lines = cardTexts(card).join('\n');
+    expect(lines).not.toContain('Ravi');
+    expect(lines).toContain('1 finding(s) naming staff are left out here');
+    expect(validate(card)).toEqual([]);
+  });
+
+  it('shows the chart as an image, feedback buttons carrying the answer reference, preface and notes', () => {
+    const card = renderAnswerCard(sampleAnswer({ notes: ['Every workspace member counts as an owner'] }), {
+      audience: 'private',
+      chart: { url: PNG, altText: 'Wastage by item, last 7 days' },
+      feedbackRef: '{"turn":"t1","thread":"teams:a:1"}',
+      preface: 'Good morning. Your daily brief:',
+    });
+    expect(card.body).toContainEqual({
+      type: 'Image',
+      url: PNG,
+      altText: 'Wastage by item, last 7 days',
+      size: 'Stretch',
+    });
+    expect(card.actions).toEqual([
+      expect.objectContaining({
+        type: 'Action.Submit',
+        data: { verb: FEEDBACK_VERB, vote: 'up', ref: '{"turn":"t1","thread":"teams:a:1"}' },
+      }),
+      expect.objectContaining({ type: 'Action.Submit', data: expect.objectContaining({ vote: 'down' }) }),
+    ]);
+    expect(cardTexts(card)[0]).toBe('Good morning. Your daily brief:');
+    expect(cardTexts(card)).toContain('Every workspace member counts as an owner');
+    expect(validate(card)).toEqual([]);
+  });
+
+  it('cuts a long numbers table and lists extra actions, details and a chart note; still valid', () => {
+    const facts = Array.from({ length: 20 }, (_, i) => ({
+      id: `f${i}`,
+      label: `Fact ${i}`,
+      value: i * 1000,
+      unit: 'INR',
+      period: { from: '2026-01-08', to: '2026-01-14', label: 'last 7 days' },
+      query: 'q',
+    }));
+    const answer: Answer = sampleAnswer({
+      facts,
+      findings: Array.from({ length: 6 }, (_, i) => sampleFinding(i + 1)),
+      details: ['Yesterday: ₹18,400 vs target ₹20,000'],
+      actions: [
+        { text: 'Call the dairy vendor', deadline: '2026-01-17T05:00:00.000Z', deadlineLabel: 'Friday' },
+      ],
+      path: 'llm',
+    });
+    const card = renderAnswerCard(answer, { audience: 'private', chartNote: 'Chart left out: too large.' });
+    const lines = cardTexts(card);
+    expect(lines).toContain('…and 8 more.');
+    expect(lines).toContain('• Call the dairy vendor, by **Friday**');
+    expect(lines).toContain('Yesterday: ₹18,400 vs target ₹20,000');
+    expect(lines).toContain('Chart left out: too large.');
+    expect(lines).toContain('Worded by Gemini; every number checked against the SQL facts');
+    expect(validate(card)).toEqual([]);
+  });
+});
+
+describe('every other card Titan sends in Teams is valid Adaptive Card 1.5', () => {
+  const cards: [string, AdaptiveCard][] = [
+    ['status', renderStatusCard('Scanning 45,210 sales lines…', 'Asked by Test User')],
+    ['failure', renderFailureCard('No answer after 60 s, so I stopped.')],
+    ['welcome on install', renderWelcomeCard('install')],
+    ['welcome on an empty mention', renderWelcomeCard('empty-mention')],
+    ['task pending', renderTaskCard(task(), { refreshFor: ['29:user'] })],
+    [
+      'task acknowledged and assigned',
+      renderTaskCard(
+        task({
+          status: 'Acknowledged',
+          acknowledgedBy: 'Test User',
+          acknowledgedAt: '2026-01-15T04:00:00.000Z',
+          assignee: 'Ravi',
+        }),
+      ),
+    ],
+    [
+      'task done',
+      renderTaskCard(task({ status: 'Done', doneBy: 'Test User', doneAt: '2026-01-15T06:00:00.000Z' })),
+    ],
+  ];
+  it.each(cards)('%s', (_name, card) => {
+    expect(validate(card)).toEqual([]);
+  });
+
+  it('task cards offer what the state allows, and refresh from the row', () => {
+    const verbs = (card: AdaptiveCard) =>
+      card.body.flatMap((e) => (e.type === 'ActionSet' ? e.actions.map((a) => a.verb) : []));
+    expect(verbs(renderTaskCard(task()))).toEqual([
+      TASK_VERBS.acknowledge,
+      TASK_VERBS.assign,
+      TASK_VERBS.done,
+    ]);
+    expect(verbs(renderTaskCard(task({ status: 'Acknowledged' })))).toEqual([
+      TASK_VERBS.assign,
+      TASK_VERBS.done,
+    ]);
+    const done = renderTaskCard(task({ status: 'Done', doneBy: 'Asha', doneAt: '2026-01-15T06:00:00.000Z' }));
+    expect(verbs(done)).toEqual([]);
+    expect(cardTexts(done)).toContain(
+      'Done by Asha {{DATE(2026-01-15T06:00:00Z, SHORT)}} {{TIME(2026-01-15T06:00:00Z)}}',
+    );
+    expect(done.refresh?.action).toMatchObject({ verb: TASK_VERBS.refresh, data: { taskId: 'task_1' } });
+  });
+});

@@ -1,0 +1,185 @@
+// Receiving at POST /api/messages: Bot Framework JWTs checked when TEAMS_APP_ID is set, loopback-only emulator mode
+// without it, and replies only to a trusted serviceUrl.
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeBotConnector, startFakeBotConnector } from '../../fakes/bot-connector.ts';
+import { APP_ID, APP_PASSWORD, type Harness, startHarness, TENANT_ID } from './harness.ts';
+
+const MENTION = ['channel/teams.json', 'mention'] as const;
+
+describe('Teams receiving with TEAMS_APP_ID set', () => {
+  let h: Harness;
+  let rogue: FakeBotConnector | undefined;
+  afterEach(async () => {
+    await h?.close();
+    await rogue?.close();
+    rogue = undefined;
+  });
+
+  it('answers an activity whose token the Bot Framework keys verify, replying with its own bearer token', async () => {
+    h = await startHarness({ mode: 'app' });
+    const res = await h.post(h.recorded(...MENTION));
+    expect(res.status).toBe(200);
+    await h.settle();
+    expect(h.analyst.requests).toHaveLength(1);
+    expect(h.fake.calls.length).toBeGreaterThan(2);
+    expect(h.fake.calls.every((c) => c.authorization === `Bearer ${h.fake.issuedToken}`)).toBe(true);
+    // One client-credentials request for all replies, for this tenant, never the secret in a log line.
+    expect(h.fake.tokenRequests).toEqual([
+      {
+        tenant: TENANT_ID,
+        form: {
+          grant_type: 'client_credentials',
+          client_id: APP_ID,
+          client_secret: APP_PASSWORD,
+          scope: 'https://api.botframework.com/.default',
+        },
+      },
+    ]);
+    expect(h.logs.join('')).not.toContain(APP_PASSWORD);
+  });
+
+  it.each([
+    ['a missing token', null],
+    ['a token signed with a key the Bot Framework does not publish', 'forged'],
+    ['a token for another app', 'other-app'],
+    ['an expired token', 'expired'],
+    ['a token from another issuer', 'issuer'],
+    ['not a JWT at all', 'Bearer not-a-jwt'],
+  ])('rejects %s with 401 and runs nothing', async (_name, kind) => {
+    h = await startHarness({ mode: 'app' });
+    const activity = h.recorded(...MENTION);
+    const now = Math.floor(Date.now() / 1000);
+    const authorization =
+      kind === null || kind.startsWith('Bearer')
+        ? kind
+        : `Bearer ${
+            kind === 'forged'
+              ? h.fake.forgeToken(APP_ID)
+              : kind === 'other-app'
+                ? h.fake.signToken('99999999-0000-0000-0000-000000000000')
+                : kind === 'expired'
+                  ? h.fake.signToken(APP_ID, { exp: now - 3600, nbf: now - 7200 })
+                  : h.fake.signToken(APP_ID, { iss: 'https://sts.example.com' })
+          }`;
+    const res = await h.post(activity, { authorization });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'Unauthorized.' });
+    await h.settle();
+    expect(h.analyst.requests).toEqual([]);
+    expect(h.fake.calls).toEqual([]);
+  });
+
+  it('rejects an activity whose serviceUrl is not the one its token names, and never calls that URL', async () => {
+    h = await startHarness({ mode: 'app' });
+    rogue = await startFakeBotConnector();
+    const activity = h.recorded(...MENTION, { serviceUrl: rogue.serviceUrl });
+    const token = h.fake.signToken(APP_ID, { serviceurl: h.fake.serviceUrl });
+    const res = await h.post(activity, { authorization: `Bearer ${token}` });
+    expect(res.status).toBe(401);
+    await h.settle();
+    expect(rogue.calls).toEqual([]);
+    expect(h.fake.calls).toEqual([]);
+  });
+
+  it('answers 400 to a body that is not a Bot Framework activity', async () => {
+    h = await startHarness({ mode: 'app' });
+    const res = await h.post({ hello: 'world', serviceUrl: h.fake.serviceUrl });
+    expect(res.status).toBe(400);
+    const notJson = await h.webhook.handle(
+      new Request('http://titan.test/api/messages', { method: 'POST', body: '{nope' }),
+    );
+    expect(notJson.status).toBe(400);
+  });
+
+  it('answers a redelivered activity (same id) once', async () => {
+    h = await startHarness({ mode: 'app' });
+    const activity = h.recorded(...MENTION);
+    expect((await h.post(activity)).status).toBe(200);
+    expect((await h.post(activity)).status).toBe(200);
+    await h.settle();
+    expect(h.analyst.requests).toHaveLength(1);
+  });
+
+  it('starts verifying at once when TEAMS_APP_ID is PATCHed in, without a restart', async () => {
+    h = await startHarness({ mode: 'emulator' });
+    expect((await h.post(h.recorded(...MENTION, { id: 'm-1' }))).status).toBe(200);
+    Object.assign(h.config, { TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: APP_PASSWORD });
+    expect((await h.post(h.recorded(...MENTION, { id: 'm-2' }), { authorization: null })).status).toBe(401);
+    expect((await h.post(h.recorded(...MENTION, { id: 'm-3' }))).status).toBe(200);
+    await h.settle();
+    expect(h.analyst.requests).toHaveLength(2);
+  });
+});
+
+describe('Teams receiving in local emulator mode (no TEAMS_APP_ID)', () => {
+  let h: Harness;
+  let rogue: FakeBotConnector | undefined;
+  afterEach(async () => {
+    await h?.close();
+    await rogue?.close();
+    rogue = undefined;
+  });
+
+  it('says clearly in the log that requests are unauthenticated and loopback-only', async () => {
+    h = await startHarness({ mode: 'emulator' });
+    await h.post(h.recorded(...MENTION));
+    await h.settle();
+    expect(h.logs.join('')).toContain('local emulator mode');
+    expect(h.fake.calls.length).toBeGreaterThan(0);
+    // No app id, no token: replies go without an Authorization header.
+    expect(h.fake.calls.every((c) => c.authorization === undefined)).toBe(true);
+  });
+
+  it.each([
+    ['another machine', '203.0.113.9'],
+    ['an IPv4-mapped remote address', '::ffff:198.51.100.4'],
+    ['an unknown caller address', ''],
+  ])('refuses %s with 403 and runs nothing', async (_name, remoteAddress) => {
+    h = await startHarness({ mode: 'emulator' });
+    const res = await h.post(
+      h.recorded(...MENTION),
+      remoteAddress ? { remoteAddress } : { remoteAddress: '' },
+    );
+    expect(res.status).toBe(403);
+    await h.settle();
+    expect(h.analyst.requests).toEqual([]);
+    expect(h.fake.calls).toEqual([]);
+  });
+
+  it('accepts IPv6 and IPv4-mapped loopback callers', async () => {
+    h = await startHarness({ mode: 'emulator' });
+    expect((await h.post(h.recorded(...MENTION, { id: 'a' }), { remoteAddress: '::1' })).status).toBe(200);
+    expect(
+      (await h.post(h.recorded(...MENTION, { id: 'b' }), { remoteAddress: '::ffff:127.0.0.1' })).status,
+    ).toBe(200);
+    await h.settle();
+    expect(h.analyst.requests).toHaveLength(2);
+  });
+
+  it('never calls a serviceUrl outside TEAMS_SERVICE_URL_ALLOWLIST', async () => {
+    h = await startHarness({ mode: 'emulator' });
+    rogue = await startFakeBotConnector();
+    h.config.TEAMS_SERVICE_URL_ALLOWLIST = h.fake.serviceUrl;
+    const res = await h.post(h.recorded(...MENTION, { serviceUrl: rogue.serviceUrl }));
+    expect(res.status).toBe(403);
+    await h.settle();
+    expect(rogue.calls).toEqual([]);
+    expect(h.analyst.requests).toEqual([]);
+
+    // The allowlisted one is answered.
+    expect((await h.post(h.recorded(...MENTION))).status).toBe(200);
+    await h.settle();
+    expect(h.fake.calls.length).toBeGreaterThan(0);
+    expect(rogue.calls).toEqual([]);
+  });
+
+  it('never calls a non-loopback serviceUrl when no allowlist is set', async () => {
+    h = await startHarness({ mode: 'emulator' });
+    const res = await h.post(
+      h.recorded(...MENTION, { serviceUrl: 'https://smba.trafficmanager.net/amer/x/' }),
+    );
+    expect(res.status).toBe(403);
+    await h.settle();
+    expect(h.analyst.requests).toEqual([]);
+  });
+});
