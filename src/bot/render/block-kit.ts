@@ -70,8 +70,15 @@ export function sections(text: string): Block[] {
   return out;
 }
 
+/** "₹840/week", unless the headline already says it. */
+function impactOf(finding: Finding): string | undefined {
+  const weekly = `${formatInr(finding.impactPerWeek)}/week`;
+  return finding.impactPerWeek > 0 && !finding.headline.includes(weekly) ? weekly : undefined;
+}
+
 function findingText(finding: Finding, index: number): string {
-  const impact = finding.impactPerWeek > 0 ? ` _(${formatInr(finding.impactPerWeek)}/week)_` : '';
+  const weekly = impactOf(finding);
+  const impact = weekly ? ` _(${weekly})_` : '';
   return [
     `*${index + 1}. ${escapeMrkdwn(finding.headline)}*${impact}`,
     `Root cause: ${escapeMrkdwn(finding.rootCause)}`,
@@ -81,7 +88,8 @@ function findingText(finding: Finding, index: number): string {
 
 /** The same finding as plain text, for a snippet file (no mrkdwn, the deadline as written). */
 function findingPlain(finding: Finding, index: number): string {
-  const impact = finding.impactPerWeek > 0 ? ` (${formatInr(finding.impactPerWeek)}/week)` : '';
+  const weekly = impactOf(finding);
+  const impact = weekly ? ` (${weekly})` : '';
   return [
     `${index + 1}. ${finding.headline}${impact}`,
     `   Root cause: ${finding.rootCause}`,
@@ -106,8 +114,12 @@ function factsTable(facts: Fact[]): string {
 export function howFound(sources: Sources, path: Answer['path']): string[] {
   const p = sources.period;
   const rows = Object.entries(sources.rows).map(([name, n]) => `${formatCount(n)} ${name}`);
-  const fresh = Object.entries(sources.freshness).map(([name, at]) =>
-    at ? `${name} ${slackDate(at, '{date_short_pretty}')}` : `${name} never loaded`,
+  // Sources loaded together share one date: "sales, purchases <date>" rather than the date four times.
+  const byTime = new Map<string | null, string[]>();
+  for (const [name, at] of Object.entries(sources.freshness))
+    byTime.set(at, [...(byTime.get(at) ?? []), name]);
+  const fresh = [...byTime].map(([at, names]) =>
+    at ? `${names.join(', ')} ${slackDate(at, '{date_short_pretty}')}` : `${names.join(', ')} never loaded`,
   );
   return [
     `*How this was found:* ${escapeMrkdwn(p.label)} (${p.from} → ${p.to})`,
@@ -148,7 +160,10 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Rend
     ...sections(
       [
         `*${escapeMrkdwn(answer.headline)}*`,
-        answer.rootCause ? `Root cause: ${escapeMrkdwn(answer.rootCause)}` : '',
+        // The lead finding usually carries the same root cause; say it once.
+        answer.rootCause && !visible.some((f) => f.rootCause === answer.rootCause)
+          ? `Root cause: ${escapeMrkdwn(answer.rootCause)}`
+          : '',
       ]
         .filter(Boolean)
         .join('\n'),

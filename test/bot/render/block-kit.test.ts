@@ -54,6 +54,17 @@ describe('renderAnswer', () => {
     expect(actions.elements[0]!.value).toBe('{"turn":"t1"}');
   });
 
+  it('says each figure once: no repeated ₹/week, no repeated root cause, one date for sources loaded together', () => {
+    const answer = sampleAnswer();
+    answer.findings[0]!.headline = 'Maida wastage: 12 kg (₹840), ₹840/week extra';
+    answer.rootCause = answer.findings[0]!.rootCause;
+    answer.sources.freshness = { sales: '2026-01-14T22:00:00.000Z', purchases: '2026-01-14T22:00:00.000Z' };
+    const all = textOf(renderAnswer(answer, { audience: 'private' }).blocks);
+    expect(all.split('₹840/week')).toHaveLength(2);
+    expect(all.split('Over-mixing at the dough station')).toHaveLength(2);
+    expect(all).toContain('Data as of: sales, purchases <!date^');
+  });
+
   it('escapes Slack control characters in analyst text', () => {
     const { blocks } = renderAnswer(sampleAnswer({ headline: 'Tea & coffee <up> 5%', findings: [] }), {
       audience: 'private',

@@ -1,5 +1,7 @@
 // A Slack adapter wired to the fake Slack Web API, an in-memory SQLite warehouse, the real task queue and an analyst double.
 import { createSlackAdapter, type SlackAdapter } from '../../../src/bot/slack/slack-adapter.ts';
+import { createAnalyst } from '../../../src/core/analyst/analyst.ts';
+import { generateDemo } from '../../../src/core/analyst/demo/generate-demo.ts';
 import type { Analyst, AskRequest, StatusListener } from '../../../src/core/analyst/port.ts';
 import type { ConfigValues } from '../../../src/core/config/schema.ts';
 import { createLogger } from '../../../src/core/logger.ts';
@@ -77,6 +79,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   fake?: FakeSlackOptions;
+  /** The real analyst over a 35-day demo café instead of the scripted double (requests are still recorded). */
+  realAnalyst?: boolean;
   config?: ConfigValues;
   warehouse?: Warehouse;
   answerTimeoutMs?: number;
@@ -89,22 +93,34 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await warehouse.migrate();
   const now = options.now ?? (() => NOW);
   const tasks = createTaskService({ warehouse, clock: { now } });
+  const logs: string[] = [];
   const analyst = scriptedAnalyst(tasks, fake);
+  const logger = createLogger({
+    level: 'info',
+    secrets: () => [BOT_TOKEN, SIGNING_SECRET],
+    destination: { write: (line) => logs.push(line) },
+  });
+  let used: Analyst = analyst;
+  if (options.realAnalyst) {
+    await generateDemo({ warehouse, endDate: '2026-01-15', days: 35, now });
+    const real = createAnalyst({ warehouse, tasks, clock: { now }, tz: 'Asia/Kolkata', logger });
+    used = {
+      ask: (request, onStatus) => {
+        analyst.requests.push(request);
+        return real.ask(request, onStatus);
+      },
+      dailyBrief: (scope, onStatus) => real.dailyBrief(scope, onStatus),
+    };
+  }
   const config: ConfigValues = {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     ...options.config,
   };
-  const logs: string[] = [];
-  const logger = createLogger({
-    level: 'info',
-    secrets: () => [BOT_TOKEN, SIGNING_SECRET],
-    destination: { write: (line) => logs.push(line) },
-  });
   const adapter = createSlackAdapter({
     getConfig: () => config,
-    analyst,
+    analyst: used,
     tasks,
     warehouse,
     logger,
