@@ -1,0 +1,116 @@
+// `titan ingest` as a user runs it: files loaded in place, outcomes printed, failures copied aside, a killed load leaves nothing.
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteWarehouse } from '../../src/core/warehouse/sqlite.ts';
+import { writeSalesCsv } from '../core/ingest/generated-files.ts';
+import { runTitan, type TitanRun } from '../core/ingest/titan-process.ts';
+
+const GOOD = 'Date,Particulars,Amount\n01/11/2026,Milk,120\n02/11/2026,Gas,900\n';
+
+let dir: string;
+let dataDir: string;
+const runs: TitanRun[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'titan-ingest-cli-'));
+  dataDir = path.join(dir, 'data');
+});
+afterEach(async () => {
+  for (const run of runs.splice(0)) if (run.child.exitCode === null) run.child.kill('SIGKILL');
+  await rm(dir, { recursive: true, force: true });
+});
+
+const titan = (...args: string[]) => {
+  const run = runTitan(['ingest', ...args], { TITAN_DATA_DIR: dataDir, HOME: dir });
+  runs.push(run);
+  return run;
+};
+const fingerprint = async (file: string) => {
+  const info = await stat(file);
+  return `${createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex')}:${info.mtimeMs}`;
+};
+async function countRows(table: string): Promise<number> {
+  const warehouse = createSqliteWarehouse({ path: path.join(dataDir, 'titan.db') });
+  try {
+    await warehouse.migrate();
+    return (await warehouse.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n;
+  } finally {
+    await warehouse.close();
+  }
+}
+
+describe('titan ingest', () => {
+  it('loads a file in place, never changing it, and says so', async () => {
+    const file = path.join(dir, 'november.csv');
+    await writeFile(file, GOOD);
+    const before = await fingerprint(file);
+    const first = await titan(file, '--category', 'expenses').done;
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('✓ november.csv: loaded 2 rows');
+    const again = await titan(file, '--category', 'expenses', '--json').done;
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual([{ name: 'november.csv', outcome: 'already_loaded', rows: 2 }]);
+    expect(await fingerprint(file)).toBe(before);
+    expect(await countRows('expenses_master')).toBe(2);
+  });
+
+  it('exits 1 when a file fails, printing why and copying it to failed/<category>/', async () => {
+    const folder = path.join(dir, 'bills');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'good.csv'), GOOD);
+    await writeFile(path.join(folder, 'header-only.csv'), 'Date,Particulars,Amount\n');
+    const result = await titan(folder, '--category', 'expenses').done;
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('✓ good.csv: loaded 2 rows');
+    expect(result.stdout).toMatch(/✗ header-only\.csv: failed: .*no data rows/);
+    expect(result.stdout).toContain('2 files: 1 loaded, 0 already loaded, 1 failed');
+    const copy = path.join(dataDir, 'failed', 'expenses', 'header-only.csv');
+    expect(await readFile(copy, 'utf8')).toBe('Date,Particulars,Amount\n');
+    expect(await readFile(`${copy}.reason.txt`, 'utf8')).toMatch(/no data rows/);
+    expect(await readFile(path.join(folder, 'header-only.csv'), 'utf8')).toBe('Date,Particulars,Amount\n');
+  });
+
+  it('refuses to run without a category, in one line', async () => {
+    const result = await titan(path.join(dir, 'x.csv')).done;
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('--category is required');
+  });
+
+  it('leaves no row behind when killed mid-load, and the rerun loads the file exactly once', async () => {
+    const rows = 400_000;
+    const file = path.join(dir, 'big-sales.csv');
+    await writeSalesCsv(file, rows);
+    const killed = titan(file, '--category', 'sales');
+    // Uncommitted pages spill into the WAL as the transaction grows: once it is megabytes long, rows are mid-insert.
+    const wal = path.join(dataDir, 'titan.db-wal');
+    for (;;) {
+      if (killed.child.exitCode !== null)
+        throw new Error('the load finished before it could be killed; use a bigger file');
+      const size = await stat(wal).then(
+        (s) => s.size,
+        () => 0,
+      );
+      if (size > 8 * 1024 ** 2) break;
+      await sleep(20);
+    }
+    killed.child.kill('SIGKILL');
+    expect((await killed.done).signal).toBe('SIGKILL');
+
+    expect(await countRows('sales')).toBe(0);
+    expect(await countRows('ingest_files')).toBe(0);
+
+    const rerun = await titan(file, '--category', 'sales').done;
+    expect(rerun.code).toBe(0);
+    expect(rerun.stdout).toContain(`loaded ${rows.toLocaleString('en-IN')} rows`);
+    const third = await titan(file, '--category', 'sales').done;
+    expect(third.stdout).toContain('already loaded');
+    expect(await countRows('sales')).toBe(rows);
+  }, 120_000);
+});
