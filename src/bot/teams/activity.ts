@@ -46,9 +46,10 @@ export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 export function conversationKind(a: InboundActivity): ConversationKind {
   const type = a.conversation.conversationType;
   if (type === 'personal' || type === 'groupChat' || type === 'channel') return type;
-  // Older payloads omit conversationType: 1:1 chat ids start "a:", channel ids end in @thread.tacv2/skype.
-  if (a.conversation.id.startsWith('a:')) return 'personal';
-  return /@thread\.(tacv2|skype)/.test(a.conversation.id) ? 'channel' : 'groupChat';
+  // Older payloads (and the Bot Framework Emulator) omit conversationType: channel ids hold @thread.tacv2 or
+  // @thread.skype; anything else is a group chat when marked so, else a 1:1 chat.
+  if (/@thread\.(tacv2|skype)/.test(a.conversation.id)) return 'channel';
+  return a.conversation.isGroup ? 'groupChat' : 'personal';
 }
 
 /** A channel conversation id without its thread suffix (";messageid=…"): the channel itself. */

@@ -6,15 +6,16 @@ import { APP_ID, APP_PASSWORD, type Harness, startHarness, TENANT_ID } from './h
 
 const MENTION = ['channel/teams.json', 'mention'] as const;
 
-describe('Teams receiving with TEAMS_APP_ID set', () => {
-  let h: Harness;
-  let rogue: FakeBotConnector | undefined;
-  afterEach(async () => {
-    await h?.close();
-    await rogue?.close();
-    rogue = undefined;
-  });
+let h: Harness;
+/** A second Bot Connector that must never be called. */
+let rogue: FakeBotConnector | undefined;
+afterEach(async () => {
+  await h?.close();
+  await rogue?.close();
+  rogue = undefined;
+});
 
+describe('Teams receiving with TEAMS_APP_ID set', () => {
   it('answers an activity whose token the Bot Framework keys verify, replying with its own bearer token', async () => {
     h = await startHarness({ mode: 'app' });
     const res = await h.post(h.recorded(...MENTION));
@@ -112,14 +113,6 @@ describe('Teams receiving with TEAMS_APP_ID set', () => {
 });
 
 describe('Teams receiving in local emulator mode (no TEAMS_APP_ID)', () => {
-  let h: Harness;
-  let rogue: FakeBotConnector | undefined;
-  afterEach(async () => {
-    await h?.close();
-    await rogue?.close();
-    rogue = undefined;
-  });
-
   it('says clearly in the log that requests are unauthenticated and loopback-only', async () => {
     h = await startHarness({ mode: 'emulator' });
     await h.post(h.recorded(...MENTION));
