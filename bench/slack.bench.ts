@@ -91,6 +91,8 @@ export async function run(): Promise<void> {
     return response;
   });
   const server = await startNodeServer(app, 0, '127.0.0.1');
+  // As `titan serve` does at start-up: the app is built and its token checked before Slack calls.
+  await adapter.warmUp();
   const url = `http://127.0.0.1:${server.port}/slack/events`;
 
   try {

@@ -10,7 +10,7 @@ import type { TaskService } from '../../core/tasks/port.ts';
 import type { Warehouse } from '../../core/warehouse/port.ts';
 import { renderChartPng } from '../render/chart-png.ts';
 import { createAskQueue } from './ask-queue.ts';
-import { type BoltAppHandle, createBoltApp } from './bolt-app.ts';
+import { type BoltAppHandle, createBoltApp, type SlackInstallation } from './bolt-app.ts';
 import { createEventDedupe } from './event-dedupe.ts';
 import { registerListeners } from './listeners.ts';
 import { parseSlackBody } from './parse-slack-body.ts';
@@ -40,6 +40,12 @@ export interface SlackAdapter {
   handle(request: Request): Promise<Response>;
   /** A Web API client for the configured bot token (for the digest), or undefined while none is set. */
   client(): webApi.WebClient | undefined;
+  /**
+   * Builds the app for the configured token and checks it with auth.test, so the first Slack request does not
+   * wait on either. Call at start-up and when the Slack keys change; undefined while no token is set.
+   * Rejects (chat.failed, naming Slack's error, e.g. invalid_auth) when the token is refused.
+   */
+  warmUp(): Promise<SlackInstallation | undefined>;
   /** Resolves when every request's background work has finished (tests, graceful shutdown). */
   idle(): Promise<void>;
 }
@@ -195,6 +201,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     handle,
     client: () => appFor(getConfig())?.client,
+    warmUp: async () => appFor(getConfig())?.installation(),
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },

@@ -142,6 +142,16 @@ describe('POST /slack/events: receiving', () => {
     expect(JSON.stringify(await res.json())).toContain('SLACK_SIGNING_SECRET');
   });
 
+  it('warms up by checking the token with auth.test, and names what Slack said when it is refused', async () => {
+    h = await startHarness();
+    expect(await h.adapter.warmUp()).toEqual({ teamId: 'T111', botUserId: 'UBOT', botId: 'BBOT' });
+    h.config.SLACK_BOT_TOKEN = 'xoxb-revoked-token-0003';
+    h.fake.failNext('auth.test', { error: 'invalid_auth' });
+    await expect(h.adapter.warmUp()).rejects.toThrow('Slack auth.test failed: invalid_auth.');
+    delete h.config.SLACK_BOT_TOKEN;
+    expect(await h.adapter.warmUp()).toBeUndefined();
+  });
+
   it('uses a new bot token as soon as the config changes, without a restart', async () => {
     h = await startHarness();
     await h.postEvent(appMention('revenue trend', { eventId: 'EvTok1' }));
