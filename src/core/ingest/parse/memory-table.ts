@@ -1,0 +1,25 @@
+// A RawTable over rows already in memory (PDF pages, OCR, vision answers): same cleaning as streamed tables.
+import type { RawTable } from '../contracts.ts';
+import { capSample } from '../sample-cap.ts';
+import { cleanHeaders, createRowFilter, widthOf } from './table-shape.ts';
+
+/** Rows per batch from rows(); the loader reads a batch at a time. */
+export const DEFAULT_BATCH_ROWS = 5000;
+
+export function createMemoryTable(
+  name: string | undefined,
+  headerRow: readonly string[],
+  rows: readonly string[][],
+  batchRows = DEFAULT_BATCH_ROWS,
+): RawTable {
+  const data = rows.filter(createRowFilter(headerRow));
+  const table: RawTable = {
+    headers: cleanHeaders(headerRow, widthOf(data)),
+    sample: capSample(data),
+    async *rows() {
+      for (let i = 0; i < data.length; i += batchRows) yield data.slice(i, i + batchRows);
+    },
+  };
+  if (name !== undefined) table.name = name;
+  return table;
+}

@@ -1,0 +1,42 @@
+// The one entry point for reading a file: sniffs what it really is and hands it to the matching parser.
+import type { Category } from '../../warehouse/tables.ts';
+import type { IncomingFile, RawTable, VisionTableExtractor } from '../contracts.ts';
+import { parseCsv } from './csv.ts';
+import { parseImage } from './image.ts';
+import type { OcrOptions } from './ocr.ts';
+import { parsePdf } from './pdf.ts';
+import { sniffFile } from './sniff.ts';
+import { parseXlsx } from './xlsx.ts';
+import type { ZipLimits } from './zip-directory.ts';
+
+export interface ParseOptions {
+  /** The category being ingested (vision prompts are tailored to it). */
+  category: Category;
+  /** Gemini vision, when configured: reads scanned PDFs and photos. */
+  vision?: VisionTableExtractor;
+  /** Offline OCR for photos when vision is absent; false disables it. */
+  ocr?: OcrOptions | false;
+  /** Rows per batch from RawTable.rows(). */
+  batchRows?: number;
+  /** The xlsx zip-bomb limits (DEFAULT_ZIP_LIMITS otherwise). */
+  zipLimits?: ZipLimits;
+}
+
+/**
+ * Reads a file into its tables (one per sheet or PDF table; CSV and photos give one). The content
+ * decides the parser, not the name: a CSV named .xlsx is read as CSV. Throws a TitanError:
+ * 'ingest.unreadable' or 'ingest.too_large' with a reason the owner can act on.
+ */
+export async function parseFile(file: IncomingFile, options: ParseOptions): Promise<RawTable[]> {
+  const sniffed = await sniffFile(file);
+  switch (sniffed.kind) {
+    case 'csv':
+      return [await parseCsv(file, options)];
+    case 'zip':
+      return parseXlsx(file, options);
+    case 'pdf':
+      return parsePdf(file, options);
+    case 'image':
+      return parseImage(file, { ...options, mimeType: sniffed.mimeType });
+  }
+}

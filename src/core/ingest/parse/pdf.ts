@@ -1,0 +1,122 @@
+// PDF → RawTables from the text layer (unpdf's pdf.js, run locally); a scanned PDF goes to vision or is refused.
+import { readFile } from 'node:fs/promises';
+import { getDocumentProxy } from 'unpdf';
+import { TitanError } from '../../errors.ts';
+import type { Category } from '../../warehouse/tables.ts';
+import type { IncomingFile, RawTable, VisionTableExtractor } from '../contracts.ts';
+import { createMemoryTable } from './memory-table.ts';
+import { pageImage } from './pdf-images.ts';
+import { tablesFromPages } from './text-document.ts';
+import type { TextItem, TextLine } from './text-lines.ts';
+import { groupLines } from './text-lines.ts';
+import { unreadable } from './unreadable.ts';
+import { readVisionAnswer } from './vision-answer.ts';
+
+export interface PdfOptions {
+  category: Category;
+  vision?: VisionTableExtractor;
+  /** Larger PDFs are refused before they are loaded (pdf.js holds the whole file). */
+  maxBytes?: number;
+  /** Pages read at most; bills and statements are short. */
+  maxPages?: number;
+}
+
+/** The exact reason CONTRACT/issue #4 promise for a scanned PDF when Gemini is not configured. */
+export const SCANNED_PDF_REASON = 'scanned PDF: set GEMINI_API_KEY to read it';
+
+const DEFAULT_MAX_BYTES = 50 * 1024 ** 2;
+const DEFAULT_MAX_PAGES = 200;
+/** Fewer non-space characters than this on every page means there is no text layer to read. */
+const MIN_TEXT_CHARS = 20;
+
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  try {
+    return await getDocumentProxy(bytes);
+  } catch (err) {
+    const name = err instanceof Error ? err.name : '';
+    throw unreadable(
+      name === 'PasswordException'
+        ? 'The PDF is password-protected: save a copy without the password and upload that.'
+        : 'The PDF is damaged and could not be opened: download or export it again.',
+      err,
+    );
+  }
+}
+
+async function pageLines(pdf: PdfDocument, pageNumber: number): Promise<TextLine[]> {
+  const page = await pdf.getPage(pageNumber);
+  const { height } = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const items: TextItem[] = [];
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    const [, , , , x, baseline] = item.transform as number[];
+    // pdf.js gives the baseline in PDF space (y up); lines want the top edge with y down.
+    items.push({
+      text: item.str,
+      x: x!,
+      y: height - baseline! - item.height,
+      width: item.width,
+      height: item.height,
+    });
+  }
+  return groupLines(items);
+}
+
+const textChars = (lines: readonly TextLine[]): number =>
+  lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.text.replace(/\s/g, '').length, 0), 0);
+
+async function readScanned(
+  pdf: PdfDocument,
+  pages: number,
+  options: PdfOptions,
+  name: string,
+): Promise<RawTable[]> {
+  const vision = options.vision;
+  if (!vision) throw new TitanError('ingest.unreadable', SCANNED_PDF_REASON);
+  let headers: string[] | undefined;
+  const rows: string[][] = [];
+  for (let p = 1; p <= pages; p++) {
+    const image = await pageImage(pdf, p);
+    if (!image) continue;
+    const found = readVisionAnswer(
+      await vision({ category: options.category, bytes: image, mimeType: 'image/png' }),
+    );
+    if (found.headers.length === 0) continue;
+    headers ??= found.headers;
+    rows.push(...found.rows);
+  }
+  if (!headers || rows.length === 0)
+    throw unreadable('No table could be read from the scanned PDF: check the scan is legible.');
+  return [createMemoryTable(name, headers, rows)];
+}
+
+/** Parses a PDF's tables; throws 'ingest.unreadable' (scanned without vision, no table, damaged) or 'ingest.too_large'. */
+export async function parsePdf(file: IncomingFile, options: PdfOptions): Promise<RawTable[]> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (file.size > maxBytes) {
+    throw new TitanError(
+      'ingest.too_large',
+      `The PDF is over ${maxBytes / 1024 ** 2} MB: split it and upload the parts.`,
+    );
+  }
+  const pdf = await openPdf(new Uint8Array(await readFile(file.path)));
+  try {
+    const pages = Math.min(pdf.numPages, options.maxPages ?? DEFAULT_MAX_PAGES);
+    const lines: TextLine[][] = [];
+    for (let p = 1; p <= pages; p++) lines.push(await pageLines(pdf, p));
+    if (lines.every((page) => textChars(page) < MIN_TEXT_CHARS))
+      return await readScanned(pdf, pages, options, file.name);
+    const tables = tablesFromPages(lines, file.name);
+    if (tables.length === 0) {
+      throw unreadable(
+        'No table found in the PDF: it needs a header row (e.g. Item, Qty, Amount) above its lines.',
+      );
+    }
+    return tables;
+  } finally {
+    await pdf.destroy();
+  }
+}

@@ -1,0 +1,66 @@
+// Finding the table inside rows of cells: which row is the header, and which rows are blank, totals or repeats.
+import { parseDate } from '../normalise/date.ts';
+
+/** Leading non-blank rows searched for the header (report titles, outlet names and dates come first). */
+export const HEADER_SEARCH_ROWS = 30;
+
+const TOTALS = /^(?:grand|sub|net|bill|day|page)?[\s-]*totals?\s*[:.]?$/i;
+
+export function isBlankRow(row: readonly string[]): boolean {
+  return row.every((cell) => cell.trim() === '');
+}
+
+/** A "Total", "Grand Total" or "Sub-total:" row: a summary of the rows above, never data. */
+export function isTotalsRow(row: readonly string[]): boolean {
+  return row.some((cell) => TOTALS.test(cell.trim()));
+}
+
+function distinctFilled(row: readonly string[]): number {
+  return new Set(row.map((c) => c.trim()).filter((c) => c !== '')).size;
+}
+
+/** A cell that names something: has letters and is not a date ("Jan 5, 2024" is a value, not a label). */
+function isLabel(cell: string): boolean {
+  return /\p{L}/u.test(cell) && parseDate(cell) === null;
+}
+
+/**
+ * Index of the header among the given (non-blank) rows, or -1: the first row with two or more distinct
+ * cells, at least one label, at least half as wide as the widest row and not much narrower than the row
+ * under it. Titles ("Sales Report", merged across the top) and "Outlet: X" lines fail one of these.
+ */
+export function locateHeader(rows: readonly (readonly string[])[]): number {
+  const head = rows.slice(0, HEADER_SEARCH_ROWS);
+  const widths = head.map(distinctFilled);
+  const needed = Math.max(2, Math.ceil(Math.max(0, ...widths) / 2));
+  return head.findIndex((row, i) => {
+    const width = widths[i]!;
+    const below = i + 1 < head.length ? widths[i + 1]! : 0;
+    return width >= needed && width >= 0.6 * below && row.some((c) => isLabel(c.trim())) && !isTotalsRow(row);
+  });
+}
+
+/**
+ * Header cells as names: trimmed and single-spaced, blanks named "Column N", repeats suffixed " (2)",
+ * padded to `width` so every data column has a name.
+ */
+export function cleanHeaders(row: readonly string[], width: number): string[] {
+  const seen = new Map<string, number>();
+  return Array.from({ length: Math.max(width, row.length) }, (_, i) => {
+    const name = (row[i] ?? '').replace(/\s+/g, ' ').trim() || `Column ${i + 1}`;
+    const count = (seen.get(name.toLowerCase()) ?? 0) + 1;
+    seen.set(name.toLowerCase(), count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
+/** Keeps data rows: drops blank rows, totals rows and the header repeated (as on every printed page). */
+export function createRowFilter(headerRow: readonly string[]): (row: readonly string[]) => boolean {
+  const header = headerRow.map((c) => c.trim()).join('\u001f');
+  return (row) => !isBlankRow(row) && !isTotalsRow(row) && row.map((c) => c.trim()).join('\u001f') !== header;
+}
+
+/** The widest row, so headers cover every data column. */
+export function widthOf(rows: readonly (readonly string[])[]): number {
+  return rows.reduce((max, row) => Math.max(max, row.length), 0);
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { VisionTableExtractor } from '../../../../src/core/ingest/contracts.ts';
+import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
+import { allRows, corpus, incoming } from './fixtures.ts';
+
+const flipkartPng = () => incoming(corpus('invoices/invoice2data/tests/compare/FlipkartInvoice.png'));
+const receipt = corpus('receipts/softmatic_german_receipts/rossmann_27022020_01_00195.jpg');
+
+describe('parseImage with offline OCR', () => {
+  it('reads the item and amount of a photographed Flipkart bill, dated from its header', async () => {
+    const tables = await parseFile(flipkartPng(), { category: 'purchases' });
+    const rows = (await Promise.all(tables.map(allRows))).flat();
+    const item = rows.find((r) => r.includes('319.00'));
+    expect(item).toBeDefined();
+    expect(item).toContain('20-10-2015');
+  }, 60_000);
+});
+
+describe('parseImage with vision', () => {
+  it('sends the photo as it is and takes the table back', async () => {
+    const calls: Parameters<VisionTableExtractor>[0][] = [];
+    const vision: VisionTableExtractor = async (input) => {
+      calls.push(input);
+      return {
+        headers: ['Date', 'Item', 'Amount'],
+        rows: [['27.02.2020', 'Zahnpasta', 1.95 as unknown as string]],
+      };
+    };
+    const [table] = await parseFile(incoming(receipt), { category: 'expenses', vision });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.mimeType).toBe('image/jpeg');
+    expect(Buffer.from(calls[0]!.bytes).equals(readFileSync(receipt))).toBe(true);
+    // Numbers the model returns as JSON numbers become text like every other cell.
+    expect(await allRows(table!)).toEqual([['27.02.2020', 'Zahnpasta', '1.95']]);
+  });
+
+  it('says so when the model finds no table', async () => {
+    const vision: VisionTableExtractor = async () => ({ headers: [], rows: [] });
+    await expect(parseFile(incoming(receipt), { category: 'expenses', vision })).rejects.toMatchObject({
+      code: 'ingest.unreadable',
+      message: expect.stringContaining('No table could be read from the image'),
+    });
+  });
+
+  it('refuses an answer of the wrong shape as a model failure', async () => {
+    const vision = (async () => ({ table: 'none' })) as unknown as VisionTableExtractor;
+    await expect(parseFile(incoming(receipt), { category: 'expenses', vision })).rejects.toMatchObject({
+      code: 'llm.failed',
+    });
+  });
+});
