@@ -1,9 +1,8 @@
 // The real PrepareFile: parse the file, pick and map its best table (stored layout → heuristics → LLM), build the normaliser.
-import type { Category } from '../warehouse/tables.ts';
-import type { IncomingFile, LlmSchemaMapper, RawTable, VisionTableExtractor } from './contracts.ts';
+import type { LlmSchemaMapper, VisionTableExtractor } from './contracts.ts';
 import { type MappingStore, mapBestTable } from './map/map-table.ts';
 import { createRowNormaliser } from './normalise/normalise-row.ts';
-import { parseCsv } from './parse/csv.ts';
+import { parseFile } from './parse/parse-file.ts';
 import type { PrepareFile } from './prepare.ts';
 
 export interface IngestLlm {
@@ -19,14 +18,13 @@ export interface FilePreparerOptions {
   llm?: () => IngestLlm;
 }
 
-async function parseTables(file: IncomingFile, _category: Category, _llm: IngestLlm): Promise<RawTable[]> {
-  return [await parseCsv(file)];
-}
-
 export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
   return async (file, category) => {
     const llm = options.llm?.() ?? {};
-    const tables = await parseTables(file, category, llm);
+    const tables = await parseFile(file, {
+      category,
+      ...(llm.extractTable === undefined ? {} : { vision: llm.extractTable }),
+    });
     const { table, mapping } = await mapBestTable({
       tables,
       category,

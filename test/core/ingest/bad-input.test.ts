@@ -7,6 +7,7 @@ import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
 import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import { CATEGORY_TABLE, type Category } from '../../../src/core/warehouse/tables.ts';
 import { CORPORA, createIngestHarness, type IngestHarness } from './ingest-harness.ts';
+import { buildZip } from './zip-writer.ts';
 
 const CSVKIT = path.join(CORPORA, 'csv/csvkit_examples/examples');
 
@@ -61,6 +62,37 @@ describe('bad input', () => {
     for (let i = 0; i < junk.length; i += 1) junk[i] = (i * 7919 + 13) % 256;
     const file = await write('junk.csv', junk);
     expect((await refused(file, 'sales')).reason).toMatch(/not text|binary/i);
+  });
+
+  it('refuses a truncated workbook', async () => {
+    const whole = await readFile(path.join(CORPORA, 'spreadsheets/sheetjs/files/text_and_numbers.xlsx'));
+    const file = await write('cut-short.xlsx', whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const outcome = await refused(file, 'sales');
+    expect(outcome.code).toBe('ingest.unreadable');
+    expect(outcome.reason).toMatch(/damaged|incomplete|cut short/i);
+  });
+
+  it('refuses an xlsx zip bomb by its declared sizes, before inflating it', async () => {
+    // 64 MB of one repeated cell deflates to ~64 KB: a 1000× expansion no real workbook has.
+    const sheet = Buffer.alloc(64 * 1024 ** 2, '<c><v>1</v></c>');
+    const bomb = buildZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet, deflate: true },
+    ]);
+    const file = await write('bomb.xlsx', bomb);
+    const outcome = await refused(file, 'sales');
+    expect(outcome.code).toBe('ingest.too_large');
+    expect(outcome.reason).toMatch(/zip bomb/);
+  });
+
+  it('refuses an xlsx with more entries than any workbook has', async () => {
+    const entries = Array.from({ length: 10_001 }, (_, i) => ({
+      name: `xl/media/${i}.bin`,
+      data: Buffer.alloc(0),
+    }));
+    const file = await write('many.xlsx', buildZip(entries));
+    expect((await refused(file, 'sales')).code).toBe('ingest.too_large');
   });
 
   it('refuses a file in the wrong category, naming the right one', async () => {

@@ -27,14 +27,22 @@ const ITEMS = [
 const PAYMENTS = ['Cash', 'UPI', 'Card'];
 const STATUSES = ['Settled', 'Settled', 'Settled', 'Cancelled', 'Complimentary'];
 
-/** The i-th sales row: deterministic, dated dd/mm/yyyy across 2026, amounts like a POS export. */
+/** Bill lines a day, so a big file spans years in date order, as a POS export does. */
+const ROWS_PER_DAY = 300;
+const FIRST_DAY = Date.UTC(2020, 0, 1);
+
+/** dd/mm/yyyy of the day a row falls on. */
+function dayOf(i: number): string {
+  const d = new Date(FIRST_DAY + Math.floor(i / ROWS_PER_DAY) * 86_400_000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+}
+
+/** The i-th sales row: deterministic, dated dd/mm/yyyy in order from 2020, amounts like a POS export. */
 export function salesRow(i: number): string[] {
   const [item, category, price] = ITEMS[i % ITEMS.length]!;
   const qty = 1 + (i % 3);
-  const day = 1 + (i % 28);
-  const month = 1 + (Math.floor(i / 28) % 12);
   return [
-    `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/2026`,
+    dayOf(i),
     `ORD-${100000 + i}`,
     item,
     category,

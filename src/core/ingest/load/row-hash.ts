@@ -5,6 +5,9 @@ import type { Row } from '../../warehouse/port.ts';
 // Unit separator: cannot appear in a value a spreadsheet cell or CSV field would reasonably hold.
 const SEP = '\u001f';
 
+/** 128 bits of sha256 as base64url: ample for row identity, and a key this short keeps the _row_hash index cheap. */
+const HASH_CHARS = 22;
+
 /** sha256 over `columns`' values in order (null → empty); one-shot `crypto.hash` is ~4× faster than createHash. */
 export function rowHash(row: Row, columns: readonly string[]): string {
   let text = '';
@@ -12,5 +15,5 @@ export function rowHash(row: Row, columns: readonly string[]): string {
     const v = row[column];
     text += v === null || v === undefined ? SEP : `${v}${SEP}`;
   }
-  return hash('sha256', text, 'base64url');
+  return hash('sha256', text, 'base64url').slice(0, HASH_CHARS);
 }

@@ -1,0 +1,185 @@
+// Ingest end to end: 1M-row CSV → SQLite (rows/s, peak RSS), 100k-row XLSX, a 500-row file, and the LLM row cap.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { pino } from 'pino';
+import type { LlmSchemaMapper } from '../src/core/ingest/contracts.ts';
+import { createIngestStack, type IngestStack } from '../src/core/ingest/ingest-stack.ts';
+import type { IngestLlm } from '../src/core/ingest/prepare-file.ts';
+import { createLocks } from '../src/core/locks/locks.ts';
+import { DEFAULT_SCOPE } from '../src/core/model/scope.ts';
+import type { Warehouse } from '../src/core/warehouse/port.ts';
+import { createSqliteWarehouse } from '../src/core/warehouse/sqlite.ts';
+import type { Category } from '../src/core/warehouse/tables.ts';
+import { salesRow, writeSalesCsv, writeSalesXlsx } from '../test/core/ingest/generated-files.ts';
+import { fmt, percentile } from './stats.ts';
+
+const CSV_ROWS = 1_000_000;
+const XLSX_ROWS = 100_000;
+const SMALL_ROWS = 500;
+const SMALL_RUNS = 7;
+const CHILD_FLAG = '--ingest-bench-child';
+const SELF = fileURLToPath(import.meta.url);
+
+interface Measured {
+  rows: number;
+  outcome: string;
+  reason?: string;
+  ms: number;
+  cpuMs: number;
+  peakRssMb: number;
+}
+
+async function openStack(dataDir: string, llm?: IngestLlm): Promise<IngestStack & { warehouse: Warehouse }> {
+  const warehouse = createSqliteWarehouse({ path: path.join(dataDir, 'titan.db') });
+  await warehouse.migrate();
+  const logger = pino({ level: 'silent' });
+  const clock = { now: () => new Date() };
+  const stack = createIngestStack({
+    warehouse,
+    locks: createLocks({ warehouse, clock, logger }),
+    config: () => ({}),
+    dataDir,
+    logger,
+    clock,
+    ...(llm === undefined ? {} : { llm: () => llm }),
+  });
+  return { ...stack, warehouse };
+}
+
+/** In the child: ingest one file into a fresh warehouse and print what it cost. */
+async function child(file: string, category: Category, dataDir: string): Promise<void> {
+  const { ingest, warehouse } = await openStack(dataDir);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const [outcome] = await ingest.ingestPaths([file], { category, scope: DEFAULT_SCOPE });
+  const used = process.cpuUsage(cpu);
+  const measured: Measured = {
+    rows: outcome?.rows ?? 0,
+    outcome: outcome?.outcome ?? 'none',
+    ...(outcome?.reason === undefined ? {} : { reason: outcome.reason }),
+    ms: performance.now() - started,
+    cpuMs: (used.user + used.system) / 1000,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+  await warehouse.close();
+  console.log(JSON.stringify(measured));
+}
+
+/** A fresh process per big file, so its peak RSS is the ingester's own, not the bench runner's. */
+async function measureInChild(file: string, category: Category, dataDir: string): Promise<Measured> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', SELF, CHILD_FLAG, file, category, dataDir],
+    { maxBuffer: 1 << 20 },
+  );
+  const measured = JSON.parse(stdout.trim().split('\n').pop()!) as Measured;
+  if (measured.outcome !== 'loaded')
+    throw new Error(`${path.basename(file)} did not load: ${measured.reason}`);
+  return measured;
+}
+
+function report(label: string, m: Measured, target: string): void {
+  const perSecond = (m.rows * 1000) / m.ms;
+  const perCpuSecond = (m.rows * 1000) / m.cpuMs;
+  console.log(
+    `${label}: ${fmt(m.rows, 0)} rows in ${fmt(m.ms / 1000, 2)} s → ${fmt(perSecond, 0)} rows/s ` +
+      `(${fmt(perCpuSecond, 0)} rows per CPU-second), peak RSS ${fmt(m.peakRssMb, 0)} MB ${target}`,
+  );
+}
+
+async function smallFileMs(dir: string): Promise<number[]> {
+  const { ingest, warehouse } = await openStack(path.join(dir, 'small'));
+  const samples: number[] = [];
+  try {
+    // Run 0 warms the module and statement caches; each file differs so none is "already loaded".
+    for (let run = 0; run <= SMALL_RUNS; run += 1) {
+      const file = path.join(dir, `small-${run}.csv`);
+      await writeSalesCsv(file, SMALL_ROWS, (i) => salesRow(i + run * SMALL_ROWS));
+      const started = performance.now();
+      const [outcome] = await ingest.ingestPaths([file], { category: 'sales', scope: DEFAULT_SCOPE });
+      if (outcome?.outcome !== 'loaded') throw new Error(`small file did not load: ${outcome?.reason}`);
+      if (run > 0) samples.push(performance.now() - started);
+    }
+  } finally {
+    await warehouse.close();
+  }
+  return samples;
+}
+
+/** Counts every LLM mapping call and the most rows any one of them saw. */
+function countingMapper(): { mapper: LlmSchemaMapper; calls: () => number; maxRows: () => number } {
+  let calls = 0;
+  let maxRows = 0;
+  const mapper: LlmSchemaMapper = async ({ headers, sample }) => {
+    calls += 1;
+    maxRows = Math.max(maxRows, sample.length);
+    return {
+      mapping: { date: headers[0] ?? null, description: headers[1] ?? null, amount: headers[2] ?? null },
+      confidence: 0.9,
+    };
+  };
+  return { mapper, calls: () => calls, maxRows: () => maxRows };
+}
+
+async function llmFigures(dir: string): Promise<void> {
+  const counting = countingMapper();
+  const { ingest, warehouse } = await openStack(path.join(dir, 'llm'), { mapSchema: counting.mapper });
+  try {
+    // Headers no heuristic can read, so the first file of this layout goes to the LLM.
+    const odd = (n: number) =>
+      `F1,F2,F3\n${Array.from({ length: 2000 }, (_, i) => `0${1 + (i % 9)}/11/2026,Item ${i + n},${100 + i}`).join('\n')}\n`;
+    const known = 'Date,Particulars,Amount\n01/11/2026,Milk,120\n02/11/2026,Gas,900\n';
+    const files = { 'odd-1.csv': odd(0), 'odd-2.csv': odd(1), 'known.csv': known };
+    for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+    await ingest.ingestPaths([path.join(dir, 'odd-1.csv')], { category: 'expenses', scope: DEFAULT_SCOPE });
+    const first = counting.calls();
+    await ingest.ingestPaths([path.join(dir, 'odd-2.csv'), path.join(dir, 'known.csv')], {
+      category: 'expenses',
+      scope: DEFAULT_SCOPE,
+    });
+    console.log(
+      `LLM: most rows any file sent: ${counting.maxRows()} (target ≤ 50; the file had 2,000); ` +
+        `calls for a new layout: ${first}; for the same layout again and a known layout: ${counting.calls() - first} (target 0)`,
+    );
+  } finally {
+    await warehouse.close();
+  }
+}
+
+export async function run(): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'titan-bench-ingest-'));
+  try {
+    const csv = path.join(dir, 'sales-1m.csv');
+    await writeSalesCsv(csv, CSV_ROWS);
+    report(
+      'CSV → SQLite',
+      await measureInChild(csv, 'sales', path.join(dir, 'csv')),
+      '(targets ≥ 300k rows/s, < 300 MB)',
+    );
+
+    const xlsx = path.join(dir, 'sales-100k.xlsx');
+    await writeSalesXlsx(xlsx, XLSX_ROWS);
+    report(
+      'XLSX → SQLite',
+      await measureInChild(xlsx, 'sales', path.join(dir, 'xlsx')),
+      '(target ≥ 50k rows/s)',
+    );
+
+    const small = await smallFileMs(dir);
+    console.log(
+      `500-row CSV: p50 ${fmt(percentile(small, 50), 1)} ms, p95 ${fmt(percentile(small, 95), 1)} ms over ${small.length} files (target < 50 ms)`,
+    );
+    await llmFigures(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === CHILD_FLAG) {
+  const [file, category, dataDir] = process.argv.slice(3) as [string, Category, string];
+  await child(file, category, dataDir);
+}
