@@ -14,8 +14,13 @@ import { healthRoutes } from './routes/health.ts';
 /** A door that verifies its own callers (Slack signatures, Bot Framework JWTs) instead of the admin token. */
 export interface Webhook {
   path: string;
-  handle(request: Request): Promise<Response>;
+  handle(request: Request, info: { remoteAddress?: string }): Promise<Response>;
 }
+
+/** The TCP peer under @hono/node-server (undefined on Workers, where no loopback caller exists). */
+const remoteAddressOf = (env: unknown): string | undefined =>
+  (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
 
 export interface AdminAppOptions {
   vault: ConfigVault;
@@ -73,7 +78,12 @@ export function createAdminApp(options: AdminAppOptions): Hono {
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
 
   app.route('/', healthRoutes(options));
-  for (const hook of options.webhooks ?? []) app.post(hook.path, (c) => hook.handle(c.req.raw));
+  for (const hook of options.webhooks ?? []) {
+    app.post(hook.path, (c) => {
+      const remoteAddress = remoteAddressOf(c.env);
+      return hook.handle(c.req.raw, remoteAddress === undefined ? {} : { remoteAddress });
+    });
+  }
 
   const admin = new Hono();
   admin.use('*', bearerAuth({ token: () => options.adminToken }));

@@ -1,18 +1,37 @@
 // The composition root: builds every core service once from the configuration and hands them to the doors.
 import path from 'node:path';
+import { createAnalyst } from './analyst/analyst.ts';
+import { createChatMemoryReader } from './analyst/llm/chat-memory-reader.ts';
+import { createLlmAnalyst } from './analyst/llm/llm-analyst.ts';
+import { METRICS } from './analyst/metrics/index.ts';
+import type { Analyst } from './analyst/port.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { RuntimeSettings } from './config/runtime.ts';
 import type { ConfigVault } from './config/vault.ts';
 import { checkHealth, type HealthReport } from './health.ts';
+import type { IngestService } from './ingest/ingest-service.ts';
+import { createIngestStack } from './ingest/ingest-stack.ts';
+import { createLlm } from './llm/gemini-llm.ts';
+import type { Llm } from './llm/port.ts';
+import { createLlmSchemaMapper } from './llm/schema-mapper.ts';
+import { createVisionTableExtractor } from './llm/vision-extractor.ts';
+import { createLocks, type Locks } from './locks/locks.ts';
+import type { SyncJobs } from './locks/sync-jobs.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { DEFAULT_SCOPE, type Scope } from './model/scope.ts';
+import { createSalesSyncJob } from './pos/sales-sync-job.ts';
+import type { FolderWatcher } from './schedule/folder-watcher.ts';
+import { createTaskService, type TaskQueue } from './tasks/task-service.ts';
+import { createWarehouse } from './warehouse/create-warehouse.ts';
 import type { Warehouse } from './warehouse/port.ts';
-import { createSqliteWarehouse } from './warehouse/sqlite.ts';
 
 export interface TitanOptions {
   runtime: RuntimeSettings;
   vault: ConfigVault;
   logger?: Logger;
   clock?: Clock;
+  /** The HTTP client every outbound call uses (tests point it at local fakes through the base-URL keys). */
+  fetch?: typeof fetch;
 }
 
 /** Every core service, built once. Doors receive this and convert and forward only. */
@@ -22,18 +41,96 @@ export interface Titan {
   logger: Logger;
   clock: Clock;
   warehouse: Warehouse;
+  locks: Locks;
+  tasks: TaskQueue;
+  llm: Llm;
+  /** Gemini's wording over the offline analyst's facts when a key is set; the offline analyst otherwise. */
+  analyst: Analyst;
+  ingest: IngestService;
+  /** The folder watcher: hourly in `titan serve`, one pass in `titan watch --once`. */
+  watcher: FolderWatcher;
+  /** The jobs `titan sync <name>` runs under their locks: POS sales and one watch-folder pass per category. */
+  syncJobs(options?: { scope?: Scope; since?: string }): SyncJobs;
   health(): Promise<HealthReport>;
   /** Closes what was opened, in reverse order; safe to call twice. */
   close(): Promise<void>;
 }
+
+const revenueTarget = (vault: ConfigVault) => (): number | undefined => {
+  const target = vault.get().DAILY_REVENUE_TARGET;
+  return target === undefined ? undefined : Number(target);
+};
 
 export async function createTitan(options: TitanOptions): Promise<Titan> {
   const { runtime, vault } = options;
   const clock = options.clock ?? systemClock;
   const logger =
     options.logger ?? createLogger({ level: runtime.logLevel, secrets: () => vault.secretValues() });
-  const warehouse = createSqliteWarehouse({ path: path.join(runtime.dataDir, 'titan.db') });
+  // The engine is chosen at start: moving from the SQLite file to BigQuery is a migration, not a hot swap.
+  const warehouse = createWarehouse(vault.get(), runtime.dataDir);
   await warehouse.migrate();
+
+  const locks = createLocks({ warehouse, clock, logger });
+  const tasks = createTaskService({ warehouse, clock });
+  const dailyRevenueTarget = revenueTarget(vault);
+  const offline = createAnalyst({
+    warehouse,
+    tasks,
+    clock,
+    tz: runtime.tz,
+    dailyRevenueTarget,
+    logger,
+    inboxDir: path.join(runtime.dataDir, 'inbox'),
+  });
+  // Reads GEMINI_* from the vault at every call, so a PATCHed key works at once.
+  const llm = createLlm({
+    getConfig: () => vault.get(),
+    warehouse,
+    clock,
+    logger,
+    timeZone: runtime.tz,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const analyst = createLlmAnalyst({
+    offline,
+    llm,
+    metrics: Object.values(METRICS),
+    warehouse,
+    logger,
+    clock,
+    timeZone: runtime.tz,
+    memory: createChatMemoryReader({ warehouse }),
+    dailyRevenueTarget,
+  });
+
+  const { ingest, watcher } = createIngestStack({
+    warehouse,
+    locks,
+    config: () => vault.get(),
+    dataDir: runtime.dataDir,
+    logger,
+    clock,
+    timezone: runtime.tz,
+    // Gemini helps only when a key is set; without one the mapper's heuristics and offline OCR carry on.
+    llm: () =>
+      llm.ready() === 'ready'
+        ? { mapSchema: createLlmSchemaMapper({ llm }), extractTable: createVisionTableExtractor({ llm }) }
+        : {},
+  });
+  const syncJobs = (opts: { scope?: Scope; since?: string } = {}): SyncJobs => ({
+    sales: createSalesSyncJob({
+      warehouse,
+      config: () => vault.get(),
+      scope: opts.scope ?? DEFAULT_SCOPE,
+      timeZone: runtime.tz,
+      clock,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(opts.since ? { since: opts.since } : {}),
+    }),
+    expenses: watcher.syncJob('expenses'),
+    purchases: watcher.syncJob('purchases'),
+    inventory: watcher.syncJob('inventory'),
+  });
 
   let closed = false;
   return {
@@ -42,10 +139,18 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
     logger,
     clock,
     warehouse,
-    health: () => checkHealth(warehouse, vault.get()),
+    locks,
+    tasks,
+    llm,
+    analyst,
+    ingest,
+    watcher,
+    syncJobs,
+    health: async () => ({ ...(await checkHealth(warehouse, vault.get())), llm: llm.ready() }),
     async close() {
       if (closed) return;
       closed = true;
+      watcher.stop();
       await warehouse.close();
     },
   };

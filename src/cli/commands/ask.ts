@@ -1,16 +1,14 @@
 // `titan ask "<question>"`: answers as Titan would in a thread (status lines on stderr), or prints the Answer with --json.
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { renderTerminal } from '../../bot/render/terminal.ts';
-import { createAnalyst } from '../../core/analyst/analyst.ts';
 import type { Analyst } from '../../core/analyst/port.ts';
-import { loadConfig } from '../../core/config/load-config.ts';
 import { TitanError } from '../../core/errors.ts';
 import { DEFAULT_SCOPE, type Scope } from '../../core/model/scope.ts';
-import { createTaskService, type TaskQueue } from '../../core/tasks/task-service.ts';
-import { createTitan, type Titan } from '../../core/titan.ts';
+import type { TaskQueue } from '../../core/tasks/task-service.ts';
+import type { Titan } from '../../core/titan.ts';
 import type { CliIo, Command } from '../io.ts';
+import { openTitan } from '../open-titan.ts';
 
 const USAGE = 'Usage: titan ask "<question>" [--org ID] [--location ID] [--json]';
 
@@ -42,23 +40,16 @@ export interface OpenedAnalyst {
   close(): Promise<void>;
 }
 
-/** Builds the analyst and task queue over the configured warehouse. */
+/** The analyst and task queue of the composition root. */
 export async function openAnalyst(): Promise<OpenedAnalyst> {
-  const { runtime, vault } = loadConfig();
-  const titan = await createTitan({ runtime, vault });
-  const tasks = createTaskService({ warehouse: titan.warehouse, clock: titan.clock });
-  const analyst = createAnalyst({
-    warehouse: titan.warehouse,
-    tasks,
-    clock: titan.clock,
-    tz: runtime.tz,
-    dailyRevenueTarget: () => {
-      const target = vault.get().DAILY_REVENUE_TARGET;
-      return target === undefined ? undefined : Number(target);
-    },
-    inboxDir: path.join(runtime.dataDir, 'inbox'),
-  });
-  return { titan, analyst, tasks, tz: runtime.tz, close: () => titan.close() };
+  const titan = await openTitan();
+  return {
+    titan,
+    analyst: titan.analyst,
+    tasks: titan.tasks,
+    tz: titan.runtime.tz,
+    close: () => titan.close(),
+  };
 }
 
 /** Status lines redraw in place on a terminal and are dropped otherwise, so piped output stays the answer alone. */

@@ -1,11 +1,9 @@
 // `titan digest [--post]`: prints the morning brief; with --post sends it to DIGEST_CHANNELS, as the schedule does.
 import { parseArgs } from 'node:util';
-import { renderChartPng } from '../../bot/render/chart-png.ts';
+import { createChatSurfaces } from '../../bot/chat-surfaces.ts';
 import { renderTerminal } from '../../bot/render/terminal.ts';
-import { createSlackWebClient } from '../../bot/slack/bolt-app.ts';
-import { createSlackDigestPoster } from '../../bot/slack/digest-poster.ts';
 import { TitanError } from '../../core/errors.ts';
-import { createDigestSchedule, type DigestOutcome, digestChannels } from '../../core/schedule/digest.ts';
+import { type DigestOutcome, digestChannels } from '../../core/schedule/digest.ts';
 import type { CliIo, Command } from '../io.ts';
 import { openAnalyst, parseScope, SCOPE_OPTIONS } from './ask.ts';
 
@@ -22,32 +20,14 @@ export const digest: Command = async (argv, io) => {
   });
   const opened = await openAnalyst();
   try {
-    const { vault, logger } = opened.titan;
-    const getConfig = () => vault.get();
+    const getConfig = () => opened.titan.vault.get();
     if (values.post && digestChannels(getConfig()).length === 0) {
       throw new TitanError(
         'config.invalid',
         'DIGEST_CHANNELS is empty: PATCH /config a comma-separated list of Slack channel ids first.',
       );
     }
-    const slack = createSlackDigestPoster({
-      client: () => {
-        const token = getConfig().SLACK_BOT_TOKEN;
-        const apiUrl = getConfig().SLACK_API_URL ?? 'https://slack.com/api/';
-        return token ? createSlackWebClient({ token, apiUrl, logger }) : undefined;
-      },
-      getConfig,
-      renderChart: (chart) => renderChartPng(chart),
-    });
-    const schedule = createDigestSchedule({
-      getConfig,
-      tz: opened.tz,
-      analyst: opened.analyst,
-      posters: () => [slack],
-      logger,
-      clock: opened.titan.clock,
-      scope: parseScope(values),
-    });
+    const schedule = createChatSurfaces(opened.titan).digest(parseScope(values));
     const answer = await schedule.brief();
     const outcomes = values.post ? await schedule.post(answer) : [];
     if (values.json) io.out(JSON.stringify(values.post ? { answer, outcomes } : answer, null, 2));

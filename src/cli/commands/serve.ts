@@ -1,12 +1,46 @@
-// `titan serve`: the HTTP server, the schedules and the demo seed, on the embedded defaults unless configured.
+// `titan serve`: one HTTP server (admin API, Slack, Teams), the schedules and the first-start demo seed.
+import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createAdminApp } from '../../admin/app.ts';
 import { startNodeServer } from '../../admin/node-server.ts';
+import { CHAT_ROUTE_DOCS, chatRoutes } from '../../admin/routes/chat.ts';
+import { INGESTER_ROUTE_DOCS, ingesterRoutes } from '../../admin/routes/ingester.ts';
+import { TASK_ROUTE_DOCS, taskRoutes } from '../../admin/routes/tasks.ts';
+import { createChatSurfaces } from '../../bot/chat-surfaces.ts';
+import { seedDemoIfEmpty } from '../../core/analyst/demo/seed-if-empty.ts';
+import { formatCount } from '../../core/analyst/format.ts';
 import { ensureAdminToken } from '../../core/config/admin-token.ts';
 import { loadConfig } from '../../core/config/load-config.ts';
-import { createTitan } from '../../core/titan.ts';
+import { TitanError } from '../../core/errors.ts';
+import { defaultInbox } from '../../core/ingest/category-folders.ts';
+import { createTitan, type Titan } from '../../core/titan.ts';
+import { CATEGORIES } from '../../core/warehouse/tables.ts';
 import type { Command } from '../io.ts';
 import { renderStartupSummary } from '../startup-summary.ts';
+
+async function createInboxes(dataDir: string): Promise<void> {
+  for (const category of CATEGORIES) {
+    const inbox = defaultInbox(dataDir, category);
+    for (const dir of [inbox.watch, inbox.archive, inbox.failed]) await mkdir(dir, { recursive: true });
+  }
+}
+
+async function seedDemo(titan: Titan): Promise<string | null> {
+  if (!titan.runtime.demo) return null;
+  const seeded = await seedDemoIfEmpty({
+    warehouse: titan.warehouse,
+    clock: titan.clock,
+    tz: titan.runtime.tz,
+  });
+  if (!seeded) return null;
+  return `seeded the demo café ${seeded.scope.orgId}/${seeded.scope.locationId}: ${seeded.from} to ${seeded.to}, ${formatCount(seeded.rows.sales)} sales lines (TITAN_DEMO=0 to skip)`;
+}
+
+const waitForSignal = () =>
+  new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
 
 export const serve: Command = async (argv, io) => {
   const { values } = parseArgs({
@@ -15,36 +49,72 @@ export const serve: Command = async (argv, io) => {
   });
   const { runtime, vault } = loadConfig();
   const port = values.port === undefined ? runtime.port : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new TitanError('request.invalid', `--port must be a port number, got ${values.port}.`);
+  }
   const token = await ensureAdminToken(runtime.dataDir, runtime.adminToken);
   const titan = await createTitan({ runtime, vault });
+  const { logger } = titan;
+  await createInboxes(runtime.dataDir);
+  const demoSeeded = await seedDemo(titan);
+
+  const surfaces = createChatSurfaces(titan);
   const app = createAdminApp({
     vault,
     health: titan.health,
     adminToken: token.token,
-    logger: titan.logger,
+    logger,
+    routes: [
+      chatRoutes({ analyst: titan.analyst }),
+      taskRoutes({ tasks: titan.tasks }),
+      ingesterRoutes({ ingest: titan.ingest }),
+    ],
+    docs: [...CHAT_ROUTE_DOCS, ...TASK_ROUTE_DOCS, ...INGESTER_ROUTE_DOCS],
+    webhooks: surfaces.webhooks,
   });
   const server = await startNodeServer(app, port);
-  const health = await titan.health();
+
+  const digest = surfaces.digest();
+  digest.start();
+  titan.watcher.start();
+  const warmUpSlack = () =>
+    surfaces.slack
+      .warmUp()
+      .catch((err: unknown) => logger.warn({ err: String(err) }, 'Slack is not reachable yet'));
+  void warmUpSlack();
+  const unsubscribe = vault.subscribe((_values, changed) => {
+    if (changed.includes('DIGEST_CRON')) digest.reschedule();
+    if (changed.some((k) => k === 'SLACK_BOT_TOKEN' || k === 'SLACK_API_URL')) void warmUpSlack();
+  });
+
+  const next = digest.nextRun();
+  const when = next?.toLocaleString('en-IN', {
+    timeZone: runtime.tz,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  const schedules = [
+    'folder watch hourly (inbox/<category>/ → archive/ or failed/)',
+    `morning digest ${when ? `next ${when} (${runtime.tz})` : 'not scheduled'} to DIGEST_CHANNELS`,
+  ];
   io.out(
     renderStartupSummary({
       port: server.port,
       dataDir: runtime.dataDir,
-      health,
+      health: await titan.health(),
       token,
-      demoSeeded: null,
-      schedules: [],
+      demoSeeded,
+      schedules,
     }),
   );
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      titan.logger.info({ signal }, 'shutting down');
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  const signal = await waitForSignal();
+  logger.info({ signal }, 'shutting down');
+  unsubscribe();
+  digest.stop();
+  titan.watcher.stop();
   await server.close();
+  await Promise.all([digest.idle(), surfaces.idle()]);
   await titan.close();
   io.err('Titan stopped.');
   return 0;

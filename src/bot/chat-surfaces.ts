@@ -1,0 +1,70 @@
+// The chat doors built over one core: Slack and Teams webhooks, their digest posters, and the morning digest.
+
+import type { Scope } from '../core/model/scope.ts';
+import { createDigestSchedule, type DigestPoster, type DigestSchedule } from '../core/schedule/digest.ts';
+import type { Titan } from '../core/titan.ts';
+import { renderChartPng } from './render/chart-png.ts';
+import { createSlackDigestPoster } from './slack/digest-poster.ts';
+import { createSlackAdapter, type SlackAdapter } from './slack/slack-adapter.ts';
+import { createTeamsDigestPoster } from './teams/digest-poster.ts';
+import { createTeamsWebhook, type TeamsWebhook } from './teams/teams-webhook.ts';
+
+export interface ChatSurfaces {
+  slack: SlackAdapter;
+  teams: TeamsWebhook;
+  /** POST /slack/events and POST /api/messages: each verifies its own callers. */
+  webhooks: {
+    path: string;
+    handle(request: Request, info: { remoteAddress?: string }): Promise<Response>;
+  }[];
+  posters: DigestPoster[];
+  /** The morning brief for `scope`, posted through the posters at DIGEST_CRON. */
+  digest(scope?: Scope): DigestSchedule;
+  /** Resolves when every request's background work has finished (graceful shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createChatSurfaces(titan: Titan): ChatSurfaces {
+  const { vault, analyst, tasks, warehouse, logger, clock } = titan;
+  const getConfig = () => vault.get();
+  const door = { getConfig, analyst, tasks, warehouse, logger, clock };
+  const slack = createSlackAdapter(door);
+  const teams = createTeamsWebhook(door);
+  const posters = [
+    createSlackDigestPoster({
+      client: () => slack.client(),
+      getConfig,
+      renderChart: (chart) => renderChartPng(chart),
+    }),
+    createTeamsDigestPoster({
+      connections: teams.connections,
+      conversations: teams.conversations,
+      getConfig,
+      renderChart: (chart, scale) => renderChartPng(chart, { scale }),
+      logger,
+    }),
+  ];
+  return {
+    slack,
+    teams,
+    webhooks: [
+      { path: '/slack/events', handle: (request) => slack.handle(request) },
+      { path: teams.path, handle: (request, info) => teams.handle(request, info) },
+    ],
+    posters,
+    digest: (scope) =>
+      createDigestSchedule({
+        getConfig,
+        tz: titan.runtime.tz,
+        analyst,
+        posters: () => posters,
+        logger,
+        clock,
+        locks: titan.locks,
+        ...(scope ? { scope } : {}),
+      }),
+    idle: async () => {
+      await Promise.all([slack.idle(), teams.idle()]);
+    },
+  };
+}
