@@ -84,11 +84,12 @@ describe('titan ingest', () => {
   });
 
   it('leaves no row behind when killed mid-load, and the rerun loads the file exactly once', async () => {
-    const rows = 400_000;
+    // ≈ 125 MB of pages: past the warehouse's 64 MB page cache, so uncommitted pages spill into the WAL mid-load.
+    const rows = 500_000;
     const file = path.join(dir, 'big-sales.csv');
     await writeSalesCsv(file, rows);
     const killed = titan(file, '--category', 'sales');
-    // Uncommitted pages spill into the WAL as the transaction grows: once it is megabytes long, rows are mid-insert.
+    // Once the WAL holds megabytes while the process still runs, rows are mid-insert and uncommitted.
     const wal = path.join(dataDir, 'titan.db-wal');
     for (;;) {
       if (killed.child.exitCode !== null)
