@@ -1,6 +1,9 @@
 // An ingest job over a Drive folder, through the real Drive client and the fake: outcomes per file, files moved.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
+import { writeSalesXlsx } from './generated-files.ts';
 import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 
 const EXPENSES =
@@ -49,6 +52,32 @@ describe('Drive ingest job', () => {
     expect(h.drive!.namesIn('archive')).toEqual(['november-again.csv', 'november.csv']);
     expect(h.drive!.namesIn('failed')).toEqual(['empty.csv']);
     expect(h.drive!.files.get('f2')!.description).toMatch(/^Titan: .*empty/);
+  });
+
+  it('loads a Google Sheet through its xlsx export', async () => {
+    await driveWithFolders();
+    const xlsx = path.join(h.dir, 'export.xlsx');
+    await writeSalesXlsx(xlsx, 40);
+    h.drive!.addFile({
+      id: 's1',
+      name: 'Daily Sales',
+      mimeType: 'application/vnd.google-apps.spreadsheet',
+      parent: 'watch',
+      content: await readFile(xlsx),
+    });
+    const jobId = await h.ingest.startJob({
+      source: 'drive',
+      folder: 'watch',
+      category: 'sales',
+      archive: 'archive',
+      scope: DEFAULT_SCOPE,
+    });
+    await h.ingest.idle();
+    expect((await h.ingest.status(jobId)).files).toEqual([
+      { name: 'Daily Sales.xlsx', outcome: 'loaded', rows: 40 },
+    ]);
+    expect(await h.count('sales')).toBe(40);
+    expect(h.drive!.namesIn('archive')).toEqual(['Daily Sales']);
   });
 
   it('reads a Google Sheet it cannot parse as a failure, not a crash', async () => {

@@ -1,11 +1,8 @@
 // The service account Titan reads Drive as: from GOOGLE_SERVICE_ACCOUNT_JSON or the key file GOOGLE_APPLICATION_CREDENTIALS.
 import { readFile } from 'node:fs/promises';
-import { auth } from '@googleapis/drive';
 import { z } from 'zod';
 import type { ConfigValues } from '../../config/schema.ts';
 import { TitanError } from '../../errors.ts';
-
-export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
 
 const serviceAccountKey = z.object({ client_email: z.email(), private_key: z.string().min(1) });
 
@@ -55,9 +52,4 @@ export async function requireServiceAccount(config: ConfigValues): Promise<Servi
   const account = await readServiceAccount(config);
   if (!account) throw new TitanError('conflict', HOW_TO_CONFIGURE);
   return account;
-}
-
-/** A JWT client that signs in as the service account with the Drive scope. */
-export function createServiceAccountAuth(account: ServiceAccount): InstanceType<typeof auth.JWT> {
-  return new auth.JWT({ email: account.email, key: account.privateKey, scopes: [DRIVE_SCOPE] });
 }

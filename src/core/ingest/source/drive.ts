@@ -4,10 +4,12 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { drive, type drive_v3 } from '@googleapis/drive';
+import { auth, drive, type drive_v3 } from '@googleapis/drive';
 import { TitanError } from '../../errors.ts';
+import type { ServiceAccount } from './drive-credentials.ts';
 import type { DownloadedFile, FileSource, SourceFile } from './port.ts';
 
+export const DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
 export const FOLDER_MIME = 'application/vnd.google-apps.folder';
 export const SHEET_MIME = 'application/vnd.google-apps.spreadsheet';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,6 +23,11 @@ export interface DriveSourceOptions {
   rootUrl?: string;
   /** Where downloads land before parsing; the OS temp dir by default. */
   tmpDir?: string;
+}
+
+/** A JWT client that signs in as the service account with the Drive scope. */
+export function createServiceAccountAuth(account: ServiceAccount): InstanceType<typeof auth.JWT> {
+  return new auth.JWT({ email: account.email, key: account.privateKey, scopes: [DRIVE_SCOPE] });
 }
 
 /** Turns a Drive client failure into a TitanError that says what to check. */

@@ -1,7 +1,6 @@
 // The sources an ingest job may read: local folders always, Google Drive once a service account is configured.
 import type { ConfigValues } from '../../config/schema.ts';
-import { createDriveSource } from './drive.ts';
-import { createServiceAccountAuth, requireServiceAccount } from './drive-credentials.ts';
+import { requireServiceAccount } from './drive-credentials.ts';
 import { createLocalFolderSource } from './local-folder.ts';
 import type { FileSource } from './port.ts';
 
@@ -31,6 +30,8 @@ export function createIngestSources(options: IngestSourcesOptions): IngestSource
       // One client per credential + endpoint, so its token is reused until either changes.
       const key = `${account.email}\n${account.privateKey}\n${config.DRIVE_ROOT_URL ?? ''}`;
       if (cached?.key !== key) {
+        // Loaded on first use: a local-only install never pays for the Google client.
+        const { createDriveSource, createServiceAccountAuth } = await import('./drive.ts');
         const source = createDriveSource({
           auth: createServiceAccountAuth(account),
           ...(config.DRIVE_ROOT_URL === undefined ? {} : { rootUrl: config.DRIVE_ROOT_URL }),
