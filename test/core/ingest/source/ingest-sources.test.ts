@@ -29,7 +29,10 @@ describe('ingest sources', () => {
     const sources = createIngestSources({
       config: () => ({ GOOGLE_SERVICE_ACCOUNT_JSON: '{"private_key":"s3cret"}' }),
     });
-    const err = await sources.drive().catch((e: unknown) => e as Error);
+    const err = await sources.drive().then(
+      () => new Error('expected a failure'),
+      (e: unknown) => e as Error,
+    );
     expect(err).toMatchObject({
       code: 'config.invalid',
       message: expect.stringContaining('GOOGLE_SERVICE_ACCOUNT_JSON'),
