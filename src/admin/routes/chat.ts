@@ -3,9 +3,10 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { Analyst, AskRequest } from '../../core/analyst/port.ts';
-import { TitanError, toTitanError } from '../../core/errors.ts';
+import { toTitanError } from '../../core/errors.ts';
 import { DEFAULT_SCOPE } from '../../core/model/scope.ts';
 import type { RouteDoc } from '../openapi.ts';
+import { readJsonBody } from '../read-json-body.ts';
 
 const BASE = '/api/v1/chat';
 const scopeId = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'an id of letters, digits, _ . and -');
@@ -34,20 +35,6 @@ export const CHAT_ROUTE_DOCS: RouteDoc[] = [
     body: chatBody,
   },
 ];
-
-/** Parses a JSON body with `schema`; a bad body is a 'request.invalid' error naming the field. */
-export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const json: unknown = await request.json().catch(() => {
-    throw new TitanError('request.invalid', 'The body must be a JSON object.');
-  });
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || 'body';
-    throw new TitanError('request.invalid', `${field}: ${issue.message}`, { detail: { field } });
-  }
-  return parsed.data;
-}
 
 function askRequest(body: z.infer<typeof chatBody>): AskRequest {
   return {

@@ -1,11 +1,11 @@
 // /api/v1/ingester/*: the service account to share folders with, a folder check, ingest jobs and their status.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { TitanError } from '../../core/errors.ts';
 import type { IngestService, JobStatus } from '../../core/ingest/ingest-service.ts';
 import { DEFAULT_SCOPE } from '../../core/model/scope.ts';
 import { CATEGORIES } from '../../core/warehouse/tables.ts';
 import type { RouteDoc } from '../openapi.ts';
+import { readJsonBody } from '../read-json-body.ts';
 
 const BASE = '/api/v1/ingester';
 const driveId = z
@@ -46,20 +46,6 @@ export const INGESTER_ROUTE_DOCS: RouteDoc[] = [
   { method: 'get', path: `${BASE}/status/:job_id`, summary: 'An ingest job: counts and per-file outcomes' },
 ];
 
-/** Parses a JSON body with `schema`; a bad body is a 'request.invalid' error naming the field. */
-async function readBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  const json: unknown = await request.json().catch(() => {
-    throw new TitanError('request.invalid', 'The body must be a JSON object.');
-  });
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || 'body';
-    throw new TitanError('request.invalid', `${field}: ${issue.message}`, { detail: { field } });
-  }
-  return parsed.data;
-}
-
 const statusView = (s: JobStatus) => ({
   job_id: s.jobId,
   status: s.status,
@@ -82,12 +68,12 @@ export function ingesterRoutes(deps: { ingest: IngestService }): Hono {
   app.get(`${BASE}/service-account`, async (c) => c.json({ email: await ingest.serviceAccountEmail() }));
 
   app.post(`${BASE}/test-connection`, async (c) => {
-    const body = await readBody(c.req.raw, testConnectionBody);
+    const body = await readJsonBody(c.req.raw, testConnectionBody);
     return c.json(await ingest.testConnection(body.folder_id));
   });
 
   app.post(`${BASE}/ingest`, async (c) => {
-    const body = await readBody(c.req.raw, ingestBody);
+    const body = await readJsonBody(c.req.raw, ingestBody);
     const jobId = await ingest.startJob({
       source: 'drive',
       folder: body.folder_id,

@@ -5,7 +5,7 @@ import { TitanError } from '../../core/errors.ts';
 import type { Scope } from '../../core/model/scope.ts';
 import type { TaskAction, TaskActResult, TaskService } from '../../core/tasks/port.ts';
 import type { RouteDoc } from '../openapi.ts';
-import { readJsonBody } from './chat.ts';
+import { readJsonBody } from '../read-json-body.ts';
 
 const BASE = '/api/v1/tasks';
 const status = z.enum(['Pending', 'Acknowledged', 'Done']);
