@@ -60,11 +60,14 @@ function fullYear(y: number): number {
   return y < 70 ? 2000 + y : 1900 + y;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
 /** The ISO date for y/m/d, or null when that day does not exist (31 April, 29 Feb 2023). */
 function isoDate(year: number, month: number, day: number): string | null {
   const y = fullYear(year);
   if (month < 1 || month > 12 || day < 1) return null;
-  const daysInMonth = new Date(Date.UTC(y, month, 0)).getUTCDate();
+  const daysInMonth = month === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[month - 1]!;
   if (day > daysInMonth) return null;
   return `${y}-${pad(month)}-${pad(day)}`;
 }

@@ -29,6 +29,21 @@ const isQuantity = (name: string): boolean => name === 'qty' || name.endsWith('_
 
 class RowError extends Error {}
 
+/** Cells repeat a lot within a file (a day's date on 300 bills, a handful of statuses): parse each once. */
+const CACHE_LIMIT = 10_000;
+function memoise<T>(parse: (cell: string) => T): (cell: string) => T {
+  const cache = new Map<string, T>();
+  return (cell) => {
+    let value = cache.get(cell);
+    if (value === undefined && !cache.has(cell)) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      value = parse(cell);
+      cache.set(cell, value);
+    }
+    return value as T;
+  };
+}
+
 function rowSchema(columns: readonly ColumnDef[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const c of columns) {
@@ -54,10 +69,18 @@ function readFloat(name: string, cell: string): { value: number; unit: UnitInfo 
   return { value, unit: split?.unit ?? null };
 }
 
-function readString(name: string, cell: string): string | null {
+/** The per-file parsers of repetitive cells, memoised. */
+interface CellParsers {
+  date: (cell: string) => string | null;
+  time: (cell: string) => string | null;
+  status: (cell: string) => string | null;
+  unit: (cell: string) => UnitInfo | null;
+}
+
+function readString(name: string, cell: string, parse: CellParsers): string | null {
   if (name === 'status') {
     if (isBlankish(cell)) return 'completed';
-    const status = normaliseStatus(cell);
+    const status = parse.status(cell);
     if (!status) {
       throw new RowError(
         `status: "${cell}" is not a bill status Titan knows (e.g. Settled, Cancelled, Complimentary)`,
@@ -65,13 +88,19 @@ function readString(name: string, cell: string): string | null {
     }
     return status;
   }
-  if (name === 'unit') return isBlankish(cell) ? null : (normaliseUnit(cell)?.unit ?? null);
-  if (name === 'order_time') return parseTime(cell);
+  if (name === 'unit') return isBlankish(cell) ? null : (parse.unit(cell)?.unit ?? null);
+  if (name === 'order_time') return parse.time(cell);
   return cleanText(cell);
 }
 
 /** Fills what a row implies but does not state: amount from qty × price, base units, a bill's time. */
-function complete(row: CanonicalRow, category: Category, unit: UnitInfo | null, dateCell: string): void {
+function complete(
+  row: CanonicalRow,
+  category: Category,
+  unit: UnitInfo | null,
+  dateCell: string,
+  parse: CellParsers,
+): void {
   const qty = row.qty;
   const price = row.unit_price ?? row.unit_cost;
   if (row.amount === null && typeof qty === 'number' && typeof price === 'number') {
@@ -86,7 +115,7 @@ function complete(row: CanonicalRow, category: Category, unit: UnitInfo | null, 
     }
   }
   if (unit && 'unit' in row) row.unit = unit.unit;
-  if (category === 'sales' && row.order_time === null) row.order_time = parseTime(dateCell);
+  if (category === 'sales' && row.order_time === null) row.order_time = parse.time(dateCell);
 }
 
 function checkRequired(row: CanonicalRow, category: Category): void {
@@ -107,6 +136,12 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
   const schema = rowSchema(columns);
   const order = mapping.dateOrder ?? 'dmy';
   const plan = columns.map((c) => ({ name: c.name, type: c.type, index: mapping.mapping[c.name] }));
+  const parse: CellParsers = {
+    date: memoise((cell) => parseDate(cell, order)),
+    time: memoise(parseTime),
+    status: memoise(normaliseStatus),
+    unit: memoise(normaliseUnit),
+  };
 
   return (raw) => {
     try {
@@ -117,19 +152,20 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
         const cell = index === undefined ? '' : (raw[index] ?? '');
         if (type === 'date') {
           dateCell = cell;
-          const iso = isBlankish(cell) ? null : parseDate(cell, order);
-          if (iso === null && !isBlankish(cell)) throw new RowError(`${name}: "${cell}" is not a date`);
+          const blank = isBlankish(cell);
+          const iso = blank ? null : parse.date(cell);
+          if (iso === null && !blank) throw new RowError(`${name}: "${cell}" is not a date`);
           row[name] = iso;
         } else if (type === 'float' || type === 'integer') {
           const read = readFloat(name, cell);
           row[name] = read === null ? null : MONEY.has(name) ? roundMoney(read.value) : read.value;
           unit ??= read?.unit ?? null;
         } else {
-          row[name] = readString(name, cell);
-          if (name === 'unit' && index !== undefined && !isBlankish(cell)) unit = normaliseUnit(cell);
+          row[name] = readString(name, cell, parse);
+          if (name === 'unit' && index !== undefined && !isBlankish(cell)) unit = parse.unit(cell);
         }
       }
-      complete(row, category, unit, dateCell);
+      complete(row, category, unit, dateCell, parse);
       checkRequired(row, category);
       const checked = schema.safeParse(row);
       if (!checked.success) {

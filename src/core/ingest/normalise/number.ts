@@ -8,8 +8,12 @@ const BLANKISH = new Set(['', '-', '--', '—', 'na', 'n/a', 'nil', 'null', 'non
 
 /** True for an empty cell or a placeholder such as "-" or "N/A". */
 export function isBlankish(raw: string): boolean {
-  return BLANKISH.has(raw.trim().toLowerCase());
+  // Placeholders are short; a long cell is blank only if it is all whitespace (the common, cheap case).
+  return raw.length <= 8 ? BLANKISH.has(raw.trim().toLowerCase()) : raw.trim() === '';
 }
+
+/** A plain number as exports write most of them: no grouping, currency or sign tricks. */
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
 
 /** 1,234,567 (western) or 12,34,567 (Indian lakh/crore) grouping. */
 const COMMA_GROUPED = /^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})$/;
@@ -41,6 +45,7 @@ function canonicalDigits(body: string): string | null {
  * Parentheses and a leading or trailing minus mean negative; currency marks and "/-" are ignored.
  */
 export function parseNumber(raw: string): number | null {
+  if (PLAIN.test(raw)) return Number(raw);
   if (isBlankish(raw)) return null;
   let s = raw.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
   s = s.replace(/\/-$/, '').replace(CURRENCY, '').replace(/\s+/g, '');

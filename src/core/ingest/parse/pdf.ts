@@ -33,7 +33,8 @@ type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
 async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   try {
-    return await getDocumentProxy(bytes);
+    // verbosity 0: pdf.js logs only errors, not its font warnings, to the server's stderr.
+    return await getDocumentProxy(bytes, { verbosity: 0 });
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
     throw unreadable(

@@ -24,8 +24,11 @@ const MERGE = /<mergeCell\s[^>]*?ref=["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/g;
 const CELL = /<c\s([^>]*?)>\s*<v>([^<]*)<\/v>/g;
 const DATE_TYPE = /\bt=["']d["']/;
 const CELL_REF = /\br=["']([A-Z]+)(\d+)["']/;
-/** Text kept from one chunk to the next so a tag cut by the chunk boundary is seen whole. */
+/** Bytes kept from one chunk to the next so a tag cut by the chunk boundary is seen whole. */
 const OVERLAP = 4096;
+/** Only chunks holding one of these are decoded and searched: most sheet XML has neither. */
+const DATE_MARKS = ['t="d"', "t='d'"];
+const MARKS = ['<mergeCell', ...DATE_MARKS];
 
 /** Column letters → 1-based number (A → 1, AA → 27). */
 export function columnNumber(letters: string): number {
@@ -46,7 +49,7 @@ function scanText(text: string, extras: SheetExtras, seenMerges: Set<string>): v
       bottom: Number(m[4]),
     });
   }
-  if (!text.includes('t="d"') && !text.includes("t='d'")) return;
+  if (!DATE_MARKS.some((mark) => text.includes(mark))) return;
   for (const m of text.matchAll(CELL)) {
     const ref = DATE_TYPE.test(m[1]!) ? CELL_REF.exec(m[1]!) : null;
     if (!ref) continue;
@@ -57,7 +60,7 @@ function scanText(text: string, extras: SheetExtras, seenMerges: Set<string>): v
   }
 }
 
-/** Inflates one entry, failing as soon as it outgrows its declared size; feeds sheet XML to `onText`. */
+/** Inflates one entry, failing as soon as it outgrows its declared size; feeds sheet XML that matters to `onText`. */
 async function inflateEntry(path: string, entry: ZipEntry, onText?: (text: string) => void): Promise<void> {
   if (entry.compressedSize === 0) return;
   if (entry.method !== 0 && entry.method !== 8) {
@@ -71,9 +74,8 @@ async function inflateEntry(path: string, entry: ZipEntry, onText?: (text: strin
     end: entry.dataOffset + entry.compressedSize - 1,
   });
   const stream = entry.method === 0 ? raw : raw.pipe(createInflateRaw());
-  const decoder = new TextDecoder();
   let produced = 0;
-  let carry = '';
+  let carry = Buffer.alloc(0);
   try {
     for await (const chunk of stream) {
       produced += (chunk as Buffer).length;
@@ -84,9 +86,11 @@ async function inflateEntry(path: string, entry: ZipEntry, onText?: (text: strin
         );
       }
       if (onText) {
-        const text = carry + decoder.decode(chunk as Buffer, { stream: true });
-        onText(text);
-        carry = text.slice(-OVERLAP);
+        // Searching bytes is far cheaper than decoding 40 MB of sheet XML; a character cut at the
+        // window's edge decodes as U+FFFD, which no tag pattern matches.
+        const window = Buffer.concat([carry, chunk as Buffer]);
+        if (MARKS.some((mark) => window.includes(mark))) onText(window.toString('utf8'));
+        carry = window.subarray(Math.max(0, window.length - OVERLAP));
       }
     }
   } catch (err) {

@@ -146,15 +146,20 @@ async function readHeads(
   scan: Map<number, SheetExtras>,
 ): Promise<SheetHead[]> {
   const heads: SheetHead[] = [];
+  let left = scan.size;
   for await (const { number, sheet } of sheetsOf(path, entries)) {
+    left -= 1;
     // Hidden sheets hold lookups and scratch work, not the data the owner sees.
-    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
-    const rows: string[][] = [];
-    for await (const cells of readRows(sheet, scan.get(number))) {
-      rows.push(cells);
-      if (rows.length >= HEAD_ROWS) break;
+    if (sheet.state !== 'hidden' && sheet.state !== 'veryHidden') {
+      const rows: string[][] = [];
+      for await (const cells of readRows(sheet, scan.get(number))) {
+        rows.push(cells);
+        if (rows.length >= HEAD_ROWS) break;
+      }
+      heads.push({ number, name: sheet.name, rows });
     }
-    heads.push({ number, name: sheet.name, rows });
+    // Past the last sheet's head there is nothing left to learn: stop rather than unzip the rest.
+    if (left === 0) break;
   }
   return heads;
 }

@@ -1,0 +1,116 @@
+// Parser throughput, without the warehouse: 1M-row CSV (rows/s, peak RSS), 100k-row XLSX, and parse+map of a 500-row file.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { RawTable } from '../src/core/ingest/contracts.ts';
+import { mapTable } from '../src/core/ingest/map/map-table.ts';
+import { createRowNormaliser } from '../src/core/ingest/normalise/normalise-row.ts';
+import { parseFile } from '../src/core/ingest/parse/parse-file.ts';
+import { salesRow, writeSalesCsv, writeSalesXlsx } from '../test/core/ingest/generated-files.ts';
+import { fmt, percentile, withPeakRss } from './stats.ts';
+
+const CSV_ROWS = 1_000_000;
+const XLSX_ROWS = 100_000;
+const SMALL_ROWS = 500;
+const SMALL_RUNS = 20;
+const CHILD_FLAG = '--parse-bench-child';
+const SELF = fileURLToPath(import.meta.url);
+
+interface Measured {
+  rows: number;
+  bad: number;
+  ms: number;
+  peakRssMb: number;
+}
+
+async function open(file: string): Promise<RawTable> {
+  const { size } = await stat(file);
+  const [table] = await parseFile({ name: path.basename(file), path: file, size }, { category: 'sales' });
+  return table!;
+}
+
+/** In a child process (so the peak RSS is the parser's own): parse every row, normalising too if asked. */
+async function child(file: string, normalise: boolean): Promise<void> {
+  const started = performance.now();
+  const { result, peakMb } = await withPeakRss(async () => {
+    const table = await open(file);
+    const convert = normalise
+      ? createRowNormaliser(await mapTable({ table, category: 'sales' }), 'sales')
+      : undefined;
+    let rows = 0;
+    let bad = 0;
+    for await (const batch of table.rows()) {
+      rows += batch.length;
+      if (convert) for (const row of batch) if (!convert(row).ok) bad += 1;
+    }
+    return { rows, bad };
+  });
+  const measured: Measured = { ...result, ms: performance.now() - started, peakRssMb: peakMb };
+  console.log(JSON.stringify(measured));
+}
+
+async function measureInChild(file: string, normalise: boolean): Promise<Measured> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', SELF, CHILD_FLAG, file, normalise ? 'normalise' : 'parse'],
+    { maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Measured;
+}
+
+function report(label: string, m: Measured, target = ''): void {
+  const bad = m.bad > 0 ? `, ${fmt(m.bad, 0)} bad rows` : '';
+  console.log(
+    `${label}: ${fmt(m.rows, 0)} rows in ${fmt(m.ms / 1000, 2)} s → ${fmt((m.rows * 1000) / m.ms, 0)} rows/s, ` +
+      `peak RSS ${fmt(m.peakRssMb, 0)} MB${bad} ${target}`.trimEnd(),
+  );
+}
+
+/** Parse + map (and + normalise) of a fresh 500-row CSV, after one warm-up run. */
+async function smallFile(dir: string): Promise<{ map: number[]; all: number[] }> {
+  const map: number[] = [];
+  const all: number[] = [];
+  for (let run = 0; run <= SMALL_RUNS; run += 1) {
+    const file = path.join(dir, `small-${run}.csv`);
+    await writeSalesCsv(file, SMALL_ROWS, (i) => salesRow(i + run * SMALL_ROWS));
+    const started = performance.now();
+    const table = await open(file);
+    const mapping = await mapTable({ table, category: 'sales' });
+    const mapped = performance.now();
+    const convert = createRowNormaliser(mapping, 'sales');
+    for await (const batch of table.rows()) for (const row of batch) convert(row);
+    if (run === 0) continue;
+    map.push(mapped - started);
+    all.push(performance.now() - started);
+  }
+  return { map, all };
+}
+
+export async function run(): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'titan-bench-parse-'));
+  try {
+    const csv = path.join(dir, 'sales-1m.csv');
+    await writeSalesCsv(csv, CSV_ROWS);
+    report('CSV parse', await measureInChild(csv, false));
+    report('CSV parse + map + normalise', await measureInChild(csv, true));
+
+    const xlsx = path.join(dir, 'sales-100k.xlsx');
+    await writeSalesXlsx(xlsx, XLSX_ROWS);
+    report('XLSX parse', await measureInChild(xlsx, false));
+
+    const small = await smallFile(dir);
+    const line = (xs: number[]) =>
+      `p50 ${fmt(percentile(xs, 50), 1)} ms, p95 ${fmt(percentile(xs, 95), 1)} ms`;
+    console.log(`500-row CSV parse + map: ${line(small.map)}; + normalise every row: ${line(small.all)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === CHILD_FLAG) {
+  const [file, mode] = process.argv.slice(3) as [string, string];
+  await child(file, mode === 'normalise');
+}
