@@ -2,49 +2,19 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '../../core/config/load-config.ts';
 import { TitanError } from '../../core/errors.ts';
 import type { IngestProgress } from '../../core/ingest/ingest-service.ts';
-import { createIngestStack, type IngestStack } from '../../core/ingest/ingest-stack.ts';
 import type { FileOutcome } from '../../core/ingest/outcome.ts';
-import { createLocks } from '../../core/locks/locks.ts';
-import { createLogger } from '../../core/logger.ts';
 import { DEFAULT_SCOPE } from '../../core/model/scope.ts';
-import { createTitan } from '../../core/titan.ts';
 import { CATEGORIES } from '../../core/warehouse/tables.ts';
 import type { CliIo, Command } from '../io.ts';
+import { openTitan } from '../open-titan.ts';
 
 const USAGE = `Usage: titan ingest <file-or-folder>… --category <${CATEGORIES.join('|')}> [--org ID] [--location ID] [--json]`;
 const scopeId = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/);
 const BAR_WIDTH = 20;
 /** Redraw at most this often, so a million-row file is not slowed by its own progress bar. */
 const REDRAW_MS = 100;
-
-export interface OpenedIngest extends IngestStack {
-  dataDir: string;
-  close(): Promise<void>;
-}
-
-/** The core with the ingester on it; log lines go to stderr so stdout carries only the command's output. */
-export async function openIngest(logLevel: string): Promise<OpenedIngest> {
-  const { runtime, vault } = loadConfig();
-  const logger = createLogger({
-    level: runtime.logLevel === 'info' ? logLevel : runtime.logLevel,
-    secrets: () => vault.secretValues(),
-    destination: { write: (line) => process.stderr.write(line) },
-  });
-  const titan = await createTitan({ runtime, vault, logger });
-  const stack = createIngestStack({
-    warehouse: titan.warehouse,
-    locks: createLocks({ warehouse: titan.warehouse, clock: titan.clock, logger }),
-    config: () => vault.get(),
-    dataDir: runtime.dataDir,
-    logger,
-    clock: titan.clock,
-    timezone: runtime.tz,
-  });
-  return { ...stack, dataDir: runtime.dataDir, close: () => titan.close() };
-}
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-IN');
 
@@ -128,10 +98,11 @@ function parse(argv: string[]) {
 
 export const ingest: Command = async (argv, io) => {
   const args = parse(argv);
-  const opened = await openIngest('error');
+  // Outcomes are printed; the log would only repeat them, so it shows errors alone.
+  const titan = await openTitan({ logLevel: 'error' });
   try {
     const onProgress = args.json ? undefined : progressReporter(io);
-    const outcomes = await opened.ingest.ingestPaths(args.paths, {
+    const outcomes = await titan.ingest.ingestPaths(args.paths, {
       category: args.category,
       scope: args.scope,
       ...(onProgress === undefined ? {} : { onProgress }),
@@ -144,10 +115,10 @@ export const ingest: Command = async (argv, io) => {
       );
     } else {
       for (const o of outcomes) io.out(describeOutcome(o));
-      io.out(summarise(outcomes, path.join(opened.dataDir, 'failed', args.category)));
+      io.out(summarise(outcomes, path.join(titan.runtime.dataDir, 'failed', args.category)));
     }
     return failed.length === 0 ? 0 : 1;
   } finally {
-    await opened.close();
+    await titan.close();
   }
 };

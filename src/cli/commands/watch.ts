@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { describePass, type WatcherPass } from '../../core/schedule/folder-watcher.ts';
 import type { CliIo, Command } from '../io.ts';
-import { openIngest } from './ingest.ts';
+import { openTitan } from '../open-titan.ts';
 
 function report(io: CliIo, passes: WatcherPass[], json: boolean): void {
   if (json) {
@@ -23,22 +23,22 @@ export const watch: Command = async (argv, io) => {
     options: { once: { type: 'boolean' }, json: { type: 'boolean' } },
   });
   // Without --once the hourly passes report through the log, so it shows info lines.
-  const opened = await openIngest(values.once ? 'error' : 'info');
+  const titan = await openTitan({ logLevel: values.once ? 'error' : 'info' });
   try {
-    const passes = await opened.watcher.runAllPasses();
+    const passes = await titan.watcher.runAllPasses();
     report(io, passes, values.json ?? false);
     // A pass that could not run (folder unreadable) is a failure; quarantined files are the watcher working.
     const broken = passes.some((p) => !p.skipped && p.reason !== undefined);
     if (values.once) return broken ? 1 : 0;
     io.err('Watching every category hourly; Ctrl-C to stop.');
-    opened.watcher.start();
+    titan.watcher.start();
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
-    opened.watcher.stop();
+    titan.watcher.stop();
     return 0;
   } finally {
-    await opened.close();
+    await titan.close();
   }
 };
