@@ -1,11 +1,12 @@
-// Test files for the parsers: corpus paths, temp files, hand-built zips, workbooks and a scanned PDF.
+// Test files for the parsers: corpus paths, temp files, altered zips, workbooks and a scanned PDF.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { IncomingFile, RawTable } from '../../../../src/core/ingest/contracts.ts';
 import { readZipDirectory } from '../../../../src/core/ingest/parse/zip-directory.ts';
+import type { ZipInput } from '../zip-writer.ts';
 
 export const CORPORA = path.resolve(import.meta.dirname, '../../../../../shared/corpora');
 export const corpus = (...parts: string[]): string => path.join(CORPORA, ...parts);
@@ -39,63 +40,32 @@ export async function allRows(table: RawTable): Promise<string[][]> {
   return rows;
 }
 
-export interface ZipPart {
-  name: string;
-  data: Uint8Array;
-  /** Store (0) or deflate (8); deflate by default. */
-  method?: 0 | 8;
-  /** Lie about the uncompressed size in both headers. */
-  declaredSize?: number;
-}
-
-/** Writes a zip by hand, so tests can build archives no zip library would (bombs, liars). */
-export function buildZip(parts: readonly ZipPart[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const method = part.method ?? 8;
-    const body = method === 8 ? deflateRawSync(part.data) : Buffer.from(part.data);
-    const name = Buffer.from(part.name, 'utf8');
-    const size = part.declaredSize ?? part.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc32(part.data), 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc32(part.data), 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
+/**
+ * Rewrites one entry's declared uncompressed size in its local and central headers: the lie a zip
+ * bomb tells. `zip` must come from buildZip (entries back to back, no extra fields).
+ */
+export function declareSize(zip: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  const directory = out.readUInt32LE(out.length - 6);
+  for (let at = 0; at < directory; ) {
+    const nameLength = out.readUInt16LE(at + 26);
+    if (out.toString('utf8', at + 30, at + 30 + nameLength) === name) out.writeUInt32LE(size, at + 22);
+    at += 30 + nameLength + out.readUInt32LE(at + 18);
   }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  for (let at = directory; out.readUInt32LE(at) === 0x02014b50; ) {
+    const nameLength = out.readUInt16LE(at + 28);
+    if (out.toString('utf8', at + 46, at + 46 + nameLength) === name) out.writeUInt32LE(size, at + 24);
+    at += 46 + nameLength;
+  }
+  return out;
 }
 
 /** The entries of a real xlsx file, decompressed, so a test can rebuild it with one part altered. */
-export async function xlsxParts(filePath: string): Promise<ZipPart[]> {
+export async function xlsxParts(filePath: string): Promise<ZipInput[]> {
   const bytes = readFileSync(filePath);
   return (await readZipDirectory(filePath)).map((e) => {
     const body = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
-    return { name: e.name, data: e.method === 8 ? inflateRawSync(body) : body };
+    return { name: e.name, data: e.method === 8 ? inflateRawSync(body) : body, deflate: true };
   });
 }
 

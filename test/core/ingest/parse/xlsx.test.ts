@@ -8,7 +8,8 @@ import { createRowNormaliser } from '../../../../src/core/ingest/normalise/norma
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
 import { parseXlsx } from '../../../../src/core/ingest/parse/xlsx.ts';
 import { EMPTY_SST, EMPTY_SST_CRC } from '../../../../src/core/ingest/parse/xlsx-feed.ts';
-import { allRows, buildZip, corpus, incoming, salesWorkbook, tempDir, xlsxParts } from './fixtures.ts';
+import { buildZip } from '../zip-writer.ts';
+import { allRows, corpus, incoming, salesWorkbook, tempDir, xlsxParts } from './fixtures.ts';
 
 const tmp = tempDir();
 const sheetjs = (name: string) => incoming(corpus('spreadsheets/sheetjs/files', name));

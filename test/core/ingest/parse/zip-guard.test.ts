@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
 import { DEFAULT_ZIP_LIMITS } from '../../../../src/core/ingest/parse/zip-directory.ts';
-import { buildZip, incoming, salesWorkbook, tempDir, xlsxParts, type ZipPart } from './fixtures.ts';
+import { buildZip, type ZipInput } from '../zip-writer.ts';
+import { declareSize, incoming, salesWorkbook, tempDir, xlsxParts } from './fixtures.ts';
 
 const tmp = tempDir();
-let parts: ZipPart[] = [];
+let parts: ZipInput[] = [];
 const SHEET = 'xl/worksheets/sheet1.xml';
 
 beforeAll(async () => {
@@ -15,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.cleanup());
 
-const withSheet = (change: Partial<ZipPart>): ZipPart[] =>
+const withSheet = (change: Partial<ZipInput>): ZipInput[] =>
   parts.map((p) => (p.name === SHEET ? { ...p, ...change } : p));
 const parse = (name: string, bytes: Uint8Array, limits = DEFAULT_ZIP_LIMITS) =>
   parseFile(incoming(tmp.file(name, bytes)), { category: 'sales', zipLimits: limits });
@@ -26,7 +27,7 @@ describe('the xlsx zip-bomb guard', () => {
   });
 
   it('refuses a workbook that declares a huge uncompressed size, before inflating anything', async () => {
-    const bomb = buildZip(withSheet({ declaredSize: 3 * 1024 ** 3 }));
+    const bomb = declareSize(buildZip(parts), SHEET, 3 * 1024 ** 3);
     expect(bomb.length).toBeLessThan(50_000);
     await expect(parse('declared.xlsx', bomb)).rejects.toMatchObject({
       code: 'ingest.too_large',
@@ -35,7 +36,7 @@ describe('the xlsx zip-bomb guard', () => {
   });
 
   it('refuses an entry that compresses too well to be a real sheet', async () => {
-    const zeros = new Uint8Array(8 * 1024 ** 2);
+    const zeros = Buffer.alloc(8 * 1024 ** 2);
     await expect(parse('ratio.xlsx', buildZip(withSheet({ data: zeros })))).rejects.toMatchObject({
       code: 'ingest.too_large',
       message: expect.stringContaining(`"${SHEET}" would expand`),
@@ -44,7 +45,7 @@ describe('the xlsx zip-bomb guard', () => {
 
   it('refuses an entry that inflates past the size it declares (a lying header)', async () => {
     const sheet = parts.find((p) => p.name === SHEET)!;
-    const liar = buildZip(withSheet({ declaredSize: Math.floor(sheet.data.length / 4) }));
+    const liar = declareSize(buildZip(parts), SHEET, Math.floor(sheet.data.length / 4));
     await expect(parse('liar.xlsx', liar)).rejects.toMatchObject({
       code: 'ingest.too_large',
       message: expect.stringContaining('expands beyond the size it declares'),
