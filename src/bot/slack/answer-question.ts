@@ -9,11 +9,11 @@ import type { Answer, ChartSpec } from '../../core/model/answer.ts';
 import type { Scope } from '../../core/model/scope.ts';
 import type { TaskService } from '../../core/tasks/port.ts';
 import { createAccessPolicy, type Venue } from '../access.ts';
+import type { AskQueue } from '../ask-queue.ts';
 import { type RenderedMessage, renderAnswer } from '../render/block-kit.ts';
-import type { AskQueue } from './ask-queue.ts';
+import type { ThreadMemory } from '../thread-memory.ts';
 import { failureLine, fromSlackError, isUnreachable } from './slack-errors.ts';
 import { renderTaskCard } from './task-card.ts';
-import type { ThreadMemory } from './thread-memory.ts';
 import { createAssistantStatus, createPlaceholderStatus, type ThreadStatus } from './thread-status.ts';
 
 type WebClient = webApi.WebClient;

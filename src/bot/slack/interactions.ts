@@ -8,7 +8,7 @@ import { FEEDBACK_ACTIONS } from '../render/block-kit.ts';
 import { type AnswerDeps, answerQuestion, slackMention } from './answer-question.ts';
 import { type PressedAction, parseBlockAction } from './block-action.ts';
 import type { SlackInstallation } from './bolt-app.ts';
-import { PROMPT_ACTION } from './suggested-prompts.ts';
+import { PROMPT_ACTION } from './prompt-buttons.ts';
 import { renderTaskCard, TASK_ACTIONS, taskIdFromBlockId } from './task-card.ts';
 
 type WebClient = webApi.WebClient;

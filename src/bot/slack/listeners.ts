@@ -2,9 +2,10 @@
 import { type App, Assistant } from '@slack/bolt';
 import { z } from 'zod';
 import { escapeMrkdwn } from '../render/block-kit.ts';
+import { SUGGESTED_PROMPTS } from '../suggested-prompts.ts';
 import { type AnswerDeps, answerQuestion, slackMention } from './answer-question.ts';
 import { type InteractionDeps, registerInteractions, venueOf } from './interactions.ts';
-import { promptButtons, SUGGESTED_PROMPTS } from './suggested-prompts.ts';
+import { promptButtons } from './prompt-buttons.ts';
 
 export const SLASH_COMMAND = '/titan';
 

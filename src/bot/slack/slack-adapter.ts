@@ -8,13 +8,13 @@ import type { Logger } from '../../core/logger.ts';
 import { DEFAULT_SCOPE, type Scope } from '../../core/model/scope.ts';
 import type { TaskService } from '../../core/tasks/port.ts';
 import type { Warehouse } from '../../core/warehouse/port.ts';
+import { createAskQueue } from '../ask-queue.ts';
+import { createEventDedupe } from '../event-dedupe.ts';
 import { renderChartPng } from '../render/chart-png.ts';
-import { createAskQueue } from './ask-queue.ts';
+import { createThreadMemory } from '../thread-memory.ts';
 import { type BoltAppHandle, createBoltApp, type SlackInstallation } from './bolt-app.ts';
-import { createEventDedupe } from './event-dedupe.ts';
 import { registerListeners } from './listeners.ts';
 import { parseSlackBody } from './parse-slack-body.ts';
-import { createThreadMemory } from './thread-memory.ts';
 import { verifySlackRequest } from './verify-slack-request.ts';
 
 export interface SlackAdapterOptions {

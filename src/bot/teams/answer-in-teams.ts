@@ -7,7 +7,7 @@ import { TitanError, toTitanError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Scope } from '../../core/model/scope.ts';
 import type { TaskService } from '../../core/tasks/port.ts';
-import type { ThreadMemory } from '../slack/thread-memory.ts';
+import type { ThreadMemory } from '../thread-memory.ts';
 import { displayName, type InboundActivity, threadKey, userIds, venueOf } from './activity.ts';
 import { answerMessage, cardMessage } from './answer-message.ts';
 import { encodeFeedbackRef } from './card-press.ts';

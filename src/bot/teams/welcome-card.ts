@@ -1,6 +1,6 @@
 // Titan's hello on install (and the reply to an empty @Titan): what it does, and the quick prompts as buttons.
 import { type AdaptiveCard, adaptiveCard, type CardAction, text } from '../render/adaptive-card.ts';
-import { SUGGESTED_PROMPTS } from '../slack/suggested-prompts.ts';
+import { SUGGESTED_PROMPTS } from '../suggested-prompts.ts';
 
 /** A quick-prompt press arrives as a message whose value carries this verb and the question. */
 export const PROMPT_VERB = 'titan.prompt';

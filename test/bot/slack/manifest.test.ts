@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLASH_COMMAND } from '../../../src/bot/slack/listeners.ts';
-import { SUGGESTED_PROMPTS } from '../../../src/bot/slack/suggested-prompts.ts';
+import { SUGGESTED_PROMPTS } from '../../../src/bot/suggested-prompts.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const schemas = path.resolve(root, '../shared/corpora/chat_platforms/slack/manifest-schema');

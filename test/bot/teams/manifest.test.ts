@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SUGGESTED_PROMPTS } from '../../../src/bot/slack/suggested-prompts.ts';
+import { SUGGESTED_PROMPTS } from '../../../src/bot/suggested-prompts.ts';
 import { buildAppPackage } from '../../../src/bot/teams/app-package.ts';
 import { TitanError } from '../../../src/core/errors.ts';
 import { finished, ROOT, spawnTsx } from '../../helpers/spawn-tsx.ts';

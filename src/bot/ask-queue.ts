@@ -1,4 +1,4 @@
-// Runs analyst work a few at a time, yielding to I/O first, so a burst of questions never delays Slack's 3-second ack.
+// Runs analyst work a few at a time, yielding to I/O first, so a burst of questions never delays a webhook's ack (Slack gives 3 s).
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**

@@ -1,6 +1,6 @@
 // The ask queue: at most N runs at once, first come first served, and waiters hear how many are ahead.
 import { describe, expect, it } from 'vitest';
-import { createAskQueue } from '../../../src/bot/slack/ask-queue.ts';
+import { createAskQueue } from '../../src/bot/ask-queue.ts';
 
 function gate() {
   let open: () => void = () => {};

@@ -1,6 +1,6 @@
-// Remembers which Slack event ids were handled (chat_events table), so a retry never produces a second answer.
-import type { Clock } from '../../core/clock.ts';
-import type { Warehouse } from '../../core/warehouse/port.ts';
+// Remembers which delivered event ids were handled (Slack event ids, Teams activity ids; chat_events table), so a retry never produces a second answer.
+import type { Clock } from '../core/clock.ts';
+import type { Warehouse } from '../core/warehouse/port.ts';
 
 export interface EventDedupe {
   /** True the first time an event id is seen (in this process or any earlier one); false for every repeat. */

@@ -1,8 +1,8 @@
 // Writes each question and answer of a thread to chat_memory (the analyst reads the last turns back), and 👍/👎 votes.
 import { randomUUID } from 'node:crypto';
-import type { Answer } from '../../core/model/answer.ts';
-import type { Scope } from '../../core/model/scope.ts';
-import type { Warehouse } from '../../core/warehouse/port.ts';
+import type { Answer } from '../core/model/answer.ts';
+import type { Scope } from '../core/model/scope.ts';
+import type { Warehouse } from '../core/warehouse/port.ts';
 
 export type Vote = 'up' | 'down';
 

@@ -1,12 +1,6 @@
-// The command chips Titan offers: suggested prompts in assistant threads, buttons after an empty mention.
+// The quick prompts as Slack buttons, for an empty mention, DM or /titan.
 import type { Block } from '../render/block-kit.ts';
-
-export const SUGGESTED_PROMPTS = [
-  { title: 'Scan for profit leaks', message: 'Scan for profit leaks' },
-  { title: 'Daily brief', message: 'Daily brief' },
-  { title: 'Revenue trend', message: 'Revenue trend' },
-  { title: 'Wastage this week', message: 'Wastage this week' },
-] as const;
+import { SUGGESTED_PROMPTS } from '../suggested-prompts.ts';
 
 /** Button action ids are `titan_prompt_<n>` (unique within the block); the value is the question. */
 export const PROMPT_ACTION = /^titan_prompt_\d+$/;
