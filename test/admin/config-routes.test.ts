@@ -123,4 +123,17 @@ describe('admin API', () => {
     expect((await harness.request('GET', '/nope', { token: null })).status).toBe(401);
     expect((await harness.request('GET', '/nope')).status).toBe(404);
   });
+
+  it('allows CORS only for the configured origins', async () => {
+    harness = await createAdminHarness(tmp(), { CORS_ORIGINS: 'https://ops.example.com' });
+    const preflight = (origin: string) =>
+      harness.request('OPTIONS', '/config', {
+        token: null,
+        headers: { origin, 'access-control-request-method': 'PATCH' },
+      });
+    const allowed = await preflight('https://ops.example.com');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://ops.example.com');
+    const other = await preflight('https://evil.example.com');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
 });

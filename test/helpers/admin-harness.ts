@@ -12,7 +12,7 @@ export interface AdminHarness {
   request(
     method: string,
     path: string,
-    options?: { body?: unknown; raw?: string; token?: string | null },
+    options?: { body?: unknown; raw?: string; token?: string | null; headers?: Record<string, string> },
   ): Promise<Response>;
 }
 
@@ -41,7 +41,7 @@ export async function createAdminHarness(
     titan,
     logLines,
     async request(method, path, options = {}) {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
       const token = options.token === undefined ? ADMIN_TOKEN : options.token;
       if (token !== null) headers.authorization = `Bearer ${token}`;
       const body =
