@@ -26,6 +26,11 @@ export interface StartJobRequest {
   /** Where failed files go, with their reason; left in place when absent. */
   failed?: string;
   scope: Scope;
+  /**
+   * Files changed less than this long ago are left for the next pass: a file still being copied into a
+   * watched folder would otherwise load half its rows. The watcher sets it for local folders.
+   */
+  settleMs?: number;
   /** Stops the job between files (the watcher's lease was lost); files not reached stay where they are. */
   signal?: AbortSignal;
 }
@@ -178,7 +183,9 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     };
     try {
       const source = await sourceOf(req.source);
-      const files = await source.list(req.folder);
+      const listed = await source.list(req.folder);
+      const settledBefore = clock.now().getTime() - (req.settleMs ?? 0);
+      const files = listed.filter((f) => !f.modifiedAt || f.modifiedAt.getTime() <= settledBefore);
       job.total = files.length;
       await records.updateJob(warehouse, job);
       for (const file of files) {

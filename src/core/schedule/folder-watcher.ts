@@ -16,6 +16,8 @@ import { CATEGORIES, type Category } from '../warehouse/tables.ts';
 
 /** Hourly, on the hour. */
 export const WATCH_CRON = '0 * * * *';
+/** A local file changed this recently may still be arriving (a copy, a sync client); the next pass takes it. */
+const SETTLE_MS = 60_000;
 /** Long enough for a very large file: the lease is heartbeated, but SQLite queues the beat behind the load. */
 const LOCK_TTL_MS = 30 * 60_000;
 
@@ -88,6 +90,7 @@ export function createFolderWatcher(options: FolderWatcherOptions): FolderWatche
       category,
       scope,
       signal,
+      ...(folders.source === 'local' ? { settleMs: SETTLE_MS } : {}),
       ...(folders.archive === undefined ? {} : { archive: folders.archive }),
       ...(folders.failed === undefined ? {} : { failed: folders.failed }),
     });

@@ -1,5 +1,5 @@
 // The folder watcher: a pass per category under sync_<category>, Watch → Archive or Failed, one log row per pass.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,13 +15,20 @@ describe('folder watcher', () => {
   });
 
   const inbox = (category: string) => path.join(h.dataDir, 'inbox', category);
+  /** A file dropped into an inbox a few minutes ago (the watcher leaves files still being written alone). */
+  const drop = async (category: string, name: string, content: string) => {
+    const file = path.join(inbox(category), name);
+    await mkdir(inbox(category), { recursive: true });
+    await writeFile(file, content);
+    const past = new Date(Date.now() - 5 * 60_000);
+    await utimes(file, past, past);
+  };
   const ls = (dir: string) => readdir(dir).catch(() => [] as string[]);
 
   it('moves loaded files to archive/ and failed ones to failed/ with their reason, and logs the pass', async () => {
     h = await createIngestHarness();
-    await mkdir(inbox('expenses'), { recursive: true });
-    await writeFile(path.join(inbox('expenses'), 'november.csv'), GOOD);
-    await writeFile(path.join(inbox('expenses'), 'notes.csv'), 'just,a,header\n');
+    await drop('expenses', 'november.csv', GOOD);
+    await drop('expenses', 'notes.csv', 'just,a,header\n');
 
     const pass = await h.watcher.runWatcherPass('expenses');
 
@@ -49,8 +56,7 @@ describe('folder watcher', () => {
 
   it('skips a category whose lock another process holds, touching nothing', async () => {
     h = await createIngestHarness();
-    await mkdir(inbox('expenses'), { recursive: true });
-    await writeFile(path.join(inbox('expenses'), 'november.csv'), GOOD);
+    await drop('expenses', 'november.csv', GOOD);
     const other = createLocks({
       warehouse: h.warehouse,
       owner: 'other-process',
@@ -61,6 +67,15 @@ describe('folder watcher', () => {
     expect(await h.watcher.runWatcherPass('expenses')).toEqual({ category: 'expenses', skipped: true });
     expect(await ls(inbox('expenses'))).toEqual(['november.csv']);
     expect(await h.count('folder_watcher_log')).toBe(0);
+  });
+
+  it('leaves a file that is still being written for the next pass', async () => {
+    h = await createIngestHarness();
+    await mkdir(inbox('expenses'), { recursive: true });
+    await writeFile(path.join(inbox('expenses'), 'arriving.csv'), GOOD);
+    expect(await h.watcher.runWatcherPass('expenses')).toMatchObject({ filesTotal: 0 });
+    expect(await ls(inbox('expenses'))).toEqual(['arriving.csv']);
+    expect(await h.count('expenses_master')).toBe(0);
   });
 
   it('passes over every category, creating the default inboxes', async () => {

@@ -35,7 +35,14 @@ export async function describeLocalFile(filePath: string): Promise<SourceFile> {
   const absolute = path.resolve(filePath);
   const info = await stat(absolute);
   const name = path.basename(absolute);
-  return { id: absolute, name, mimeType: mimeTypeOf(name), size: info.size, folder: path.dirname(absolute) };
+  return {
+    id: absolute,
+    name,
+    mimeType: mimeTypeOf(name),
+    size: info.size,
+    folder: path.dirname(absolute),
+    modifiedAt: info.mtime,
+  };
 }
 
 /** `name.csv` → `name (2).csv`, for the n-th file of the same name in a folder. */

@@ -10,6 +10,8 @@ export interface SourceFile {
   mimeType: string;
   /** Bytes, when the source knows it (a Google Sheet has no size until exported). */
   size?: number;
+  /** Last change, when the source knows it: a local file still being copied in is left for the next pass. */
+  modifiedAt?: Date;
   /** Set for a Google-native file (a Sheet) that must be exported in this MIME type to be read. */
   exportMimeType?: string;
   /** Folder the file sits in (a path or a Drive folder id), needed to move it out again. */
