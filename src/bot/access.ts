@@ -1,6 +1,7 @@
 // Who may see financial answers and act on tasks (TITAN_OWNERS, TITAN_MANAGERS), and how much a channel may see.
 import type { Audience } from '../core/analyst/port.ts';
 import type { ConfigValues } from '../core/config/schema.ts';
+import type { Answer } from '../core/model/answer.ts';
 
 export type Role = 'owner' | 'manager' | 'none';
 
@@ -17,6 +18,8 @@ export interface AccessPolicy {
   audienceFor(venue: Venue): Audience;
   /** Set while TITAN_OWNERS is empty: shown under every answer until an owner is configured. */
   openAccessNote: string | undefined;
+  /** The open-access note for under an answer, unless the answer says it already; none once owners are set. */
+  notesFor(answer: Answer): string[];
   /** The short reply to someone without access, naming who can grant it. */
   refusal(kind: 'ask' | 'task'): string;
 }
@@ -56,6 +59,7 @@ export function createAccessPolicy(config: ConfigValues, options: AccessOptions)
     canActOnTasks: (userId) => roleOf(userId) !== 'none',
     audienceFor: (venue) => (venue.kind === 'dm' || privateOk.has(venue.id) ? 'private' : 'public'),
     openAccessNote: open ? OPEN_ACCESS_NOTE : undefined,
+    notesFor: (answer) => (open && !answer.notes.includes(OPEN_ACCESS_NOTE) ? [OPEN_ACCESS_NOTE] : []),
     refusal: (kind) =>
       kind === 'ask'
         ? `Titan's financial answers are for owners. Ask ${granters()} to add you to TITAN_OWNERS.`

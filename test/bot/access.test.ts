@@ -1,6 +1,7 @@
 // Who may ask and act, and how much a channel sees: the platform-neutral rules Slack and Teams share.
 import { describe, expect, it } from 'vitest';
 import { createAccessPolicy, idList, OPEN_ACCESS_NOTE } from '../../src/bot/access.ts';
+import { sampleAnswer } from './render/sample-answer.ts';
 
 const mention = (id: string) => `<@${id}>`;
 
@@ -33,6 +34,13 @@ describe('access policy', () => {
     expect(policy.audienceFor({ kind: 'dm' })).toBe('private');
     expect(policy.audienceFor({ kind: 'channel', id: 'CMGMT' })).toBe('private');
     expect(policy.audienceFor({ kind: 'channel', id: 'CGENERAL' })).toBe('public');
+  });
+
+  it('puts the open-access note under an answer once, and not at all once owners are set', () => {
+    const open = createAccessPolicy({}, { mention });
+    expect(open.notesFor(sampleAnswer())).toEqual([OPEN_ACCESS_NOTE]);
+    expect(open.notesFor(sampleAnswer({ notes: [OPEN_ACCESS_NOTE] }))).toEqual([]);
+    expect(createAccessPolicy({ TITAN_OWNERS: 'UO1' }, { mention }).notesFor(sampleAnswer())).toEqual([]);
   });
 
   it('reads id lists loosely: spaces and empty entries are ignored', () => {

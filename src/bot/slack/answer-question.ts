@@ -1,34 +1,23 @@
-// One question in a Slack thread, start to finish: access, live status, the analyst, one final answer, chart, tasks.
+// One question in a Slack thread: access, live status (assistant status or a placeholder), the answer as Block Kit, chart, task cards.
 import type { webApi } from '@slack/bolt';
-import type { Analyst } from '../../core/analyst/port.ts';
-import type { Clock } from '../../core/clock.ts';
 import type { ConfigValues } from '../../core/config/schema.ts';
-import { TitanError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Answer, ChartSpec } from '../../core/model/answer.ts';
-import type { Scope } from '../../core/model/scope.ts';
-import type { TaskService } from '../../core/tasks/port.ts';
 import { createAccessPolicy, type Venue } from '../access.ts';
+import { type AnswerTurnDeps, answerTurn } from '../answer-turn.ts';
 import type { AskQueue } from '../ask-queue.ts';
 import { type RenderedMessage, renderAnswer } from '../render/block-kit.ts';
-import type { ThreadMemory } from '../thread-memory.ts';
 import { failureLine, fromSlackError, isUnreachable } from './slack-errors.ts';
 import { renderTaskCard } from './task-card.ts';
 import { createAssistantStatus, createPlaceholderStatus, type ThreadStatus } from './thread-status.ts';
 
 type WebClient = webApi.WebClient;
 
-export interface AnswerDeps {
+export interface AnswerDeps extends AnswerTurnDeps {
   getConfig: () => ConfigValues;
-  analyst: Analyst;
-  /** Bounds how many analyst runs share the event loop at once. */
+  /** Analyst runs and chart renders wait their turn here, so a burst never delays Slack's ack. */
   queue: AskQueue;
-  tasks: TaskService;
-  memory: ThreadMemory;
   logger: Logger;
-  clock: Clock;
-  scope: Scope;
-  answerTimeoutMs: number;
   renderChart: (chart: ChartSpec) => Promise<Buffer>;
 }
 
@@ -56,22 +45,6 @@ function threadIdOf(q: Question, placeholderTs: string | undefined): string {
   return `slack:${q.channel}:${ts ?? 'top'}`;
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new TitanError('chat.failed', `No answer after ${Math.ceil(ms / 1000)} s, so I stopped.`, {
-            detail: { reason: 'timeout' },
-          }),
-        ),
-      ms,
-    );
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** Posts a short text in the question's thread; if the channel is unreachable, through the fallback. */
 export async function replyInThread(q: Question, text: string, logger: Logger): Promise<void> {
   try {
@@ -85,11 +58,6 @@ export async function replyInThread(q: Question, text: string, logger: Logger): 
     if (isUnreachable(err) && q.fallback)
       await q.fallback(failureLine(fromSlackError(err, 'chat.postMessage')));
   }
-}
-
-async function openTaskIds(deps: AnswerDeps, threadId: string): Promise<Set<string>> {
-  const tasks = await deps.tasks.list({ scope: deps.scope });
-  return new Set(tasks.filter((t) => t.threadRef === threadId).map((t) => t.taskId));
 }
 
 async function postFinal(q: Question, status: ThreadStatus, message: RenderedMessage): Promise<string> {
@@ -135,12 +103,6 @@ export async function uploadAnswerFiles(
   }
 }
 
-/** The open-access note, unless the analyst already put it in the answer's notes. */
-export function notesFor(answer: Answer, openAccessNote: string | undefined): string[] {
-  if (!openAccessNote || answer.notes.some((n) => n.includes('TITAN_OWNERS'))) return [];
-  return [openAccessNote];
-}
-
 export async function answerQuestion(deps: AnswerDeps, q: Question): Promise<void> {
   const log = deps.logger.child({ channel: q.channel, user: q.userId });
   const access = createAccessPolicy(deps.getConfig(), { mention: slackMention });
@@ -164,51 +126,35 @@ export async function answerQuestion(deps: AnswerDeps, q: Question): Promise<voi
             },
             log,
           );
-    const threadId = threadIdOf(q, status.placeholderTs);
-    const before = await openTaskIds(deps, threadId);
-    const onStatus = status.update.bind(status);
-    const request = { question: q.text, scope: deps.scope, threadId, userId: q.userId, audience };
-    const queued = deps.queue.run(
-      () => deps.analyst.ask(request, onStatus),
-      (ahead) => onStatus(`Queued behind ${ahead} other question${ahead === 1 ? '' : 's'}…`),
+    const shown = status;
+    const threadId = threadIdOf(q, shown.placeholderTs);
+    // A top-level question's thread starts at the answer.
+    let thread = q.threadTs;
+    const { answer, tasks } = await answerTurn(
+      deps,
+      { question: q.text, userId: q.userId, threadId, audience, askedAt, logger: log },
+      {
+        status: shown,
+        deliver: async (reply, feedbackRef) => {
+          const message = renderAnswer(reply, {
+            audience,
+            notes: access.notesFor(reply),
+            ...(feedbackRef ? { feedbackRef } : {}),
+            ...(q.preface ? { preface: q.preface } : {}),
+          });
+          const answerTs = await postFinal(q, shown, message);
+          delivered = true;
+          thread ??= answerTs;
+          // Rasterising is CPU work too, so it waits its turn like an analyst run.
+          const renderChart = (chart: ChartSpec) => deps.queue.run(() => deps.renderChart(chart));
+          await uploadAnswerFiles(q.client, { channel: q.channel, thread }, reply, message, renderChart);
+        },
+        postTask: async (task) => {
+          await q.client.chat.postMessage({ channel: q.channel, thread_ts: thread, ...renderTaskCard(task) });
+        },
+      },
     );
-    const answer = await withTimeout(queued, deps.answerTimeoutMs);
-    await status.settle();
-
-    const turnId = await deps.memory
-      .recordExchange({
-        threadId,
-        scope: deps.scope,
-        userId: q.userId,
-        question: q.text,
-        askedAt,
-        answer,
-        answeredAt: deps.clock.now(),
-      })
-      .catch((err: unknown) => {
-        log.warn({ err }, 'chat memory write failed; answering without feedback buttons');
-        return undefined;
-      });
-    const message = renderAnswer(answer, {
-      audience,
-      notes: notesFor(answer, access.openAccessNote),
-      ...(turnId ? { feedbackRef: JSON.stringify({ turn: turnId, thread: threadId }) } : {}),
-      ...(q.preface ? { preface: q.preface } : {}),
-    });
-    const answerTs = await postFinal(q, status, message);
-    delivered = true;
-    const thread = q.threadTs ?? answerTs;
-    // Rasterising is CPU work too, so it waits its turn like an analyst run.
-    const renderChart = (chart: ChartSpec) => deps.queue.run(() => deps.renderChart(chart));
-    await uploadAnswerFiles(q.client, { channel: q.channel, thread }, answer, message, renderChart);
-
-    const created = (await deps.tasks.list({ scope: deps.scope })).filter(
-      (t) => t.threadRef === threadId && !before.has(t.taskId),
-    );
-    for (const task of created) {
-      await q.client.chat.postMessage({ channel: q.channel, thread_ts: thread, ...renderTaskCard(task) });
-    }
-    log.info({ intent: answer.intent, path: answer.path, tasks: created.length }, 'slack answer posted');
+    log.info({ intent: answer.intent, path: answer.path, tasks }, 'slack answer posted');
   } catch (err) {
     await status?.settle();
     const failure = fromSlackError(err, 'Web API');

@@ -6,7 +6,7 @@ import type { ChartSpec } from '../../core/model/answer.ts';
 import type { DigestPoster } from '../../core/schedule/digest.ts';
 import { createAccessPolicy } from '../access.ts';
 import { renderAnswer } from '../render/block-kit.ts';
-import { notesFor, slackMention, uploadAnswerFiles } from './answer-question.ts';
+import { slackMention, uploadAnswerFiles } from './answer-question.ts';
 import { venueOf } from './interactions.ts';
 import { failureLine, fromSlackError } from './slack-errors.ts';
 
@@ -36,7 +36,7 @@ export function createSlackDigestPoster(options: SlackDigestPosterOptions): Dige
       const message = renderAnswer(answer, {
         audience: access.audienceFor(venueOf(channel)),
         preface: ':sunrise: *Morning brief*',
-        notes: notesFor(answer, access.openAccessNote),
+        notes: access.notesFor(answer),
       });
       try {
         const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });

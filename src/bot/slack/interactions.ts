@@ -1,9 +1,9 @@
 // Button presses: suggested prompts (ask that question), 👍/👎 (stored with the answer), task cards (act, then edit).
 import type { App, webApi } from '@slack/bolt';
-import { z } from 'zod';
 import { TitanError } from '../../core/errors.ts';
 import type { TaskAction } from '../../core/tasks/port.ts';
 import { createAccessPolicy, type Venue } from '../access.ts';
+import { decodeFeedbackRef } from '../feedback-ref.ts';
 import { FEEDBACK_ACTIONS } from '../render/block-kit.ts';
 import { type AnswerDeps, answerQuestion, slackMention } from './answer-question.ts';
 import { type PressedAction, parseBlockAction } from './block-action.ts';
@@ -20,16 +20,6 @@ export interface InteractionDeps extends AnswerDeps {
 /** DMs by channel id prefix (D…); everything else is a channel, public until listed in PRIVATE_OK_CHANNELS. */
 export const venueOf = (channel: string, channelType?: string): Venue =>
   channelType === 'im' || channel.startsWith('D') ? { kind: 'dm' } : { kind: 'channel', id: channel };
-
-const feedbackRefSchema = z.object({ turn: z.string().min(1), thread: z.string().min(1) });
-
-function parseFeedbackRef(value: string | undefined): z.infer<typeof feedbackRefSchema> | undefined {
-  try {
-    return feedbackRefSchema.parse(JSON.parse(value ?? ''));
-  } catch {
-    return undefined;
-  }
-}
 
 function taskActionOf(press: PressedAction): TaskAction | undefined {
   switch (press.actionId) {
@@ -84,7 +74,7 @@ export function registerInteractions(app: App, deps: InteractionDeps): void {
     async ({ ack, body, client }) => {
       await ack();
       const press = await pressFrom(body);
-      const ref = parseFeedbackRef(press?.value);
+      const ref = decodeFeedbackRef(press?.value);
       if (!press || !ref) return;
       const vote = press.actionId === FEEDBACK_ACTIONS.up ? 'up' : 'down';
       await deps.memory.recordFeedback({

@@ -34,8 +34,7 @@ export function failureLine(err: TitanError): string {
     return 'I am not in that channel. Invite me with `/invite @titan` and ask again.';
   }
   if (slack === 'ratelimited') return 'Slack is rate-limiting me right now; please ask again in a minute.';
-  if (err.code === 'chat.failed' && err.detail?.reason === 'timeout') {
-    return `${err.message} Try a narrower question, e.g. "revenue last 7 days".`;
-  }
+  // A timeout already says what to try instead.
+  if (err.code === 'chat.failed' && err.detail?.reason === 'timeout') return err.message;
   return `I could not answer that: ${err.message}`;
 }

@@ -2,52 +2,13 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.ts';
 import { escapeMrkdwn } from '../render/block-kit.ts';
+import { createStatusUpdates, type StatusUpdates } from '../status-updates.ts';
 
 type WebClient = webApi.WebClient;
 
-export interface ThreadStatus {
-  /** Shows the latest progress line; lines arriving while one is being sent collapse into the newest. */
-  update(line: string): void;
-  /** Waits for the last status to land and stops further updates, so the final answer is never overwritten. */
-  settle(): Promise<void>;
+export interface ThreadStatus extends StatusUpdates {
   /** The placeholder message to replace with the final answer (placeholder mode only). */
   readonly placeholderTs: string | undefined;
-}
-
-/** Sends at most one update at a time and always ends on the newest line. */
-function latestWins(
-  send: (line: string) => Promise<unknown>,
-  logger: Logger,
-): Omit<ThreadStatus, 'placeholderTs'> {
-  let pending: string | undefined;
-  let running: Promise<void> | undefined;
-  let closed = false;
-
-  const pump = async (): Promise<void> => {
-    while (pending !== undefined && !closed) {
-      const line = pending;
-      pending = undefined;
-      try {
-        await send(line);
-      } catch (err) {
-        // A lost progress line is not worth failing the answer over; the log keeps it visible.
-        logger.warn({ err }, 'slack status update failed');
-      }
-    }
-    running = undefined;
-  };
-
-  return {
-    update(line) {
-      if (closed) return;
-      pending = line;
-      running ??= pump();
-    },
-    async settle() {
-      closed = true;
-      await running;
-    },
-  };
 }
 
 /** Assistant threads: Slack shows the status under the thread ("is scanning 45,210 sales lines…"). */
@@ -57,7 +18,7 @@ export function createAssistantStatus(
   threadTs: string,
   logger: Logger,
 ): ThreadStatus {
-  const status = latestWins(
+  const status = createStatusUpdates(
     (line) => client.assistant.threads.setStatus({ channel_id: channel, thread_ts: threadTs, status: line }),
     logger,
   );
@@ -95,7 +56,7 @@ export async function createPlaceholderStatus(
     blocks: placeholderBlocks(target.text, target.preface),
   });
   const ts = posted.ts!;
-  const status = latestWins(
+  const status = createStatusUpdates(
     (line) =>
       client.chat.update({
         channel: target.channel,

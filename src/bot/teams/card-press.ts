@@ -57,16 +57,3 @@ export function pressFromMessage(value: unknown): ParsedPress | undefined {
   if (typeof value !== 'object' || value === null || !('verb' in value)) return undefined;
   return parse(value);
 }
-
-/** The feedback buttons' reference: which stored answer turn, in which thread. */
-export const feedbackRef = z.object({ turn: z.string().min(1), thread: z.string().min(1) });
-export const encodeFeedbackRef = (ref: z.infer<typeof feedbackRef>): string => JSON.stringify(ref);
-
-export function decodeFeedbackRef(ref: string): z.infer<typeof feedbackRef> | undefined {
-  try {
-    const parsed = feedbackRef.safeParse(JSON.parse(ref));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}

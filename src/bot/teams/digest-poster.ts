@@ -46,7 +46,7 @@ export function createTeamsDigestPoster(options: TeamsDigestPosterOptions): Dige
         {
           audience: access.policy.audienceFor(venue),
           preface: '🌅 Morning brief',
-          notes: access.notesFor(answer),
+          notes: access.policy.notesFor(answer),
         },
         options.renderChart,
         options.logger,

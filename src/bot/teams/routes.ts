@@ -1,6 +1,7 @@
 // Routes one verified Teams activity: install welcome, questions (mention, 1:1, group chat), card presses, feedback.
 import type { InvokeResponse } from '@microsoft/teams.api';
 import { toTitanError } from '../../core/errors.ts';
+import { decodeFeedbackRef } from '../feedback-ref.ts';
 import { cardAttachment } from '../render/adaptive-card.ts';
 import {
   baseConversationId,
@@ -13,13 +14,7 @@ import {
 } from './activity.ts';
 import { type AnswerDeps, answerInTeams } from './answer-in-teams.ts';
 import { cardMessage } from './answer-message.ts';
-import {
-  type CardPress,
-  decodeFeedbackRef,
-  type ParsedPress,
-  pressFromInvoke,
-  pressFromMessage,
-} from './card-press.ts';
+import { type CardPress, type ParsedPress, pressFromInvoke, pressFromMessage } from './card-press.ts';
 import type { ConversationRef, TeamsConversation } from './connector.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { type PressOutcome, pressTask } from './task-press.ts';

@@ -1,6 +1,5 @@
 // TITAN_OWNERS / TITAN_MANAGERS for a Teams user, who may be listed by Entra object id or by Teams id.
 import type { ConfigValues } from '../../core/config/schema.ts';
-import type { Answer } from '../../core/model/answer.ts';
 import { type AccessPolicy, createAccessPolicy, idList, type Role } from '../access.ts';
 import { type TeamsAccount, userIds } from './activity.ts';
 
@@ -15,8 +14,6 @@ export interface TeamsAccess {
   canActOnTasks(user: TeamsAccount): boolean;
   /** Who should see a task card re-read from the queue when they look at it: this user and the listed Teams ids. */
   refreshUsers(user: TeamsAccount): string[];
-  /** The open-access note for under an answer while TITAN_OWNERS is empty (unless the answer says it already). */
-  notesFor(answer: Answer): string[];
 }
 
 /** Build per request, so a PATCHed owner list applies at once. */
@@ -36,9 +33,5 @@ export function teamsAccess(config: ConfigValues): TeamsAccess {
         [user.id, ...idList(config.TITAN_OWNERS), ...idList(config.TITAN_MANAGERS)].filter(isTeamsUserId),
       ),
     ],
-    notesFor: (answer) => {
-      const note = policy.openAccessNote;
-      return note && !answer.notes.includes(note) ? [note] : [];
-    },
   };
 }

@@ -218,7 +218,9 @@ describe('Teams ways in', () => {
     await h.post(h.recorded('dm/teams.json', 'dmMessage', { id: 'slow-1' }));
     await h.settle();
     const slow = cardsOf(h.fake.calls.filter((c) => c.method === 'PUT').at(-1)!)[0]!;
-    expect(cardTexts(slow)[0]).toMatch(/^I could not answer that: No answer after 0 s, so I stopped\./);
+    expect(cardTexts(slow)[0]).toMatch(
+      /^I could not answer that: No answer after 1 s, so I stopped\. Try a narrower/,
+    );
     expect(h.messages().filter((c) => c.method === 'POST')).toHaveLength(2);
   });
 });
