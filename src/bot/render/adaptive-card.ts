@@ -1,6 +1,7 @@
 // Answer → Adaptive Card 1.5 (Teams): headline, findings (number → root cause → action by deadline), numbers, chart, "How this was found", feedback.
 import { formatCount, formatFact, formatInr } from '../../core/analyst/format.ts';
 import type { Audience } from '../../core/analyst/port.ts';
+import { visibleAnswer } from '../../core/analyst/visible-answer.ts';
 import type { Answer, Fact, Finding, Sources } from '../../core/model/answer.ts';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -160,18 +161,9 @@ function feedbackActions(ref: string): CardAction[] {
   return [button('up', '👍 Helpful'), button('down', '👎 Not helpful')];
 }
 
-/** Which findings and facts an audience may see: public channels never see findings that name staff. */
-function visibleParts(answer: Answer, audience: Audience): { findings: Finding[]; facts: Fact[] } {
-  if (audience === 'private') return { findings: answer.findings, facts: answer.facts };
-  const findings = answer.findings.filter((f) => !f.staffLevel);
-  const hiddenFacts = new Set(answer.findings.filter((f) => f.staffLevel).flatMap((f) => f.factIds));
-  return { findings, facts: answer.facts.filter((f) => !hiddenFacts.has(f.id)) };
-}
-
 /** Renders an Answer as one Adaptive Card 1.5. */
 export function renderAnswerCard(answer: Answer, options: AnswerCardOptions): AdaptiveCard {
-  const { findings, facts } = visibleParts(answer, options.audience);
-  const hidden = answer.findings.length - findings.length;
+  const { findings, facts, hiddenFindings: hidden } = visibleAnswer(answer, options.audience);
   const covered = new Set(findings.map((f) => f.action.text));
   const extraActions = answer.actions.filter((a) => !covered.has(a.text));
   const notes = [...answer.notes, ...(options.notes ?? [])];

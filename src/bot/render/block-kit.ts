@@ -2,6 +2,7 @@
 import type { types } from '@slack/bolt';
 import { formatCount, formatFact, formatInr } from '../../core/analyst/format.ts';
 import type { Audience } from '../../core/analyst/port.ts';
+import { visibleAnswer } from '../../core/analyst/visible-answer.ts';
 import type { Answer, Fact, Finding, Sources } from '../../core/model/answer.ts';
 
 export type Block = types.KnownBlock;
@@ -148,11 +149,7 @@ function feedbackBlock(ref: string): Block {
 
 /** Renders an Answer as one Slack message (≤ 50 blocks, ≤ 3,000 characters a section) plus any snippet files. */
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions): RenderedMessage {
-  const visible =
-    options.audience === 'public' ? answer.findings.filter((f) => !f.staffLevel) : answer.findings;
-  const hidden = answer.findings.length - visible.length;
-  const hiddenFacts = new Set(answer.findings.filter((f) => !visible.includes(f)).flatMap((f) => f.factIds));
-  const facts = answer.facts.filter((f) => !hiddenFacts.has(f.id));
+  const { findings: visible, facts, hiddenFindings: hidden } = visibleAnswer(answer, options.audience);
   const snippets: Snippet[] = [];
 
   const head: Block[] = [
