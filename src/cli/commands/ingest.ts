@@ -5,13 +5,12 @@ import { z } from 'zod';
 import { TitanError } from '../../core/errors.ts';
 import type { IngestProgress } from '../../core/ingest/ingest-service.ts';
 import type { FileOutcome } from '../../core/ingest/outcome.ts';
-import { DEFAULT_SCOPE } from '../../core/model/scope.ts';
 import { CATEGORIES } from '../../core/warehouse/tables.ts';
 import type { CliIo, Command } from '../io.ts';
 import { openTitan } from '../open-titan.ts';
+import { parseScope, SCOPE_OPTIONS } from './ask.ts';
 
 const USAGE = `Usage: titan ingest <file-or-folder>… --category <${CATEGORIES.join('|')}> [--org ID] [--location ID] [--json]`;
-const scopeId = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/);
 const BAR_WIDTH = 20;
 /** Redraw at most this often, so a million-row file is not slowed by its own progress bar. */
 const REDRAW_MS = 100;
@@ -64,8 +63,7 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: {
       category: { type: 'string', short: 'c' },
-      org: { type: 'string' },
-      location: { type: 'string' },
+      ...SCOPE_OPTIONS,
       json: { type: 'boolean' },
     },
   });
@@ -77,21 +75,10 @@ function parse(argv: string[]) {
     );
   if (positionals.length === 0)
     throw new TitanError('request.invalid', `Name a file or folder to ingest. ${USAGE}`);
-  for (const [flag, value] of [
-    ['--org', values.org],
-    ['--location', values.location],
-  ] as const) {
-    if (value !== undefined && !scopeId.safeParse(value).success) {
-      throw new TitanError('request.invalid', `${flag} must be letters, digits, _ . or -.`);
-    }
-  }
   return {
     paths: positionals.map((p) => path.resolve(p)),
     category: category.data,
-    scope: {
-      orgId: values.org ?? DEFAULT_SCOPE.orgId,
-      locationId: values.location ?? DEFAULT_SCOPE.locationId,
-    },
+    scope: parseScope(values),
     json: values.json ?? false,
   };
 }
