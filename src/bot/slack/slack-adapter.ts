@@ -1,33 +1,17 @@
 // POST /slack/events as a web-standard handler: verify first, dedupe retries, ack within 3 s, then work in Bolt.
 import type { webApi } from '@slack/bolt';
-import type { Analyst } from '../../core/analyst/port.ts';
-import type { Clock } from '../../core/clock.ts';
 import type { ConfigValues } from '../../core/config/schema.ts';
 import { TitanError } from '../../core/errors.ts';
-import type { Logger } from '../../core/logger.ts';
-import { DEFAULT_SCOPE, type Scope } from '../../core/model/scope.ts';
-import type { TaskService } from '../../core/tasks/port.ts';
-import type { Warehouse } from '../../core/warehouse/port.ts';
 import { createAskQueue } from '../ask-queue.ts';
+import { answerTurnDeps, type ChatDoorDeps } from '../chat-door.ts';
 import { createEventDedupe } from '../event-dedupe.ts';
 import { renderChartPng } from '../render/chart-png.ts';
-import { createThreadMemory } from '../thread-memory.ts';
 import { type BoltAppHandle, createBoltApp, type SlackInstallation } from './bolt-app.ts';
 import { registerListeners } from './listeners.ts';
 import { parseSlackBody } from './parse-slack-body.ts';
 import { verifySlackRequest } from './verify-slack-request.ts';
 
-export interface SlackAdapterOptions {
-  /** Read on every request, so a PATCHed token, secret or API URL applies without a restart. */
-  getConfig: () => ConfigValues;
-  analyst: Analyst;
-  tasks: TaskService;
-  warehouse: Warehouse;
-  logger: Logger;
-  clock: Clock;
-  scope?: Scope;
-  /** Longest an answer may take before the thread is told it timed out. */
-  answerTimeoutMs?: number;
+export interface SlackAdapterOptions extends ChatDoorDeps {
   /** Slack gives 3 s; past this the request is acknowledged anyway and the work goes on. */
   ackTimeoutMs?: number;
   /** Analyst runs (and chart renders) at once; the rest queue with a status line. Default: 1 on the
@@ -68,7 +52,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { getConfig, logger, clock } = options;
   const log = logger.child({ component: 'slack' });
   const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'slack' });
-  const memory = createThreadMemory({ warehouse: options.warehouse });
+  const turn = answerTurnDeps(options);
   const queue = createAskQueue(options.askConcurrency ?? (options.warehouse.kind === 'sqlite' ? 1 : 8));
   const inFlight = new Set<Promise<void>>();
   let built: { key: string; handle: BoltAppHandle } | undefined;
@@ -86,15 +70,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     });
     registerListeners(handle.app, {
+      ...turn,
       getConfig,
-      analyst: options.analyst,
       queue,
-      tasks: options.tasks,
-      memory,
       logger: log,
-      clock,
-      scope: options.scope ?? DEFAULT_SCOPE,
-      answerTimeoutMs: options.answerTimeoutMs ?? 120_000,
       renderChart: (chart) => renderChartPng(chart),
       installation: handle.installation,
     });

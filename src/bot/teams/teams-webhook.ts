@@ -1,15 +1,8 @@
 // POST /api/messages as a web-standard handler: loopback check in emulator mode, the SDK's JWT check, serviceUrl policy, then route.
 import type { InvokeResponse } from '@microsoft/teams.api';
-import type { Analyst } from '../../core/analyst/port.ts';
-import type { Clock } from '../../core/clock.ts';
-import type { ConfigValues } from '../../core/config/schema.ts';
-import type { Logger } from '../../core/logger.ts';
-import { DEFAULT_SCOPE, type Scope } from '../../core/model/scope.ts';
-import type { TaskService } from '../../core/tasks/port.ts';
-import type { Warehouse } from '../../core/warehouse/port.ts';
+import { answerTurnDeps, type ChatDoorDeps } from '../chat-door.ts';
 import { createEventDedupe } from '../event-dedupe.ts';
 import { renderChartPng } from '../render/chart-png.ts';
-import { createThreadMemory } from '../thread-memory.ts';
 import { inboundActivity } from './activity.ts';
 import type { RenderChart } from './chart-image.ts';
 import { type ConversationStore, createConversationStore } from './conversation-store.ts';
@@ -19,16 +12,7 @@ import { isLoopbackAddress } from './service-url-policy.ts';
 import { createTeamsConnections, type TeamsConnections, type TeamsSettings } from './teams-connections.ts';
 import { createTeamsReceiver, type TeamsEndpoints, type TeamsReceiver } from './teams-receiver.ts';
 
-export interface TeamsWebhookOptions {
-  /** Read on every request, so PATCHed Teams keys, owners and allowlist apply without a restart. */
-  getConfig: () => ConfigValues;
-  analyst: Analyst;
-  tasks: TaskService;
-  warehouse: Warehouse;
-  logger: Logger;
-  clock: Clock;
-  scope?: Scope;
-  answerTimeoutMs?: number;
+export interface TeamsWebhookOptions extends ChatDoorDeps {
   /** Token-check and sign-in endpoints; Microsoft's public cloud unless a test points them at a fake. */
   endpoints?: Partial<TeamsEndpoints>;
   fetch?: typeof fetch;
@@ -63,6 +47,7 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
   const connections = createTeamsConnections(options);
   const conversations = createConversationStore({ warehouse: options.warehouse, clock });
   const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'teams' });
+  const turn = answerTurnDeps(options);
   const inFlight = new Set<Promise<void>>();
   const renderChart: RenderChart =
     options.renderChart ?? ((chart, scale) => renderChartPng(chart, { scale }));
@@ -77,14 +62,9 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
 
   function depsFor(settings: TeamsSettings, vouched: string | undefined): RouteDeps {
     return {
+      ...turn,
       getConfig: options.getConfig,
-      analyst: options.analyst,
-      tasks: options.tasks,
-      memory: createThreadMemory({ warehouse: options.warehouse }),
       logger: log,
-      clock,
-      scope: options.scope ?? DEFAULT_SCOPE,
-      answerTimeoutMs: options.answerTimeoutMs ?? 120_000,
       renderChart,
       conversations: {
         remember: (ref, verified) =>
