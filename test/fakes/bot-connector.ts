@@ -2,6 +2,7 @@
 import { createSign, generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createCallWaiter } from '../helpers/call-waiter.ts';
 
 export interface ConnectorCall {
   method: 'POST' | 'PUT';
@@ -81,7 +82,10 @@ export async function startFakeBotConnector(
   };
   const calls: ConnectorCall[] = [];
   const tokenRequests: TokenRequest[] = [];
-  const waiters = new Set<() => void>();
+  const waiter = createCallWaiter(calls, {
+    fake: 'fake Bot Connector',
+    seen: (all) => `${all.length} calls`,
+  });
   let seq = 0;
   let base = '';
   const issuedToken = signJwt(
@@ -135,7 +139,7 @@ export async function startFakeBotConnector(
       };
       if (req.method === 'POST') call.createdId = `activity-${++seq}`;
       calls.push(call);
-      for (const wake of waiters) wake();
+      waiter.notify();
       return send(res, req.method === 'POST' ? 201 : 200, { id: call.createdId ?? call.activityId });
     }
     send(res, 404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
@@ -174,24 +178,7 @@ export async function startFakeBotConnector(
     issuedToken,
     signToken: (appId, claims = {}) => signJwt(claimsFor(appId, claims), signing.privateKey, kid),
     forgeToken: (appId, claims = {}) => signJwt(claimsFor(appId, claims), rogue.privateKey, kid),
-    waitFor(predicate, timeoutMs = 10_000) {
-      if (predicate(calls)) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(
-            new Error(`fake Bot Connector: condition not met after ${timeoutMs} ms (${calls.length} calls)`),
-          );
-        }, timeoutMs);
-        const check = () => {
-          if (!predicate(calls)) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve();
-        };
-        waiters.add(check);
-      });
-    },
+    waitFor: waiter.waitFor,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -2,6 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createCallWaiter } from '../helpers/call-waiter.ts';
 
 export interface RecordedCall {
   /** Web API method ("chat.postMessage"), "upload" for a file upload URL, "response_url" for respond(). */
@@ -72,7 +73,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const botUserId = options.botUserId ?? 'UBOT';
   const calls: RecordedCall[] = [];
   const failures = new Map<string, FakeFailure[]>();
-  const waiters = new Set<() => void>();
+  const waiter = createCallWaiter(calls, {
+    fake: 'fake Slack',
+    seen: (all) => `calls: ${all.map((c) => c.method).join(', ')}`,
+  });
   let seq = 0;
   let base = '';
 
@@ -164,7 +168,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   function record(call: Omit<RecordedCall, 'at'>): void {
     calls.push({ ...call, at: performance.timeOrigin + performance.now() });
-    for (const wake of [...waiters]) wake();
+    waiter.notify();
   }
 
   const server: Server = createServer((req, res) => {
@@ -188,26 +192,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       for (let i = 0; i < times; i++) list.push(failure);
       failures.set(method, list);
     },
-    waitFor(predicate, timeoutMs = 10_000) {
-      if (predicate(calls)) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(
-            new Error(
-              `fake Slack: condition not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`,
-            ),
-          );
-        }, timeoutMs);
-        const check = () => {
-          if (!predicate(calls)) return;
-          clearTimeout(timer);
-          waiters.delete(check);
-          resolve();
-        };
-        waiters.add(check);
-      });
-    },
+    waitFor: waiter.waitFor,
     reset() {
       calls.length = 0;
       failures.clear();

@@ -2,10 +2,9 @@
 import { createSlackAdapter, type SlackAdapter } from '../../../src/bot/slack/slack-adapter.ts';
 import { createAnalyst } from '../../../src/core/analyst/analyst.ts';
 import { generateDemo } from '../../../src/core/analyst/demo/generate-demo.ts';
-import type { Analyst, AskRequest, StatusListener } from '../../../src/core/analyst/port.ts';
+import type { Analyst } from '../../../src/core/analyst/port.ts';
 import type { ConfigValues } from '../../../src/core/config/schema.ts';
 import { createLogger } from '../../../src/core/logger.ts';
-import type { Answer } from '../../../src/core/model/answer.ts';
 import { createTaskService, type TaskQueue } from '../../../src/core/tasks/task-service.ts';
 import type { Warehouse } from '../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../src/core/warehouse/sqlite.ts';
@@ -16,49 +15,13 @@ import {
   slackSignatureHeaders,
   startFakeSlack,
 } from '../../fakes/slack.ts';
-import { sampleAnswer } from '../render/sample-answer.ts';
+import { createScriptedAnalyst, type ScriptedAnalyst } from '../../helpers/scripted-analyst.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-token-0001';
 export const NOW = new Date('2026-01-15T04:30:00.000Z');
 
-/** The analyst double: replays status lines, then answers (and files the answer's tasks, as the real one does). */
-export interface ScriptedAnalyst extends Analyst {
-  requests: AskRequest[];
-  statuses: string[];
-  /** Wait for each status line to reach Slack before the next (real analysts take time between steps). */
-  paced: boolean;
-  answer: (request: AskRequest) => Promise<Answer> | Answer;
-}
-
 const mentions = (line: string) => (c: RecordedCall) => JSON.stringify(c.body).includes(line);
-
-function scriptedAnalyst(tasks: TaskQueue, fake: FakeSlack): ScriptedAnalyst {
-  const analyst: ScriptedAnalyst = {
-    requests: [],
-    statuses: ['Scanning 45,210 sales lines…', 'Cross-referencing purchases vs inventory…'],
-    paced: true,
-    answer: () => sampleAnswer(),
-    async ask(request: AskRequest, onStatus?: StatusListener) {
-      analyst.requests.push(request);
-      for (const line of analyst.statuses) {
-        const seen = fake.calls.filter(mentions(line)).length;
-        onStatus?.(line);
-        if (analyst.paced) await fake.waitFor((calls) => calls.filter(mentions(line)).length > seen);
-      }
-      const answer = await analyst.answer(request);
-      await tasks.enqueue(answer.tasks, {
-        scope: request.scope,
-        ...(request.threadId ? { threadRef: request.threadId } : {}),
-      });
-      return answer;
-    },
-    async dailyBrief() {
-      return sampleAnswer({ intent: 'daily-brief', headline: 'Yesterday: ₹42,000 vs ₹45,000 target' });
-    },
-  };
-  return analyst;
-}
 
 export interface Harness {
   fake: FakeSlack;
@@ -94,7 +57,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const now = options.now ?? (() => NOW);
   const tasks = createTaskService({ warehouse, clock: { now } });
   const logs: string[] = [];
-  const analyst = scriptedAnalyst(tasks, fake);
+  // Each status line waits until Slack has shown it, as a real analyst's next step takes longer than an edit.
+  const analyst = createScriptedAnalyst(tasks, async (line, send) => {
+    const seen = fake.calls.filter(mentions(line)).length;
+    send();
+    await fake.waitFor((calls) => calls.filter(mentions(line)).length > seen);
+  });
   const logger = createLogger({
     level: 'info',
     secrets: () => [BOT_TOKEN, SIGNING_SECRET],

@@ -6,10 +6,8 @@ import {
 } from '../../../src/bot/render/adaptive-card.ts';
 import { renderChartPng } from '../../../src/bot/render/chart-png.ts';
 import { createTeamsWebhook, type TeamsWebhook } from '../../../src/bot/teams/teams-webhook.ts';
-import type { Analyst, AskRequest, StatusListener } from '../../../src/core/analyst/port.ts';
 import type { ConfigValues } from '../../../src/core/config/schema.ts';
 import { createLogger } from '../../../src/core/logger.ts';
-import type { Answer } from '../../../src/core/model/answer.ts';
 import { createTaskService, type TaskQueue } from '../../../src/core/tasks/task-service.ts';
 import type { Warehouse } from '../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../src/core/warehouse/sqlite.ts';
@@ -18,7 +16,7 @@ import {
   type FakeBotConnector,
   startFakeBotConnector,
 } from '../../fakes/bot-connector.ts';
-import { sampleAnswer } from '../render/sample-answer.ts';
+import { createScriptedAnalyst, type ScriptedAnalyst } from '../../helpers/scripted-analyst.ts';
 import { readRecorded } from './json-schemas.ts';
 
 export const NOW = new Date('2026-01-15T04:30:00.000Z');
@@ -30,39 +28,6 @@ export const TENANT_ID = 'a1b2c3d4-e5f6-7890-abcd-ef1234567890';
 export const USER_AAD = '00000000-1111-2222-3333-444444444444';
 
 export type Activity = Record<string, unknown>;
-
-/** The analyst double: reports status lines, then answers and files the answer's tasks, as the real one does. */
-export interface ScriptedAnalyst extends Analyst {
-  requests: AskRequest[];
-  statuses: string[];
-  answer: (request: AskRequest) => Promise<Answer> | Answer;
-}
-
-function scriptedAnalyst(tasks: TaskQueue): ScriptedAnalyst {
-  const analyst: ScriptedAnalyst = {
-    requests: [],
-    statuses: ['Scanning 45,210 sales lines…', 'Cross-referencing purchases vs inventory…'],
-    answer: () => sampleAnswer(),
-    async ask(request: AskRequest, onStatus?: StatusListener) {
-      analyst.requests.push(request);
-      for (const line of analyst.statuses) {
-        onStatus?.(line);
-        // Real analysts take time between steps; a macrotask lets each status edit go out.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      const answer = await analyst.answer(request);
-      await tasks.enqueue(answer.tasks, {
-        scope: request.scope,
-        ...(request.threadId ? { threadRef: request.threadId } : {}),
-      });
-      return answer;
-    },
-    async dailyBrief() {
-      return sampleAnswer({ intent: 'daily-brief', headline: 'Yesterday: ₹42,000 vs ₹45,000 target' });
-    },
-  };
-  return analyst;
-}
 
 export interface Harness {
   fake: FakeBotConnector;
@@ -102,7 +67,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let now = NOW;
   const clock = { now: () => now };
   const tasks = createTaskService({ warehouse, clock });
-  const analyst = scriptedAnalyst(tasks);
+  const analyst = createScriptedAnalyst(tasks);
   const config: ConfigValues = {
     ...(options.mode === 'app'
       ? { TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: APP_PASSWORD, TEAMS_TENANT_ID: TENANT_ID }
