@@ -151,6 +151,8 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
       if (closed) return;
       closed = true;
       watcher.stop();
+      // A background Drive job finishes its current file (one transaction) before the database closes.
+      await ingest.idle();
       await warehouse.close();
     },
   };

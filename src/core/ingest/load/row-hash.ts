@@ -5,7 +5,7 @@ import type { Row } from '../../warehouse/port.ts';
 // Unit separator: cannot appear in a value a spreadsheet cell or CSV field would reasonably hold.
 const SEP = '\u001f';
 
-/** 128 bits of sha256 as base64url: ample for row identity, and a key this short keeps the _row_hash index cheap. */
+/** 128 bits of sha256 as base64url: ample for row identity, and short enough to keep rows small. */
 const HASH_CHARS = 22;
 
 /** sha256 over `columns`' values in order (null → empty); one-shot `crypto.hash` is ~4× faster than createHash. */
