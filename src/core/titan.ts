@@ -22,7 +22,7 @@ import { DEFAULT_SCOPE, type Scope } from './model/scope.ts';
 import { createSalesSyncJob } from './pos/sales-sync-job.ts';
 import type { FolderWatcher } from './schedule/folder-watcher.ts';
 import { createTaskService, type TaskQueue } from './tasks/task-service.ts';
-import { createWarehouse } from './warehouse/create-warehouse.ts';
+import { createLiveWarehouse } from './warehouse/live-warehouse.ts';
 import type { Warehouse } from './warehouse/port.ts';
 
 export interface TitanOptions {
@@ -66,8 +66,9 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
   const clock = options.clock ?? systemClock;
   const logger =
     options.logger ?? createLogger({ level: runtime.logLevel, secrets: () => vault.secretValues() });
-  // The engine is chosen at start: moving from the SQLite file to BigQuery is a migration, not a hot swap.
-  const warehouse = createWarehouse(vault.get(), runtime.dataDir);
+  // The engine is chosen at start (moving from the SQLite file to BigQuery is a migration, not a hot swap);
+  // BigQuery credentials PATCHed later are picked up without a restart.
+  const warehouse = createLiveWarehouse(() => vault.get(), runtime.dataDir);
   await warehouse.migrate();
 
   const locks = createLocks({ warehouse, clock, logger });
