@@ -1,4 +1,4 @@
-// The ask queue: at most N runs at once, first come first served, and waiters hear how many are ahead.
+// The ask queue: at most N runs at once, first come first served, waiters hear how many are ahead, first status lines go first.
 import { describe, expect, it } from 'vitest';
 import { createAskQueue } from '../../src/bot/ask-queue.ts';
 
@@ -43,6 +43,30 @@ describe('ask queue', () => {
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
     expect(started).toEqual([0, 1, 2, 3]);
     expect(peak).toBe(2);
+  });
+
+  it('starts a run only after the first status lines already on their way have been posted', async () => {
+    const queue = createAskQueue(1);
+    const post = gate();
+    const failing = Promise.reject(new Error('channel_not_found'));
+    const shown = queue.statusFirst(post.opened.then(() => 'ts-1'));
+    await expect(queue.statusFirst(failing)).rejects.toThrow('channel_not_found');
+    let started = false;
+    const run = queue.run(async () => {
+      started = true;
+      return 'answer';
+    });
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(started).toBe(false);
+    post.open();
+    expect(await shown).toBe('ts-1');
+    expect(await run).toBe('answer');
+  });
+
+  it('does not hold runs back for ever behind a status post that never settles', async () => {
+    const queue = createAskQueue(1);
+    void queue.statusFirst(new Promise<never>(() => {}));
+    expect(await queue.run(async () => 'answer')).toBe('answer');
   });
 
   it('frees the slot when a job fails', async () => {

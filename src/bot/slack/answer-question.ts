@@ -116,15 +116,18 @@ export async function answerQuestion(deps: AnswerDeps, q: Question): Promise<voi
     status =
       q.mode === 'assistant' && q.threadTs
         ? createAssistantStatus(q.client, q.channel, q.threadTs, log)
-        : await createPlaceholderStatus(
-            q.client,
-            {
-              channel: q.channel,
-              threadTs: q.threadTs,
-              text: 'Working on it…',
-              ...(q.preface ? { preface: q.preface } : {}),
-            },
-            log,
+        : // Placeholders of a burst go out before any analyst run holds the event loop.
+          await deps.queue.statusFirst(
+            createPlaceholderStatus(
+              q.client,
+              {
+                channel: q.channel,
+                threadTs: q.threadTs,
+                text: 'Working on it…',
+                ...(q.preface ? { preface: q.preface } : {}),
+              },
+              log,
+            ),
           );
     const shown = status;
     const threadId = threadIdOf(q, shown.placeholderTs);
