@@ -6,7 +6,8 @@ import { DEMO_DEFAULTS, generateDemo } from '../../core/analyst/demo/generate-de
 import { formatCount } from '../../core/analyst/format.ts';
 import { TitanError } from '../../core/errors.ts';
 import type { Command } from '../io.ts';
-import { openAnalyst, parseScope, SCOPE_OPTIONS } from './ask.ts';
+import { openTitan } from '../open-titan.ts';
+import { parseScope, SCOPE_OPTIONS } from '../scope-options.ts';
 
 const USAGE = 'Usage: titan demo [--days 90] [--seed N] [--org ID] [--location ID] [--json]';
 const wholeNumber = z.coerce.number().int().min(0);
@@ -31,16 +32,16 @@ export const demo: Command = async (argv, io) => {
   const days = numberOption('--days', values.days, DEMO_DEFAULTS.days);
   const seed = numberOption('--seed', values.seed, DEMO_DEFAULTS.seed);
   const scope = parseScope(values);
-  const opened = await openAnalyst();
+  const titan = await openTitan();
   try {
-    const { clock } = opened.titan;
+    const { clock } = titan;
     const started = performance.now();
     const summary = await generateDemo({
-      warehouse: opened.titan.warehouse,
+      warehouse: titan.warehouse,
       scope,
       days,
       seed,
-      endDate: dateInZone(clock.now(), opened.tz),
+      endDate: dateInZone(clock.now(), titan.runtime.tz),
       now: () => clock.now(),
     });
     const seconds = (performance.now() - started) / 1000;
@@ -56,6 +57,6 @@ export const demo: Command = async (argv, io) => {
     io.out('Try: titan ask "where am I losing money?"  ·  titan ask "daily brief"');
     return 0;
   } finally {
-    await opened.close();
+    await titan.close();
   }
 };

@@ -5,7 +5,8 @@ import { renderTerminal } from '../../bot/render/terminal.ts';
 import { TitanError } from '../../core/errors.ts';
 import { type DigestOutcome, digestChannels } from '../../core/schedule/digest.ts';
 import type { CliIo, Command } from '../io.ts';
-import { openAnalyst, parseScope, SCOPE_OPTIONS } from './ask.ts';
+import { openTitan } from '../open-titan.ts';
+import { parseScope, SCOPE_OPTIONS } from '../scope-options.ts';
 
 function printOutcomes(outcomes: DigestOutcome[], io: CliIo): void {
   for (const o of outcomes) {
@@ -18,16 +19,16 @@ export const digest: Command = async (argv, io) => {
     args: argv,
     options: { post: { type: 'boolean' }, json: { type: 'boolean' }, ...SCOPE_OPTIONS },
   });
-  const opened = await openAnalyst();
+  const titan = await openTitan();
   try {
-    const getConfig = () => opened.titan.vault.get();
+    const getConfig = () => titan.vault.get();
     if (values.post && digestChannels(getConfig()).length === 0) {
       throw new TitanError(
         'config.invalid',
         'DIGEST_CHANNELS is empty: PATCH /config a comma-separated list of Slack channel ids first.',
       );
     }
-    const schedule = createChatSurfaces(opened.titan).digest(parseScope(values));
+    const schedule = createChatSurfaces(titan).digest(parseScope(values));
     const answer = await schedule.brief();
     const outcomes = values.post ? await schedule.post(answer) : [];
     if (values.json) io.out(JSON.stringify(values.post ? { answer, outcomes } : answer, null, 2));
@@ -37,6 +38,6 @@ export const digest: Command = async (argv, io) => {
     }
     return outcomes.every((o) => o.ok) ? 0 : 1;
   } finally {
-    await opened.close();
+    await titan.close();
   }
 };

@@ -8,7 +8,7 @@ import type { FileOutcome } from '../../core/ingest/outcome.ts';
 import { CATEGORIES } from '../../core/warehouse/tables.ts';
 import type { CliIo, Command } from '../io.ts';
 import { openTitan } from '../open-titan.ts';
-import { parseScope, SCOPE_OPTIONS } from './ask.ts';
+import { parseScope, SCOPE_OPTIONS } from '../scope-options.ts';
 
 const USAGE = `Usage: titan ingest <file-or-folder>… --category <${CATEGORIES.join('|')}> [--org ID] [--location ID] [--json]`;
 const BAR_WIDTH = 20;

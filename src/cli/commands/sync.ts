@@ -3,46 +3,26 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TitanError } from '../../core/errors.ts';
 import { isSyncName, runSync, SYNC_NAMES } from '../../core/locks/sync-jobs.ts';
-import { DEFAULT_SCOPE } from '../../core/model/scope.ts';
 import type { Command } from '../io.ts';
 import { openTitan } from '../open-titan.ts';
+import { parseScope, SCOPE_OPTIONS } from '../scope-options.ts';
 
 const USAGE = `Usage: titan sync <${SYNC_NAMES.join('|')}> [--since YYYY-MM-DD] [--org ID] [--location ID] [--json]`;
-const scopeId = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, _ . or -');
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-01');
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      since: { type: 'string' },
-      org: { type: 'string' },
-      location: { type: 'string' },
-      json: { type: 'boolean' },
-    },
+    options: { since: { type: 'string' }, json: { type: 'boolean' }, ...SCOPE_OPTIONS },
   });
   const name = positionals[0] ?? '';
   if (!isSyncName(name) || positionals.length > 1)
     throw new TitanError('request.invalid', `Name one thing to sync. ${USAGE}`);
-  for (const [flag, value, schema] of [
-    ['--since', values.since, isoDay],
-    ['--org', values.org, scopeId],
-    ['--location', values.location, scopeId],
-  ] as const) {
-    const parsed = value === undefined ? null : schema.safeParse(value);
-    if (parsed && !parsed.success)
-      throw new TitanError('request.invalid', `${flag} must be ${parsed.error.issues[0]?.message}.`);
+  if (values.since !== undefined && !isoDay.safeParse(values.since).success) {
+    throw new TitanError('request.invalid', '--since must be a date like 2026-11-01.');
   }
-  return {
-    name,
-    since: values.since,
-    scope: {
-      orgId: values.org ?? DEFAULT_SCOPE.orgId,
-      locationId: values.location ?? DEFAULT_SCOPE.locationId,
-    },
-    json: values.json ?? false,
-  };
+  return { name, since: values.since, scope: parseScope(values), json: values.json ?? false };
 }
 
 export const sync: Command = async (argv, io) => {

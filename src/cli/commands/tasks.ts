@@ -6,7 +6,8 @@ import { dueLabel } from '../../core/analyst/task-lines.ts';
 import { TitanError } from '../../core/errors.ts';
 import type { Task, TaskAction } from '../../core/tasks/port.ts';
 import type { CliIo, Command } from '../io.ts';
-import { openAnalyst, parseScope, SCOPE_OPTIONS } from './ask.ts';
+import { openTitan } from '../open-titan.ts';
+import { parseScope, SCOPE_OPTIONS } from '../scope-options.ts';
 
 const USAGE =
   'Usage: titan tasks [--status Pending|Acknowledged|Done] [--org ID] [--location ID] [--json] · titan tasks ack|done <id> · titan tasks assign <id> <assignee>';
@@ -49,19 +50,19 @@ export const tasks: Command = async (argv, io) => {
   const [verb, ...rest] = positionals;
   if (verb && !rest[0]) throw new TitanError('request.invalid', `Name the task id. ${USAGE}`);
 
-  const opened = await openAnalyst();
+  const titan = await openTitan();
   try {
     if (!verb) {
-      const list = await opened.tasks.list({
+      const list = await titan.tasks.list({
         scope: parseScope(values),
         ...(wanted ? { status: wanted.data } : {}),
       });
       if (values.json) io.out(JSON.stringify(list, null, 2));
-      else printList(list, opened.tz, io);
+      else printList(list, titan.runtime.tz, io);
       return 0;
     }
     const by = values.by ?? `cli:${os.userInfo().username}`;
-    const result = await opened.tasks.act(rest[0]!, actionFor(verb, rest, by));
+    const result = await titan.tasks.act(rest[0]!, actionFor(verb, rest, by));
     if (values.json) io.out(JSON.stringify(result, null, 2));
     else {
       const who = result.task.assignee ? `, assigned to ${result.task.assignee}` : '';
@@ -71,6 +72,6 @@ export const tasks: Command = async (argv, io) => {
     }
     return 0;
   } finally {
-    await opened.close();
+    await titan.close();
   }
 };
