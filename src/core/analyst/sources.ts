@@ -105,20 +105,28 @@ async function missingSalesDays(warehouse: Warehouse, scope: Scope, period: Peri
   return missing;
 }
 
+/** Files whose latest attempt in the period failed: a file fixed and loaded again, or failed twice, is told once. */
 async function failedFiles(warehouse: Warehouse, scope: Scope, period: Period): Promise<string[]> {
   const { dialect } = warehouse;
   const rows = await warehouse.query(
-    `SELECT category, file_name, reason FROM ${dialect.table('ingest_files')}
-     WHERE outcome = 'failed' AND (org_id IS NULL OR org_id = @org_id)
+    `SELECT category, file_name, outcome, reason FROM ${dialect.table('ingest_files')}
+     WHERE (org_id IS NULL OR org_id = @org_id)
        AND (location_id IS NULL OR location_id = @location_id)
        AND DATE(ingested_at) >= ${dialect.dateParam('from')}
      ORDER BY ingested_at DESC`,
     { ...scopeParams(scope), from: period.from },
   );
-  const named = rows
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const key = `${r.category}/${r.file_name}`;
+    if (!latest.has(key)) latest.set(key, r);
+  }
+  const failed = [...latest.values()].filter((r) => r.outcome === 'failed');
+  const named = failed
     .slice(0, MAX_FAILED_FILES)
     .map((r) => `Failed ${r.category} file ${r.file_name}${r.reason ? `: ${r.reason}` : ''}`);
-  if (rows.length > MAX_FAILED_FILES) named.push(`…and ${rows.length - MAX_FAILED_FILES} more failed files`);
+  if (failed.length > MAX_FAILED_FILES)
+    named.push(`…and ${failed.length - MAX_FAILED_FILES} more failed files`);
   return named;
 }
 

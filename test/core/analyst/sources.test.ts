@@ -71,4 +71,28 @@ describe('sources', () => {
     ]);
     expect(facts.find((f) => f.id === 'rows.sales')).toMatchObject({ value: 8, unit: 'rows' });
   });
+
+  it('names a failed file once, and not at all once a fixed version of it loaded', async () => {
+    const warehouse = await seeded();
+    const again = (name: string, outcome: string, at: string): Row => ({
+      content_hash: `${name}@${at}`,
+      org_id: scope.orgId,
+      location_id: scope.locationId,
+      category: 'purchases',
+      file_name: name,
+      outcome,
+      reason: outcome === 'failed' ? 'no date column' : null,
+      rows: 10,
+      ingested_at: at,
+    });
+    await warehouse.insertRows('ingest_files', [
+      again('bills-nov.xlsx', 'failed', '2026-11-05T00:00:00.000Z'),
+      again('fixed.csv', 'failed', '2026-11-04T00:00:00.000Z'),
+      again('fixed.csv', 'loaded', '2026-11-05T00:00:00.000Z'),
+    ]);
+    const { sources } = await readSources(warehouse, scope, period);
+    expect(sources.gaps.filter((g) => g.startsWith('Failed'))).toEqual([
+      'Failed purchases file bills-nov.xlsx: no date column',
+    ]);
+  });
 });
