@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { TitanError } from '../core/errors.ts';
 
 export interface RunningServer {
   port: number;
@@ -21,6 +22,14 @@ export function startNodeServer(app: Hono, port: number, hostname = '0.0.0.0'): 
           }),
       });
     });
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EADDRINUSE') return reject(err);
+      reject(
+        new TitanError(
+          'conflict',
+          `Port ${port} is already in use: stop the other server or set PORT to a free port.`,
+        ),
+      );
+    });
   });
 }
