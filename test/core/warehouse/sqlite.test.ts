@@ -69,4 +69,25 @@ describe('SQLite warehouse on a file', () => {
     await a.close();
     await b.close();
   });
+
+  it('stores every value as given when a bulk insert binds the columns all rows share once', async () => {
+    const w = createSqliteWarehouse({ path: path.join(dir, 'titan.db') });
+    await w.migrate();
+    const shared = { org_id: 'o', location_id: 'l', category: null, _source_file: 'a.csv' };
+    // 1,200 rows span three statements (the last one short); two identical rows share every column.
+    const rows = Array.from({ length: 1_200 }, (_, i) => ({
+      ...shared,
+      date: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+      amount: i,
+      staff: i % 2 === 0 ? null : `S${i}`,
+    }));
+    expect(await w.insertRows('sales', rows)).toBe(1_200);
+    const twins = { ...shared, date: '2026-12-01', amount: 5, staff: 'T' };
+    expect(await w.insertRows('sales', [twins, { ...twins }])).toBe(2);
+    const stored = await w.query<Record<string, unknown>>(
+      'SELECT org_id, location_id, category, _source_file, date, amount, staff FROM sales ORDER BY rowid',
+    );
+    expect(stored).toEqual([...rows, twins, twins]);
+    await w.close();
+  });
 });
