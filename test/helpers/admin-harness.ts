@@ -1,5 +1,6 @@
 // Builds the real admin app on a temp data dir with a capturing logger, for in-process HTTP tests.
-import { createAdminApp } from '../../src/admin/app.ts';
+import { createTitanApp } from '../../src/admin/titan-app.ts';
+import { createChatSurfaces } from '../../src/bot/chat-surfaces.ts';
 import { createConfigVault } from '../../src/core/config/vault.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { createTitan, type Titan } from '../../src/core/titan.ts';
@@ -36,7 +37,11 @@ export async function createAdminHarness(
     logLevel: 'debug',
   };
   const titan = await createTitan({ runtime, vault, logger });
-  const app = createAdminApp({ vault, health: titan.health, adminToken: ADMIN_TOKEN, logger });
+  const app = createTitanApp({
+    titan,
+    adminToken: ADMIN_TOKEN,
+    webhooks: createChatSurfaces(titan).webhooks,
+  });
   return {
     titan,
     logLines,

@@ -1,11 +1,8 @@
 // `titan serve`: one HTTP server (admin API, Slack, Teams), the schedules and the first-start demo seed.
 import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createAdminApp } from '../../admin/app.ts';
 import { startNodeServer } from '../../admin/node-server.ts';
-import { CHAT_ROUTE_DOCS, chatRoutes } from '../../admin/routes/chat.ts';
-import { INGESTER_ROUTE_DOCS, ingesterRoutes } from '../../admin/routes/ingester.ts';
-import { TASK_ROUTE_DOCS, taskRoutes } from '../../admin/routes/tasks.ts';
+import { createTitanApp } from '../../admin/titan-app.ts';
 import { createChatSurfaces } from '../../bot/chat-surfaces.ts';
 import { seedDemoIfEmpty } from '../../core/analyst/demo/seed-if-empty.ts';
 import { formatCount } from '../../core/analyst/format.ts';
@@ -59,19 +56,7 @@ export const serve: Command = async (argv, io) => {
   const demoSeeded = await seedDemo(titan);
 
   const surfaces = createChatSurfaces(titan);
-  const app = createAdminApp({
-    vault,
-    health: titan.health,
-    adminToken: token.token,
-    logger,
-    routes: [
-      chatRoutes({ analyst: titan.analyst }),
-      taskRoutes({ tasks: titan.tasks }),
-      ingesterRoutes({ ingest: titan.ingest }),
-    ],
-    docs: [...CHAT_ROUTE_DOCS, ...TASK_ROUTE_DOCS, ...INGESTER_ROUTE_DOCS],
-    webhooks: surfaces.webhooks,
-  });
+  const app = createTitanApp({ titan, adminToken: token.token, webhooks: surfaces.webhooks });
   const server = await startNodeServer(app, port);
 
   const digest = surfaces.digest();
