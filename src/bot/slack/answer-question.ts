@@ -113,21 +113,21 @@ export async function answerQuestion(deps: AnswerDeps, q: Question): Promise<voi
   let status: ThreadStatus | undefined;
   let delivered = false;
   try {
+    // A burst's first status lines go out before any analyst run holds the event loop.
+    const first = deps.queue.statusFirst;
     status =
       q.mode === 'assistant' && q.threadTs
-        ? createAssistantStatus(q.client, q.channel, q.threadTs, log)
-        : // Placeholders of a burst go out before any analyst run holds the event loop.
-          await deps.queue.statusFirst(
-            createPlaceholderStatus(
-              q.client,
-              {
-                channel: q.channel,
-                threadTs: q.threadTs,
-                text: 'Working on it…',
-                ...(q.preface ? { preface: q.preface } : {}),
-              },
-              log,
-            ),
+        ? createAssistantStatus(q.client, { channel: q.channel, threadTs: q.threadTs }, log, first)
+        : await createPlaceholderStatus(
+            q.client,
+            {
+              channel: q.channel,
+              threadTs: q.threadTs,
+              text: 'Working on it…',
+              ...(q.preface ? { preface: q.preface } : {}),
+            },
+            log,
+            first,
           );
     const shown = status;
     const threadId = threadIdOf(q, shown.placeholderTs);

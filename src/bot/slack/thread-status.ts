@@ -11,17 +11,27 @@ export interface ThreadStatus extends StatusUpdates {
   readonly placeholderTs: string | undefined;
 }
 
+/** Lets a question's first status call go out ahead of queued analyst work (the ask queue's statusFirst). */
+export type FirstStatus = <T>(post: Promise<T>) => Promise<T>;
+
 /** Assistant threads: Slack shows the status under the thread ("is scanning 45,210 sales lines…"). */
 export function createAssistantStatus(
   client: WebClient,
-  channel: string,
-  threadTs: string,
+  target: { channel: string; threadTs: string },
   logger: Logger,
+  first: FirstStatus,
 ): ThreadStatus {
-  const status = createStatusUpdates(
-    (line) => client.assistant.threads.setStatus({ channel_id: channel, thread_ts: threadTs, status: line }),
-    logger,
-  );
+  let shown = false;
+  const status = createStatusUpdates((line) => {
+    const call = client.assistant.threads.setStatus({
+      channel_id: target.channel,
+      thread_ts: target.threadTs,
+      status: line,
+    });
+    if (shown) return call;
+    shown = true;
+    return first(call);
+  }, logger);
   return { ...status, placeholderTs: undefined };
 }
 
@@ -48,13 +58,16 @@ export async function createPlaceholderStatus(
   client: WebClient,
   target: PlaceholderTarget,
   logger: Logger,
+  first: FirstStatus,
 ): Promise<ThreadStatus> {
-  const posted = await client.chat.postMessage({
-    channel: target.channel,
-    ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-    text: target.text,
-    blocks: placeholderBlocks(target.text, target.preface),
-  });
+  const posted = await first(
+    client.chat.postMessage({
+      channel: target.channel,
+      ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      text: target.text,
+      blocks: placeholderBlocks(target.text, target.preface),
+    }),
+  );
   const ts = posted.ts!;
   const status = createStatusUpdates(
     (line) =>
