@@ -3,8 +3,11 @@ import type { RawTable } from '../contracts.ts';
 import { capSample } from '../sample-cap.ts';
 import { cleanHeaders, createRowFilter, widthOf } from './table-shape.ts';
 
-/** Rows per batch from rows(); the loader reads a batch at a time. */
-export const DEFAULT_BATCH_ROWS = 5000;
+/**
+ * Rows per batch from rows(); the loader reads a batch at a time. Small on purpose: a batch lives across
+ * awaits, so a big one survives young-generation GCs and gets copied; 5,000 spent ~25% more CPU in GC.
+ */
+export const DEFAULT_BATCH_ROWS = 500;
 
 export function createMemoryTable(
   name: string | undefined,
