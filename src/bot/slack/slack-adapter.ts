@@ -1,4 +1,5 @@
 // POST /slack/events as a web-standard handler: verify first, dedupe retries, ack within 3 s, then work in Bolt.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { webApi } from '@slack/bolt';
 import type { ConfigValues } from '../../core/config/schema.ts';
 import { TitanError } from '../../core/errors.ts';
@@ -97,7 +98,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const work = handle.app
       .processEvent({
         body,
-        ack: async (response?: unknown) => acked(ackResponse(response)),
+        ack: async (response?: unknown) => {
+          acked(ackResponse(response));
+          // Bolt runs the listeners once ack() returns: the turn lets this reply (and the other requests
+          // already read) be written first, so a burst's acks never queue behind its placeholder posts.
+          await nextTurn();
+        },
         ...(Number.isFinite(retryNum) ? { retryNum } : {}),
         ...(retryReason ? { retryReason } : {}),
       })
