@@ -6,13 +6,16 @@ export const HEADER_SEARCH_ROWS = 30;
 
 const TOTALS = /^(?:grand|sub|net|bill|day|page)?[\s-]*totals?\s*[:.]?$/i;
 
+// The row checks run on every row of a file, so they loop without allocating.
 export function isBlankRow(row: readonly string[]): boolean {
-  return row.every((cell) => cell.trim() === '');
+  for (const cell of row) if (cell.trim() !== '') return false;
+  return true;
 }
 
 /** A "Total", "Grand Total" or "Sub-total:" row: a summary of the rows above, never data. */
 export function isTotalsRow(row: readonly string[]): boolean {
-  return row.some((cell) => TOTALS.test(cell.trim()));
+  for (const cell of row) if (TOTALS.test(cell.trim())) return true;
+  return false;
 }
 
 function distinctFilled(row: readonly string[]): number {
@@ -56,8 +59,13 @@ export function cleanHeaders(row: readonly string[], width: number): string[] {
 
 /** Keeps data rows: drops blank rows, totals rows and the header repeated (as on every printed page). */
 export function createRowFilter(headerRow: readonly string[]): (row: readonly string[]) => boolean {
-  const header = headerRow.map((c) => c.trim()).join('\u001f');
-  return (row) => !isBlankRow(row) && !isTotalsRow(row) && row.map((c) => c.trim()).join('\u001f') !== header;
+  const header = headerRow.map((c) => c.trim());
+  const isHeader = (row: readonly string[]): boolean => {
+    if (row.length !== header.length) return false;
+    for (let i = 0; i < row.length; i += 1) if (row[i]!.trim() !== header[i]) return false;
+    return true;
+  };
+  return (row) => !isBlankRow(row) && !isTotalsRow(row) && !isHeader(row);
 }
 
 /** The widest row, so headers cover every data column. */
