@@ -7,6 +7,7 @@ import { DEFAULT_SCOPE, type Scope } from '../core/model/scope.ts';
 import type { TaskService } from '../core/tasks/port.ts';
 import type { Warehouse } from '../core/warehouse/port.ts';
 import type { AnswerTurnDeps } from './answer-turn.ts';
+import { type AskQueue, createAskQueue } from './ask-queue.ts';
 import { createThreadMemory } from './thread-memory.ts';
 
 export interface ChatDoorDeps {
@@ -21,7 +22,16 @@ export interface ChatDoorDeps {
   scope?: Scope;
   /** Longest an answer may take before the thread is told it timed out; 2 minutes unless set. */
   answerTimeoutMs?: number;
+  /** Analyst runs shared by every door; a door without one makes its own (see defaultAskQueue). */
+  queue?: AskQueue;
 }
+
+/**
+ * Analyst runs at once: 1 on the embedded SQLite warehouse, whose queries hold the event loop (the rest wait with
+ * a status line), 8 on BigQuery, whose queries wait on the network.
+ */
+export const defaultAskQueue = (warehouse: Warehouse): AskQueue =>
+  createAskQueue(warehouse.kind === 'sqlite' ? 1 : 8);
 
 /** The answer-turn deps of a door: its defaults applied, chat memory kept in its warehouse. */
 export function answerTurnDeps(deps: ChatDoorDeps): AnswerTurnDeps {
@@ -32,5 +42,6 @@ export function answerTurnDeps(deps: ChatDoorDeps): AnswerTurnDeps {
     clock: deps.clock,
     scope: deps.scope ?? DEFAULT_SCOPE,
     answerTimeoutMs: deps.answerTimeoutMs ?? 120_000,
+    ...(deps.queue ? { queue: deps.queue } : {}),
   };
 }

@@ -3,6 +3,7 @@
 import type { Scope } from '../core/model/scope.ts';
 import { createDigestSchedule, type DigestPoster, type DigestSchedule } from '../core/schedule/digest.ts';
 import type { Titan } from '../core/titan.ts';
+import { defaultAskQueue } from './chat-door.ts';
 import { renderChartPng } from './render/chart-png.ts';
 import { createSlackDigestPoster } from './slack/digest-poster.ts';
 import { createSlackAdapter, type SlackAdapter } from './slack/slack-adapter.ts';
@@ -27,7 +28,8 @@ export interface ChatSurfaces {
 export function createChatSurfaces(titan: Titan): ChatSurfaces {
   const { vault, analyst, tasks, warehouse, logger, clock } = titan;
   const getConfig = () => vault.get();
-  const door = { getConfig, analyst, tasks, warehouse, logger, clock };
+  // One queue for both doors: they share the analyst and the warehouse it reads.
+  const door = { getConfig, analyst, tasks, warehouse, logger, clock, queue: defaultAskQueue(warehouse) };
   const slack = createSlackAdapter(door);
   const teams = createTeamsWebhook(door);
   const posters = [

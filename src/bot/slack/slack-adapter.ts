@@ -4,7 +4,7 @@ import type { webApi } from '@slack/bolt';
 import type { ConfigValues } from '../../core/config/schema.ts';
 import { TitanError } from '../../core/errors.ts';
 import { createAskQueue } from '../ask-queue.ts';
-import { answerTurnDeps, type ChatDoorDeps } from '../chat-door.ts';
+import { answerTurnDeps, type ChatDoorDeps, defaultAskQueue } from '../chat-door.ts';
 import { createEventDedupe } from '../event-dedupe.ts';
 import { renderChartPng } from '../render/chart-png.ts';
 import { type BoltAppHandle, createBoltApp, type SlackInstallation } from './bolt-app.ts';
@@ -15,8 +15,7 @@ import { verifySlackRequest } from './verify-slack-request.ts';
 export interface SlackAdapterOptions extends ChatDoorDeps {
   /** Slack gives 3 s; past this the request is acknowledged anyway and the work goes on. */
   ackTimeoutMs?: number;
-  /** Analyst runs (and chart renders) at once; the rest queue with a status line. Default: 1 on the
-   * embedded SQLite warehouse, whose queries hold the event loop, 8 on BigQuery, whose queries wait on the network. */
+  /** Analyst runs (and chart renders) at once when no shared `queue` is given; defaultAskQueue otherwise. */
   askConcurrency?: number;
   retryConfig?: webApi.RetryOptions;
 }
@@ -54,7 +53,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const log = logger.child({ component: 'slack' });
   const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'slack' });
   const turn = answerTurnDeps(options);
-  const queue = createAskQueue(options.askConcurrency ?? (options.warehouse.kind === 'sqlite' ? 1 : 8));
+  const queue =
+    options.queue ??
+    (options.askConcurrency === undefined
+      ? defaultAskQueue(options.warehouse)
+      : createAskQueue(options.askConcurrency));
   const inFlight = new Set<Promise<void>>();
   let built: { key: string; handle: BoltAppHandle } | undefined;
 
