@@ -23,6 +23,16 @@ export interface MetricAnswerInput {
 
 const describe = (fact: Fact): string => `${fact.label}: ${formatFact(fact)}`;
 
+/** "Wastage, all items, this month: ₹1,433", not "Wastage, this month: Wastage, all items: ₹1,433". */
+function leadHeadline(title: string, periodLabel: string, leads: Fact[]): string {
+  const [first, ...rest] = leads as [Fact, ...Fact[]];
+  const more = rest.length ? `; ${rest.map(describe).join('; ')}` : '';
+  if (first.label.toLowerCase().startsWith(title.toLowerCase())) {
+    return `${first.label}, ${periodLabel}: ${formatFact(first)}${more}.`;
+  }
+  return `${title}, ${periodLabel}: ${describe(first)}${more}.`;
+}
+
 /** Facts a public channel may see: none from staff-level metrics, none only a staff-level finding cites. */
 function visibleFacts(runs: readonly MetricRun[], ctx: ComposeContext): Fact[] {
   const all = runs.flatMap((r) => (ctx.audience === 'public' && r.metric.staffLevel ? [] : r.output.facts));
@@ -84,9 +94,7 @@ export function composeMetricAnswer(input: MetricAnswerInput, ctx: ComposeContex
       : `${title}, ${label}: no leaks found${sales ? ` across ${formatFact(sales)} of sales` : ''}.`;
   } else {
     const leads = runs.flatMap((r) => metricFacts.filter((f) => r.output.facts.includes(f)).slice(0, 1));
-    headline = leads.length
-      ? `${title}, ${label}: ${leads.map(describe).join('; ')}.`
-      : `${title}, ${label}: nothing to report.`;
+    headline = leads.length ? leadHeadline(title, label, leads) : `${title}, ${label}: nothing to report.`;
     for (const run of runs) {
       const further = metricFacts.filter((f) => run.output.facts.includes(f) && !leads.includes(f));
       details.push(...further.slice(0, DETAIL_FACTS).map(describe));

@@ -6,6 +6,8 @@ export interface FactSheet {
   readonly facts: Fact[];
   /** Adds a fact and returns it; put `show(fact)` in headlines so text and fact agree. */
   add(id: string, label: string, value: number, unit: string): Fact;
+  /** Moves `fact` first: the figure an answer about this metric leads with (the %, not its ingredients). */
+  lead(fact: Fact): Fact;
 }
 
 const round2 = (value: number): number => Math.round(value * 100) / 100;
@@ -19,6 +21,11 @@ export function createFactSheet(metricId: string, period: Period): FactSheet {
       const existing = facts.findIndex((f) => f.id === id);
       if (existing >= 0) facts[existing] = fact;
       else facts.push(fact);
+      return fact;
+    },
+    lead(fact) {
+      const at = facts.indexOf(fact);
+      if (at > 0) facts.unshift(...facts.splice(at, 1));
       return fact;
     },
   };

@@ -24,7 +24,7 @@ export const foodCost: Metric = {
       const cogs = sheet.add('food_cost.cogs', 'Cost of goods sold', c.cogs, 'INR');
       if (c.sales > 0) {
         const share = (c.cogs / c.sales) * 100;
-        const pct = sheet.add('food_cost.pct', 'Food cost %', share, '%');
+        const pct = sheet.lead(sheet.add('food_cost.pct', 'Food cost %', share, '%'));
         const excessPerWeek = perWeek(((share - FOOD_COST_CEILING_PCT) / 100) * c.sales, ctx.period);
         if (excessPerWeek > 0) {
           const ceiling = sheet.add('food_cost.ceiling_pct', 'Food cost ceiling', FOOD_COST_CEILING_PCT, '%');

@@ -37,7 +37,7 @@ export const primeCost: Metric = {
     const sales = sheet.add('prime_cost.sales', 'Sales', c.sales, 'INR');
     const prime = sheet.add('prime_cost.total', 'Prime cost', c.cogs + labour, 'INR');
     const share = ((c.cogs + labour) / c.sales) * 100;
-    const pct = sheet.add('prime_cost.pct', 'Prime cost %', share, '%');
+    const pct = sheet.lead(sheet.add('prime_cost.pct', 'Prime cost %', share, '%'));
     const excessPerWeek = perWeek(((share - PRIME_COST_CEILING_PCT) / 100) * c.sales, ctx.period);
     if (excessPerWeek > 0) {
       const ceiling = sheet.add('prime_cost.ceiling_pct', 'Prime cost ceiling', PRIME_COST_CEILING_PCT, '%');

@@ -19,6 +19,8 @@ describe('food cost %', () => {
     // Cancelled and complimentary lines are not sales.
     expect(factValue(out, 'food_cost.sales')).toBe(12000);
     expect(factValue(out, 'food_cost.pct')).toBe(41.5);
+    // An answer about food cost leads with the percentage.
+    expect(out.facts[0]?.id).toBe('food_cost.pct');
     // 4 stock rows + 2 purchases + 2 sales lines.
     expect(out.rowsScanned).toBe(8);
 
