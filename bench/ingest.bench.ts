@@ -1,10 +1,8 @@
 // Ingest end to end: 1M-row CSV → SQLite (rows/s, peak RSS), 100k-row XLSX, a 500-row file, and the LLM row cap.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { pino } from 'pino';
 import type { LlmSchemaMapper } from '../src/core/ingest/contracts.ts';
 import { createIngestStack, type IngestStack } from '../src/core/ingest/ingest-stack.ts';
@@ -15,22 +13,16 @@ import type { Warehouse } from '../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../src/core/warehouse/sqlite.ts';
 import type { Category } from '../src/core/warehouse/tables.ts';
 import { salesRow, writeSalesCsv, writeSalesXlsx } from '../test/core/ingest/generated-files.ts';
+import { type ChildCost, childJob, costLine } from './child-measure.ts';
 import { fmt, percentile } from './stats.ts';
 
 const CSV_ROWS = 1_000_000;
 const XLSX_ROWS = 100_000;
 const SMALL_ROWS = 500;
 const SMALL_RUNS = 7;
-const CHILD_FLAG = '--ingest-bench-child';
-const SELF = fileURLToPath(import.meta.url);
 
-interface Measured {
+interface Loaded {
   rows: number;
-  outcome: string;
-  reason?: string;
-  ms: number;
-  cpuMs: number;
-  peakRssMb: number;
 }
 
 async function openStack(dataDir: string, llm?: IngestLlm): Promise<IngestStack & { warehouse: Warehouse }> {
@@ -50,45 +42,28 @@ async function openStack(dataDir: string, llm?: IngestLlm): Promise<IngestStack 
   return { ...stack, warehouse };
 }
 
-/** In the child: ingest one file into a fresh warehouse and print what it cost. */
-async function child(file: string, category: Category, dataDir: string): Promise<void> {
-  const { ingest, warehouse } = await openStack(dataDir);
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  const [outcome] = await ingest.ingestPaths([file], { category, scope: DEFAULT_SCOPE });
-  const used = process.cpuUsage(cpu);
-  const measured: Measured = {
-    rows: outcome?.rows ?? 0,
-    outcome: outcome?.outcome ?? 'none',
-    ...(outcome?.reason === undefined ? {} : { reason: outcome.reason }),
-    ms: performance.now() - started,
-    cpuMs: (used.user + used.system) / 1000,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
-  };
-  await warehouse.close();
-  console.log(JSON.stringify(measured));
-}
+/** Ingests one file into a fresh warehouse: opening, migrating and closing it count too. */
+const ingestInChild = childJob(
+  fileURLToPath(import.meta.url),
+  '--ingest-bench-child',
+  async (file: string, category: string, dataDir: string): Promise<Loaded> => {
+    const { ingest, warehouse } = await openStack(dataDir);
+    try {
+      const [outcome] = await ingest.ingestPaths([file], {
+        category: category as Category,
+        scope: DEFAULT_SCOPE,
+      });
+      if (outcome?.outcome !== 'loaded')
+        throw new Error(`${path.basename(file)} did not load: ${outcome?.reason}`);
+      return { rows: outcome.rows ?? 0 };
+    } finally {
+      await warehouse.close();
+    }
+  },
+);
 
-/** A fresh process per big file, so its peak RSS is the ingester's own, not the bench runner's. */
-async function measureInChild(file: string, category: Category, dataDir: string): Promise<Measured> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', SELF, CHILD_FLAG, file, category, dataDir],
-    { maxBuffer: 1 << 20 },
-  );
-  const measured = JSON.parse(stdout.trim().split('\n').pop()!) as Measured;
-  if (measured.outcome !== 'loaded')
-    throw new Error(`${path.basename(file)} did not load: ${measured.reason}`);
-  return measured;
-}
-
-function report(label: string, m: Measured, target: string): void {
-  const perSecond = (m.rows * 1000) / m.ms;
-  const perCpuSecond = (m.rows * 1000) / m.cpuMs;
-  console.log(
-    `${label}: ${fmt(m.rows, 0)} rows in ${fmt(m.ms / 1000, 2)} s → ${fmt(perSecond, 0)} rows/s ` +
-      `(${fmt(perCpuSecond, 0)} rows per CPU-second), peak RSS ${fmt(m.peakRssMb, 0)} MB ${target}`,
-  );
+function report(label: string, m: Loaded & ChildCost, target: string): void {
+  console.log(`${label}: ${costLine(m.rows, m)} ${target}`);
 }
 
 async function smallFileMs(dir: string): Promise<number[]> {
@@ -157,7 +132,7 @@ export async function run(): Promise<void> {
     await writeSalesCsv(csv, CSV_ROWS);
     report(
       'CSV → SQLite',
-      await measureInChild(csv, 'sales', path.join(dir, 'csv')),
+      await ingestInChild.measure(csv, 'sales', path.join(dir, 'csv')),
       '(targets ≥ 300k rows/s, < 300 MB)',
     );
 
@@ -165,7 +140,7 @@ export async function run(): Promise<void> {
     await writeSalesXlsx(xlsx, XLSX_ROWS);
     report(
       'XLSX → SQLite',
-      await measureInChild(xlsx, 'sales', path.join(dir, 'xlsx')),
+      await ingestInChild.measure(xlsx, 'sales', path.join(dir, 'xlsx')),
       '(target ≥ 50k rows/s)',
     );
 
@@ -179,7 +154,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (process.argv[2] === CHILD_FLAG) {
-  const [file, category, dataDir] = process.argv.slice(3) as [string, Category, string];
-  await child(file, category, dataDir);
-}
+await ingestInChild.whenChild();

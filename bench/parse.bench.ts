@@ -1,29 +1,24 @@
 // Parser throughput, without the warehouse: 1M-row CSV (rows/s, peak RSS), 100k-row XLSX, and parse+map of a 500-row file.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { RawTable } from '../src/core/ingest/contracts.ts';
 import { mapTable } from '../src/core/ingest/map/map-table.ts';
 import { createRowNormaliser } from '../src/core/ingest/normalise/normalise-row.ts';
 import { parseFile } from '../src/core/ingest/parse/parse-file.ts';
 import { salesRow, writeSalesCsv, writeSalesXlsx } from '../test/core/ingest/generated-files.ts';
-import { fmt, percentile, withPeakRss } from './stats.ts';
+import { type ChildCost, childJob, costLine } from './child-measure.ts';
+import { fmt, percentile } from './stats.ts';
 
 const CSV_ROWS = 1_000_000;
 const XLSX_ROWS = 100_000;
 const SMALL_ROWS = 500;
 const SMALL_RUNS = 20;
-const CHILD_FLAG = '--parse-bench-child';
-const SELF = fileURLToPath(import.meta.url);
 
-interface Measured {
+interface Parsed {
   rows: number;
   bad: number;
-  ms: number;
-  peakRssMb: number;
 }
 
 async function open(file: string): Promise<RawTable> {
@@ -32,14 +27,16 @@ async function open(file: string): Promise<RawTable> {
   return table!;
 }
 
-/** In a child process (so the peak RSS is the parser's own): parse every row, normalising too if asked. */
-async function child(file: string, normalise: boolean): Promise<void> {
-  const started = performance.now();
-  const { result, peakMb } = await withPeakRss(async () => {
+/** Parses every row of a file, normalising too if asked. */
+const parseInChild = childJob(
+  fileURLToPath(import.meta.url),
+  '--parse-bench-child',
+  async (file: string, mode: string): Promise<Parsed> => {
     const table = await open(file);
-    const convert = normalise
-      ? createRowNormaliser(await mapTable({ table, category: 'sales' }), 'sales')
-      : undefined;
+    const convert =
+      mode === 'normalise'
+        ? createRowNormaliser(await mapTable({ table, category: 'sales' }), 'sales')
+        : undefined;
     let rows = 0;
     let bad = 0;
     for await (const batch of table.rows()) {
@@ -47,26 +44,12 @@ async function child(file: string, normalise: boolean): Promise<void> {
       if (convert) for (const row of batch) if (!convert(row).ok) bad += 1;
     }
     return { rows, bad };
-  });
-  const measured: Measured = { ...result, ms: performance.now() - started, peakRssMb: peakMb };
-  console.log(JSON.stringify(measured));
-}
+  },
+);
 
-async function measureInChild(file: string, normalise: boolean): Promise<Measured> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    ['--import', 'tsx', SELF, CHILD_FLAG, file, normalise ? 'normalise' : 'parse'],
-    { maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(stdout.trim().split('\n').pop()!) as Measured;
-}
-
-function report(label: string, m: Measured, target = ''): void {
+function report(label: string, m: Parsed & ChildCost): void {
   const bad = m.bad > 0 ? `, ${fmt(m.bad, 0)} bad rows` : '';
-  console.log(
-    `${label}: ${fmt(m.rows, 0)} rows in ${fmt(m.ms / 1000, 2)} s → ${fmt((m.rows * 1000) / m.ms, 0)} rows/s, ` +
-      `peak RSS ${fmt(m.peakRssMb, 0)} MB${bad} ${target}`.trimEnd(),
-  );
+  console.log(`${label}: ${costLine(m.rows, m)}${bad}`);
 }
 
 /** Parse + map (and + normalise) of a fresh 500-row CSV, after one warm-up run. */
@@ -94,12 +77,12 @@ export async function run(): Promise<void> {
   try {
     const csv = path.join(dir, 'sales-1m.csv');
     await writeSalesCsv(csv, CSV_ROWS);
-    report('CSV parse', await measureInChild(csv, false));
-    report('CSV parse + map + normalise', await measureInChild(csv, true));
+    report('CSV parse', await parseInChild.measure(csv, 'parse'));
+    report('CSV parse + map + normalise', await parseInChild.measure(csv, 'normalise'));
 
     const xlsx = path.join(dir, 'sales-100k.xlsx');
     await writeSalesXlsx(xlsx, XLSX_ROWS);
-    report('XLSX parse', await measureInChild(xlsx, false));
+    report('XLSX parse', await parseInChild.measure(xlsx, 'parse'));
 
     const small = await smallFile(dir);
     const line = (xs: number[]) =>
@@ -110,7 +93,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (process.argv[2] === CHILD_FLAG) {
-  const [file, mode] = process.argv.slice(3) as [string, string];
-  await child(file, mode === 'normalise');
-}
+await parseInChild.whenChild();
