@@ -52,10 +52,12 @@ export function createRowReader(
   let active: { range: MergeRange; value: string }[] = [];
   const isoDates = extras?.isoDates;
   return (rowNumber, values) => {
-    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]));
+    // A plain loop: this runs for every row of a sheet, and exceljs's values are sparse (index 0 unused).
+    const cells: string[] = new Array(Math.max(0, values.length - 1));
+    for (let i = 0; i < cells.length; i++) cells[i] = cellText(values[i + 1]);
     const dates = isoDates?.get(rowNumber);
     if (dates) for (const [col, text] of dates) cells[col - 1] = text;
-    active = active.filter((m) => m.range.bottom >= rowNumber);
+    if (active.length > 0) active = active.filter((m) => m.range.bottom >= rowNumber);
     while (pending.length > 0 && pending[0]!.top <= rowNumber) {
       const range = pending.shift()!;
       if (range.bottom >= rowNumber)

@@ -31,9 +31,11 @@ interface StreamedRow {
   number: number;
   values: unknown;
 }
-interface StreamedSheet extends AsyncIterable<StreamedRow> {
+interface StreamedSheet {
   name?: string;
   state?: string;
+  /** The reader's event stream, a chunk of events at a time (its row iterator wraps this one row per await). */
+  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
 }
 interface StreamedWorkbook extends AsyncIterable<StreamedSheet> {
   on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): void;
@@ -105,12 +107,19 @@ interface SheetPlan {
   batchRows: number;
 }
 
-async function* readRows(sheet: StreamedSheet, extras: SheetExtras | undefined): AsyncGenerator<string[]> {
+/** The sheet's non-blank rows as strings, a parsed chunk at a time: one await per chunk, not per row. */
+async function* readRows(sheet: StreamedSheet, extras: SheetExtras | undefined): AsyncGenerator<string[][]> {
   const read = createRowReader(extras);
   try {
-    for await (const row of sheet) {
-      const cells = read(row.number, row.values as unknown[]);
-      if (!isBlankRow(cells)) yield cells;
+    for await (const events of sheet.parse()) {
+      const rows: string[][] = [];
+      for (const { eventType, value } of events) {
+        if (eventType !== 'row') continue;
+        const row = value as StreamedRow;
+        const cells = read(row.number, row.values as unknown[]);
+        if (!isBlankRow(cells)) rows.push(cells);
+      }
+      if (rows.length > 0) yield rows;
     }
   } catch (err) {
     throw damagedWorkbook(err);
@@ -121,12 +130,14 @@ async function* streamSheet(plan: SheetPlan): AsyncGenerator<string[][]> {
   for await (const { sheet } of sheetsOf(plan.path, plan.entries, plan.sheet)) {
     let toSkip = plan.skip;
     let batch: string[][] = [];
-    for await (const cells of readRows(sheet, plan.extras)) {
-      if (toSkip > 0) toSkip--;
-      else if (plan.keep(cells)) batch.push(cells);
-      if (batch.length >= plan.batchRows) {
-        yield batch;
-        batch = [];
+    for await (const rows of readRows(sheet, plan.extras)) {
+      for (const cells of rows) {
+        if (toSkip > 0) toSkip--;
+        else if (plan.keep(cells)) batch.push(cells);
+        if (batch.length >= plan.batchRows) {
+          yield batch;
+          batch = [];
+        }
       }
     }
     if (batch.length > 0) yield batch;
@@ -152,8 +163,8 @@ async function readHeads(
     // Hidden sheets hold lookups and scratch work, not the data the owner sees.
     if (sheet.state !== 'hidden' && sheet.state !== 'veryHidden') {
       const rows: string[][] = [];
-      for await (const cells of readRows(sheet, scan.get(number))) {
-        rows.push(cells);
+      for await (const chunk of readRows(sheet, scan.get(number))) {
+        rows.push(...chunk.slice(0, HEAD_ROWS - rows.length));
         if (rows.length >= HEAD_ROWS) break;
       }
       heads.push({ number, name: sheet.name, rows });
