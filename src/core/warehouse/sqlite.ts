@@ -129,11 +129,16 @@ export function createSqliteWarehouse(options: SqliteWarehouseOptions): Warehous
     // Identical rows share every column; VALUES needs at least one, so bind them all per row.
     if (shared.length === columns.length) shared = [];
     const varying = columns.filter((c) => !shared.includes(c));
-    const chunk = Math.max(1, Math.floor((INSERT_CHUNK_VARIABLES - shared.length) / varying.length));
+    const fit = Math.max(1, Math.floor((INSERT_CHUNK_VARIABLES - shared.length) / varying.length));
+    const most = 2 ** Math.floor(Math.log2(fit));
     const values: Bindable[] = [];
     let inserted = 0;
-    for (let start = 0; start < rows.length; start += chunk) {
-      const end = Math.min(rows.length, start + chunk);
+    for (let start = 0, end = 0; start < rows.length; start = end) {
+      // Statements of 2^k rows: a batch of any size needs at most ~10 distinct ones per column set, so they
+      // stay cached. One per batch size (batches shrink by their bad rows) could outgrow the cache, and an
+      // evicted statement holds ~0.5 MB of native memory until GC finalises it: with a 16-entry cache, a 1M-row
+      // file with scattered bad rows peaked at 470 MB RSS instead of 233 MB.
+      end = start + Math.min(most, 2 ** Math.floor(Math.log2(rows.length - start)));
       values.length = 0;
       for (const c of shared) values.push(bindValue(first[c]));
       for (let i = start; i < end; i += 1) {

@@ -74,7 +74,7 @@ describe('SQLite warehouse on a file', () => {
     const w = createSqliteWarehouse({ path: path.join(dir, 'titan.db') });
     await w.migrate();
     const shared = { org_id: 'o', location_id: 'l', category: null, _source_file: 'a.csv' };
-    // 1,200 rows span three statements (the last one short); two identical rows share every column.
+    // 1,200 rows take four statements (1,024 + 128 + 32 + 16 rows); two identical rows share every column.
     const rows = Array.from({ length: 1_200 }, (_, i) => ({
       ...shared,
       date: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
