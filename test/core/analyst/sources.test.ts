@@ -15,6 +15,18 @@ const sale = (date: string, at: string, extra: Row = {}): Row => ({
   ...extra,
 });
 
+/** One ingest attempt; the content hash defaults to the name (one attempt per file). */
+const file = (name: string, outcome: string, at: string, category = 'purchases', hash = name): Row => ({
+  content_hash: hash,
+  ...mine,
+  category,
+  file_name: name,
+  outcome,
+  reason: outcome === 'failed' ? 'no date column' : null,
+  rows: 10,
+  ingested_at: at,
+});
+
 let warehouse: Warehouse;
 afterEach(() => warehouse.close());
 
@@ -31,16 +43,6 @@ async function seeded(): Promise<Warehouse> {
   await warehouse.insertRows('expenses_master', [
     { ...mine, date: '2026-11-02', amount: 500, _ingested_at: '2026-11-03T10:00:00.000Z' },
   ]);
-  const file = (name: string, outcome: string, at: string, category = 'purchases'): Row => ({
-    content_hash: name,
-    ...mine,
-    category,
-    file_name: name,
-    outcome,
-    reason: outcome === 'failed' ? 'no date column' : null,
-    rows: 10,
-    ingested_at: at,
-  });
   await warehouse.insertRows('ingest_files', [
     file('old-bad.csv', 'failed', '2026-10-01T00:00:00.000Z'),
     file('bills-nov.xlsx', 'failed', '2026-11-04T00:00:00.000Z'),
@@ -74,17 +76,8 @@ describe('sources', () => {
 
   it('names a failed file once, and not at all once a fixed version of it loaded', async () => {
     const warehouse = await seeded();
-    const again = (name: string, outcome: string, at: string): Row => ({
-      content_hash: `${name}@${at}`,
-      org_id: scope.orgId,
-      location_id: scope.locationId,
-      category: 'purchases',
-      file_name: name,
-      outcome,
-      reason: outcome === 'failed' ? 'no date column' : null,
-      rows: 10,
-      ingested_at: at,
-    });
+    const again = (name: string, outcome: string, at: string) =>
+      file(name, outcome, at, 'purchases', `${name}@${at}`);
     await warehouse.insertRows('ingest_files', [
       again('bills-nov.xlsx', 'failed', '2026-11-05T00:00:00.000Z'),
       again('fixed.csv', 'failed', '2026-11-04T00:00:00.000Z'),
