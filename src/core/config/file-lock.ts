@@ -1,5 +1,6 @@
-// A cross-process mutex on a lock file (O_EXCL create), so writers in different processes never interleave.
-import { open, readFile, rm, stat } from 'node:fs/promises';
+// A cross-process mutex on a lock file (created atomically by hard link, pid inside), so writers in different processes never interleave.
+import { randomBytes } from 'node:crypto';
+import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TitanError } from '../errors.ts';
 
@@ -43,26 +44,29 @@ export async function withFileLock<T>(
 ): Promise<T> {
   const staleMs = options.staleMs ?? 10_000;
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const handle = await open(lockPath, 'wx', 0o600);
+  // The lock file appears with our pid already in it (written to a private file, then hard-linked into place),
+  // so a holder killed at any instant leaves a lock whose dead owner is recognised at once.
+  const mine = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  await writeFile(mine, String(process.pid), { mode: 0o600 });
+  try {
+    for (let attempt = 0; ; attempt++) {
       try {
-        await handle.writeFile(String(process.pid));
-      } finally {
-        await handle.close();
+        await link(mine, lockPath);
+        break;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        if (await breakIfStale(lockPath, staleMs)) continue;
+        if (Date.now() > deadline) {
+          throw new TitanError(
+            'config.write_failed',
+            `Could not lock ${lockPath}: another writer holds it. Retry.`,
+          );
+        }
+        await sleep(Math.min(2 + attempt, 25));
       }
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      if (await breakIfStale(lockPath, staleMs)) continue;
-      if (Date.now() > deadline) {
-        throw new TitanError(
-          'config.write_failed',
-          `Could not lock ${lockPath}: another writer holds it. Retry.`,
-        );
-      }
-      await sleep(Math.min(2 + attempt, 25));
     }
+  } finally {
+    await rm(mine, { force: true });
   }
   try {
     return await fn();
