@@ -7,6 +7,11 @@ export interface EventDedupe {
   claim(eventId: string): Promise<boolean>;
 }
 
+/** Platforms retry for minutes, not days: ids older than this can go. */
+const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
+/** How often one process sweeps old ids (on a claim, never on a timer). */
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
 export function createEventDedupe(options: {
   warehouse: Warehouse;
   clock: Clock;
@@ -16,11 +21,23 @@ export function createEventDedupe(options: {
   // Retries can arrive while the first delivery is still being claimed; the set closes that window in-process.
   const inFlight = new Set<string>();
   const table = warehouse.dialect.table('chat_events');
+  let sweptAt = Number.NEGATIVE_INFINITY;
+
+  /** Keeps chat_events from growing for ever; a failed sweep is retried at the next one. */
+  async function sweep(now: number): Promise<void> {
+    if (now - sweptAt < SWEEP_EVERY_MS) return;
+    sweptAt = now;
+    await warehouse.execute(
+      `DELETE FROM ${table} WHERE platform = @platform AND received_at < ${warehouse.dialect.timestampParam('before')}`,
+      { platform, before: new Date(now - KEEP_MS).toISOString() },
+    );
+  }
 
   return {
     async claim(eventId) {
       const key = `${platform}:${eventId}`;
       if (inFlight.has(key)) return false;
+      await sweep(clock.now().getTime());
       inFlight.add(key);
       try {
         return await warehouse.transaction(async (tx) => {
