@@ -1,8 +1,10 @@
 // Google Drive as a FileSource (drive v3): list a folder, download or export to a temp file, move by changing parents.
+
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { auth, drive, type drive_v3 } from '@googleapis/drive';
 import { TitanError } from '../../errors.ts';
@@ -23,6 +25,29 @@ export interface DriveSourceOptions {
   rootUrl?: string;
   /** Where downloads land before parsing; the OS temp dir by default. */
   tmpDir?: string;
+  /** Largest file downloaded; a larger one fails as 'ingest.too_large' (quarantined) instead of filling the disk. */
+  maxBytes?: number;
+}
+
+/** 1 GiB: far above any POS export or ledger, well below a disk-filling mistake. */
+export const MAX_DOWNLOAD_BYTES = 1024 ** 3;
+
+/** Passes bytes through until `limit`, then fails with a reason the owner can act on. */
+function capBytes(limit: number, name: string): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen <= limit) return done(null, chunk);
+      const mb = Math.round(limit / 1024 / 1024);
+      done(
+        new TitanError(
+          'ingest.too_large',
+          `${name} is larger than ${mb} MB: split it (one file a month, say) and upload the parts.`,
+        ),
+      );
+    },
+  });
 }
 
 /** A JWT client that signs in as the service account with the Drive scope. */
@@ -128,7 +153,8 @@ export function createDriveSource(options: DriveSourceOptions): FileSource {
       const release = () => rm(dir, { recursive: true, force: true });
       const target = path.join(dir, path.basename(file.name) || 'download');
       try {
-        await pipeline(await fetchBytes(file), createWriteStream(target));
+        const limit = options.maxBytes ?? MAX_DOWNLOAD_BYTES;
+        await pipeline(await fetchBytes(file), capBytes(limit, file.name), createWriteStream(target));
         const { size } = await stat(target);
         return { name: file.name, path: target, size, mimeType: file.mimeType, release };
       } catch (err) {

@@ -1,5 +1,8 @@
 // The Drive FileSource through the real @googleapis/drive client against the local fake.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDriveSource, SHEET_MIME } from '../../../../src/core/ingest/source/drive.ts';
 import { type FakeDrive, startFakeDrive, tokenAuth } from '../../../fakes/drive.ts';
@@ -95,5 +98,19 @@ describe('Google Drive source', () => {
     const h = await driveHarness();
     fake = h.fake;
     await expect(h.source.list('not-shared')).rejects.toThrow(/share it with the service account/);
+  });
+
+  it('refuses a download past the size cap as too large, leaving no temp file', async () => {
+    const h = await driveHarness();
+    fake = h.fake;
+    await h.put('huge.csv', `date,amount\n${'2026-11-01,100\n'.repeat(2_000)}`);
+    const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'titan-test-cap-'));
+    const capped = createDriveSource({ auth: tokenAuth(), rootUrl: h.fake.rootUrl, maxBytes: 4_096, tmpDir });
+    const [file] = await capped.list('inbox');
+    const err = await capped.download(file!).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'ingest.too_large' });
+    expect((err as Error).message).toContain('huge.csv is larger than');
+    expect(readdirSync(tmpDir)).toEqual([]);
+    rmSync(tmpDir, { recursive: true });
   });
 });
