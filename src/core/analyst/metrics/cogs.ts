@@ -1,6 +1,8 @@
-// Cost of goods sold for a period (opening stock + purchases − closing stock) and the sales it fed.
+// Cost of goods sold for a period (opening stock + purchases − closing stock), the sales it fed, and cost shares.
+import type { Fact, Period } from '../../model/answer.ts';
 import type { MetricContext } from '../metric.ts';
-import { dateBetween, inScope, isSale, num, periodParams } from './metric-sql.ts';
+import type { FactSheet } from './fact-sheet.ts';
+import { dateBetween, inScope, isSale, num, periodParams, perWeek } from './metric-sql.ts';
 
 export interface CostOfGoods {
   /** Stock value at the start of the period (each item's first stock row in it). */
@@ -57,4 +59,34 @@ export async function queryCostOfGoods(ctx: MetricContext): Promise<CostOfGoods>
     sales: num(sold?.sales),
     rowsScanned: stockRows + num(bought?.n) + num(sold?.n),
   };
+}
+
+/** A cost's share of sales against its ceiling, once the cost is over it: the ceiling and ₹/week above it. */
+export interface OverCeiling {
+  ceiling: Fact;
+  impact: Fact;
+  excessPerWeek: number;
+}
+
+/**
+ * Adds `<id>.pct` (the figure an answer about this cost leads with) and, when it is above `ceilingPct`,
+ * `<id>.ceiling_pct` and `<id>.impact_week`.
+ */
+export function costAgainstCeiling(
+  sheet: FactSheet,
+  period: Period,
+  cost: { id: string; label: string; amount: number; sales: number; ceilingPct: number },
+): { pct: Fact; over: OverCeiling | null } {
+  const share = (cost.amount / cost.sales) * 100;
+  const pct = sheet.lead(sheet.add(`${cost.id}.pct`, `${cost.label} %`, share, '%'));
+  const excessPerWeek = perWeek(((share - cost.ceilingPct) / 100) * cost.sales, period);
+  if (excessPerWeek <= 0) return { pct, over: null };
+  const ceiling = sheet.add(`${cost.id}.ceiling_pct`, `${cost.label} ceiling`, cost.ceilingPct, '%');
+  const impact = sheet.add(
+    `${cost.id}.impact_week`,
+    `${cost.label} above the ceiling, per week`,
+    excessPerWeek,
+    'INR/week',
+  );
+  return { pct, over: { ceiling, impact, excessPerWeek } };
 }

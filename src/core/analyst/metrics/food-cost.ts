@@ -1,8 +1,7 @@
 // Food cost %: cost of goods sold (opening + purchases − closing stock) over food and beverage sales.
 import type { LeakCandidate, Metric, MetricContext, MetricOutput } from '../metric.ts';
-import { queryCostOfGoods } from './cogs.ts';
+import { costAgainstCeiling, queryCostOfGoods } from './cogs.ts';
 import { createFactSheet, show } from './fact-sheet.ts';
-import { perWeek } from './metric-sql.ts';
 
 export const FOOD_COST_METRIC_ID = 'food-cost';
 /** Above this share of sales, a South-Indian café is giving margin away (industry rule of thumb: 28–35%). */
@@ -23,17 +22,15 @@ export const foodCost: Metric = {
       sheet.add('food_cost.closing_stock', 'Closing stock value', c.closing, 'INR');
       const cogs = sheet.add('food_cost.cogs', 'Cost of goods sold', c.cogs, 'INR');
       if (c.sales > 0) {
-        const share = (c.cogs / c.sales) * 100;
-        const pct = sheet.lead(sheet.add('food_cost.pct', 'Food cost %', share, '%'));
-        const excessPerWeek = perWeek(((share - FOOD_COST_CEILING_PCT) / 100) * c.sales, ctx.period);
-        if (excessPerWeek > 0) {
-          const ceiling = sheet.add('food_cost.ceiling_pct', 'Food cost ceiling', FOOD_COST_CEILING_PCT, '%');
-          const impact = sheet.add(
-            'food_cost.impact_week',
-            'Food cost above the ceiling, per week',
-            excessPerWeek,
-            'INR/week',
-          );
+        const { pct, over } = costAgainstCeiling(sheet, ctx.period, {
+          id: 'food_cost',
+          label: 'Food cost',
+          amount: c.cogs,
+          sales: c.sales,
+          ceilingPct: FOOD_COST_CEILING_PCT,
+        });
+        if (over) {
+          const { ceiling, impact, excessPerWeek } = over;
           leaks.push({
             key: `food-cost:${ctx.period.from}..${ctx.period.to}`,
             headline: `Food cost ${show(pct)} of sales (${show(cogs)} on ${show(sales)}), above the ${show(ceiling)} ceiling: ${show(impact)}`,

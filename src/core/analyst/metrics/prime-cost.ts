@@ -1,8 +1,8 @@
 // Prime cost %: cost of goods sold plus labour, over sales; reported only when labour expenses exist.
 import type { LeakCandidate, Metric, MetricContext, MetricOutput } from '../metric.ts';
-import { queryCostOfGoods } from './cogs.ts';
+import { costAgainstCeiling, queryCostOfGoods } from './cogs.ts';
 import { createFactSheet, show } from './fact-sheet.ts';
-import { dateBetween, inScope, num, periodParams, perWeek } from './metric-sql.ts';
+import { dateBetween, inScope, num, periodParams } from './metric-sql.ts';
 
 export const PRIME_COST_METRIC_ID = 'prime-cost';
 /** Restaurants aim to keep prime cost at or under about 60–65% of sales. */
@@ -36,17 +36,15 @@ export const primeCost: Metric = {
     sheet.add('prime_cost.cogs', 'Cost of goods sold', c.cogs, 'INR');
     const sales = sheet.add('prime_cost.sales', 'Sales', c.sales, 'INR');
     const prime = sheet.add('prime_cost.total', 'Prime cost', c.cogs + labour, 'INR');
-    const share = ((c.cogs + labour) / c.sales) * 100;
-    const pct = sheet.lead(sheet.add('prime_cost.pct', 'Prime cost %', share, '%'));
-    const excessPerWeek = perWeek(((share - PRIME_COST_CEILING_PCT) / 100) * c.sales, ctx.period);
-    if (excessPerWeek > 0) {
-      const ceiling = sheet.add('prime_cost.ceiling_pct', 'Prime cost ceiling', PRIME_COST_CEILING_PCT, '%');
-      const impact = sheet.add(
-        'prime_cost.impact_week',
-        'Prime cost above the ceiling, per week',
-        excessPerWeek,
-        'INR/week',
-      );
+    const { pct, over } = costAgainstCeiling(sheet, ctx.period, {
+      id: 'prime_cost',
+      label: 'Prime cost',
+      amount: c.cogs + labour,
+      sales: c.sales,
+      ceilingPct: PRIME_COST_CEILING_PCT,
+    });
+    if (over) {
+      const { ceiling, impact, excessPerWeek } = over;
       leaks.push({
         key: `prime-cost:${ctx.period.from}..${ctx.period.to}`,
         headline: `Prime cost ${show(pct)} of sales (${show(prime)} on ${show(sales)}, labour ${show(labourFact)}), above the ${show(ceiling)} ceiling: ${show(impact)}`,
