@@ -59,11 +59,6 @@ function clientOptionsFor(options: BoltAppOptions, logger: BoltLogger): webApi.W
   return { slackApiUrl: options.apiUrl, retryConfig: options.retryConfig ?? DEFAULT_RETRY, logger };
 }
 
-/** A bare Web API client for the bot token (the CLI's `titan digest --post`). */
-export function createSlackWebClient(options: BoltAppOptions): webApi.WebClient {
-  return new webApi.WebClient(options.token, clientOptionsFor(options, boltLogger(options.logger)));
-}
-
 export function createBoltApp(options: BoltAppOptions): BoltAppHandle {
   let cached: Promise<SlackInstallation> | undefined;
   const installation = (): Promise<SlackInstallation> => {

@@ -3,7 +3,7 @@ import { TitanError } from '../errors.ts';
 import { createFileOverrideStore } from './file-override-store.ts';
 import { type ConfigPatch, validatePatch } from './merge-patch.ts';
 import type { OverrideStore } from './override-store.ts';
-import { CONFIG_KEYS, type ConfigKey, type ConfigValues, KEY_NAMES } from './schema.ts';
+import { CONFIG_KEYS, type ConfigKey, type ConfigValues, isSecretKey, KEY_NAMES } from './schema.ts';
 
 export type KeyStatus = 'set' | 'missing';
 export type ConfigStatus = Record<ConfigKey, KeyStatus>;
@@ -112,7 +112,7 @@ export function createVault(options: { store: OverrideStore; env: EnvValues }): 
     },
     secretValues() {
       const values = get();
-      return KEY_NAMES.filter((k) => CONFIG_KEYS[k].secret && values[k]).map((k) => values[k]!);
+      return KEY_NAMES.filter((k) => isSecretKey(k) && values[k]).map((k) => values[k]!);
     },
   };
 }

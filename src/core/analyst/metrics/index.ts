@@ -49,5 +49,3 @@ export const LEAK_METRIC_IDS: readonly MetricId[] = [
   'food-cost',
   'prime-cost',
 ];
-
-export const isMetricId = (id: string): id is MetricId => (METRIC_IDS as readonly string[]).includes(id);
