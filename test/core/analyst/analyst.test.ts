@@ -4,8 +4,8 @@ import { createAnalyst } from '../../../src/core/analyst/analyst.ts';
 import { answerLines, nonFigurePhrases } from '../../../src/core/analyst/composer.ts';
 import { formatChange, formatFact } from '../../../src/core/analyst/format.ts';
 import { helpAnswer } from '../../../src/core/analyst/static-answers.ts';
-import { ungroundedFigures } from '../../../src/core/analyst/text-figures.ts';
 import type { Answer } from '../../../src/core/model/answer.ts';
+import { ungroundedFigures } from '../../helpers/text-figures.ts';
 import { type Cafe, END_DATE, openCafe, scope, TZ } from './demo-cafe.ts';
 
 const opened: Cafe[] = [];

@@ -6,8 +6,8 @@ import type { LeakCandidate, Metric, MetricOutput } from '../../../src/core/anal
 import { composeMetricAnswer } from '../../../src/core/analyst/metric-answer.ts';
 import type { Audience } from '../../../src/core/analyst/port.ts';
 import type { MetricRun } from '../../../src/core/analyst/run-metrics.ts';
-import { ungroundedFigures } from '../../../src/core/analyst/text-figures.ts';
 import type { Fact, Period } from '../../../src/core/model/answer.ts';
+import { ungroundedFigures } from '../../helpers/text-figures.ts';
 
 const period: Period = { from: '2026-11-18', to: '2026-11-24', label: 'last 7 days' };
 const now = new Date('2026-11-25T02:30:00Z');

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerLines, nonFigurePhrases } from '../../../src/core/analyst/composer.ts';
 import type { DemoGroundTruth } from '../../../src/core/analyst/demo/ground-truth.ts';
-import { ungroundedFigures } from '../../../src/core/analyst/text-figures.ts';
 import type { Answer, Finding } from '../../../src/core/model/answer.ts';
+import { ungroundedFigures } from '../../helpers/text-figures.ts';
 import { type Cafe, openCafe } from './demo-cafe.ts';
 
 /** Planted leaks must rank among this many findings. */

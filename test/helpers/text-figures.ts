@@ -1,6 +1,7 @@
-// The figures a text cites, so a check can hold every one of them to the answer's facts (dates and times are not figures).
-import type { Fact } from '../model/answer.ts';
-import { formatFactNumber } from './format.ts';
+// Test oracle: the figures a text cites, so a test can hold every one to the answer's facts exactly (dates and times are not figures).
+
+import { formatFactNumber } from '../../src/core/analyst/format.ts';
+import type { Fact } from '../../src/core/model/answer.ts';
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*';
 const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*';
