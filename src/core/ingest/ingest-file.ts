@@ -70,7 +70,7 @@ export async function ingestFile(p: FilePipeline, req: IngestFileRequest): Promi
     if (prior !== undefined) {
       outcome = { ...base, outcome: 'already_loaded', rows: prior };
     } else {
-      const prepared = await p.prepare(file, category);
+      const prepared = await p.prepare(file, category, scope);
       const loaded = await loadRows(p.warehouse, p.records, {
         category,
         scope,
@@ -79,9 +79,9 @@ export async function ingestFile(p: FilePipeline, req: IngestFileRequest): Promi
         jobId,
         ingestedAt,
         batches: prepared.batches,
-        convert: prepared.convert,
+        columns: prepared.columns,
         ...(req.onProgress === undefined ? {} : { onProgress: req.onProgress }),
-      });
+      }).finally(() => prepared.close?.());
       outcome =
         loaded.outcome === 'loaded'
           ? { ...base, outcome: 'loaded', rows: loaded.rows, ...(loaded.note ? { reason: loaded.note } : {}) }

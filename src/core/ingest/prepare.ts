@@ -1,16 +1,19 @@
-// The seam between reading a file and loading it: parse + map + normalise yield row batches and a row converter.
+// The seam between reading a file and loading it: parse + map + normalise + hash yield built row batches.
+import type { Scope } from '../model/scope.ts';
 import type { Category } from '../warehouse/tables.ts';
 import type { IncomingFile } from './contracts.ts';
-import type { RowConverter } from './load/load-rows.ts';
+import type { BuiltBatch } from './load/row-builder.ts';
 
 export interface PreparedFile {
-  /** Every data row of the chosen table, in batches. */
-  batches: AsyncIterable<string[][]>;
-  /** Maps one raw row onto the category's canonical columns, or says why it cannot. */
-  convert: RowConverter;
+  /** The order of the values in every tuple. */
+  columns: readonly string[];
+  /** Every data row of the chosen table, built, in batches. */
+  batches: AsyncIterable<BuiltBatch>;
   /** Which table of the file was chosen (sheet name), for messages. */
   table?: string;
+  /** Releases what reading holds (a row worker), whether or not the batches were read to the end. */
+  close?: () => Promise<void>;
 }
 
 /** Parses a file and maps its header; throws a TitanError ('ingest.*') when the file cannot be read or mapped. */
-export type PrepareFile = (file: IncomingFile, category: Category) => Promise<PreparedFile>;
+export type PrepareFile = (file: IncomingFile, category: Category, scope: Scope) => Promise<PreparedFile>;

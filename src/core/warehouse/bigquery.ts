@@ -6,6 +6,7 @@ import { fromBigQueryError } from './bigquery-errors.ts';
 import { BIGQUERY_TYPE, bigQueryAddColumn, bigQueryCreateTable, bqColumn } from './bigquery-schema.ts';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, schemaAfter } from './migrations.ts';
 import type { Row, SqlParams, SqlValue, Warehouse, WarehouseTx } from './port.ts';
+import { blockToRows } from './row-block.ts';
 import { assertIdentifier, collectColumns } from './sql-identifiers.ts';
 import { createTxGuard } from './tx-guard.ts';
 
@@ -160,6 +161,7 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
       (await runSql(sql, params, sessionId)).rows as T[],
     execute: async (sql, params) => (await runSql(sql, params, sessionId)).affected,
     insertRows: (table, rows) => insertChunks(table, rows, sessionId),
+    insertBlock: (table, block) => insertChunks(table, blockToRows(block), sessionId),
   });
 
   /** A session-scoped multi-statement transaction: BEGIN opens the session, COMMIT or ROLLBACK ends it. */
@@ -180,6 +182,14 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
     } finally {
       await runJob('CALL BQ.ABORT_SESSION()', {}, {}, { id: sessionId }).catch(() => undefined);
     }
+  }
+
+  /** One statement is atomic on its own; several need a transaction so a failure leaves nothing behind. */
+  async function insertAtomically(table: string, rows: Row[]): Promise<number> {
+    guard.assertOutside();
+    return rows.length <= chunkRows
+      ? insertChunks(table, rows)
+      : transaction((tx) => tx.insertRows(table, rows));
   }
 
   async function migrate(): Promise<string[]> {
@@ -227,13 +237,8 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
       guard.assertOutside();
       return (await runSql(sql, params)).affected;
     },
-    // One statement is atomic on its own; several need a transaction so a failure leaves nothing behind.
-    insertRows: async (table, rows) => {
-      guard.assertOutside();
-      return rows.length <= chunkRows
-        ? insertChunks(table, rows)
-        : transaction((tx) => tx.insertRows(table, rows));
-    },
+    insertRows: async (table, rows) => insertAtomically(table, rows),
+    insertBlock: async (table, block) => insertAtomically(table, blockToRows(block)),
     transaction,
     migrate,
     async health() {

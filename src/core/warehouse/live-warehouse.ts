@@ -50,6 +50,7 @@ export function createLiveWarehouse(config: () => ConfigValues, dataDir: string)
     query: async (sql, params) => (await live()).query(sql, params),
     execute: async (sql, params) => (await live()).execute(sql, params),
     insertRows: async (table, rows) => (await live()).insertRows(table, rows),
+    insertBlock: async (table, block) => (await live()).insertBlock(table, block),
     transaction: async (fn) => (await live()).transaction(fn),
     migrate: async () => (await live()).migrate(),
     health: async () => (await live()).health(),

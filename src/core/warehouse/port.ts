@@ -5,6 +5,18 @@ export type SqlValue = string | number | boolean | null;
 export type SqlParams = Record<string, SqlValue>;
 export type Row = Record<string, SqlValue>;
 
+/**
+ * Many rows in the bulk-load shape: values row after row in `columns` order, plus values every row shares.
+ * No object or array per row, so a million rows cost one flat array per batch.
+ */
+export interface RowBlock {
+  columns: readonly string[];
+  /** columns.length values per row. */
+  values: readonly SqlValue[];
+  /** Column → value, the same for every row of the block (scope, lineage). */
+  shared?: Row;
+}
+
 /** SQL differences between engines, so metric queries stay one text with small seams. */
 export interface Dialect {
   readonly name: 'sqlite' | 'bigquery';
@@ -37,6 +49,8 @@ export interface WarehouseTx {
   query<T = Row>(sql: string, params?: SqlParams): Promise<T[]>;
   execute(sql: string, params?: SqlParams): Promise<number>;
   insertRows(table: string, rows: Row[]): Promise<number>;
+  /** Inserts a block of rows; like insertRows, atomic on its own and part of the transaction inside one. */
+  insertBlock(table: string, block: RowBlock): Promise<number>;
 }
 
 export interface Warehouse extends WarehouseTx {

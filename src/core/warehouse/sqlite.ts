@@ -4,8 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TitanError } from '../errors.ts';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration } from './migrations.ts';
-import type { Row, SqlParams, SqlValue, Warehouse, WarehouseTx } from './port.ts';
-import { assertIdentifier, collectColumns } from './sql-identifiers.ts';
+import type { Row, RowBlock, SqlParams, SqlValue, Warehouse, WarehouseTx } from './port.ts';
+import { blockRows, rowsToBlock } from './row-block.ts';
+import { assertIdentifier } from './sql-identifiers.ts';
 import { createSqliteDialect } from './sqlite-dialect.ts';
 import { sqliteAddColumn, sqliteCreateTable } from './sqlite-schema.ts';
 import { createTxGuard } from './tx-guard.ts';
@@ -117,41 +118,58 @@ export function createSqliteWarehouse(options: SqliteWarehouseOptions): Warehous
     return prepare(`INSERT INTO "${table}" (${names}) SELECT ${picks} FROM (VALUES ${tuples})`);
   }
 
-  /** Inserts in chunks of many rows per statement; the caller provides the transaction. */
-  function insertChunks(table: string, rows: Row[]): number {
-    if (rows.length === 0) return 0;
+  /** Inserts a block in chunks of many rows per statement; the caller provides the transaction. */
+  function insertChunks(table: string, block: RowBlock): number {
+    const rows = blockRows(block);
+    if (rows === 0) return 0;
     assertIdentifier(table);
-    const columns = collectColumns(rows);
-    const first = rows[0]!;
-    const isShared = (c: string): boolean =>
-      rows.length > 1 && rows.every((row) => bindValue(row[c]) === bindValue(first[c]));
-    let shared = columns.filter(isShared);
+    const { values } = block;
+    const width = block.columns.length;
+    const given = Object.entries(block.shared ?? {});
+    // Positions equal in every row (a column the file lacks is null throughout) are bound once too.
+    const isConstant = (i: number): boolean => {
+      if (rows === 1) return false;
+      const first = bindValue(values[i]);
+      for (let at = i + width; at < values.length; at += width)
+        if (bindValue(values[at]) !== first) return false;
+      return true;
+    };
+    const positions = block.columns.map((_, i) => i);
+    let constant = positions.filter(isConstant);
     // Identical rows share every column; VALUES needs at least one, so bind them all per row.
-    if (shared.length === columns.length) shared = [];
-    const varying = columns.filter((c) => !shared.includes(c));
+    if (constant.length === width) constant = [];
+    const varying = positions.filter((i) => !constant.includes(i));
+    const shared = [...given.map(([c]) => c), ...constant.map((i) => block.columns[i]!)].map(
+      assertIdentifier,
+    );
+    const sharedValues = [
+      ...given.map(([, v]) => bindValue(v)),
+      ...constant.map((i) => bindValue(values[i])),
+    ];
+    const varyingColumns = varying.map((i) => assertIdentifier(block.columns[i]!));
     const fit = Math.max(1, Math.floor((INSERT_CHUNK_VARIABLES - shared.length) / varying.length));
     const most = 2 ** Math.floor(Math.log2(fit));
-    const values: Bindable[] = [];
+    const params: Bindable[] = [];
     let inserted = 0;
-    for (let start = 0, end = 0; start < rows.length; start = end) {
+    for (let start = 0, end = 0; start < rows; start = end) {
       // Statements of 2^k rows: a batch of any size needs at most ~10 distinct ones per column set, so they
       // stay cached. One per batch size (batches shrink by their bad rows) could outgrow the cache, and an
       // evicted statement holds ~0.5 MB of native memory until GC finalises it: with a 16-entry cache, a 1M-row
       // file with scattered bad rows peaked at 470 MB RSS instead of 233 MB.
-      end = start + Math.min(most, 2 ** Math.floor(Math.log2(rows.length - start)));
-      values.length = 0;
-      for (const c of shared) values.push(bindValue(first[c]));
-      for (let i = start; i < end; i += 1) {
-        const row = rows[i]!;
-        for (const c of varying) values.push(bindValue(row[c]));
+      end = start + Math.min(most, 2 ** Math.floor(Math.log2(rows - start)));
+      params.length = 0;
+      for (const v of sharedValues) params.push(v);
+      for (let r = start; r < end; r += 1) {
+        const at = r * width;
+        for (const i of varying) params.push(bindValue(values[at + i]));
       }
-      const stmt = insertStatement(table, shared, varying, end - start);
-      inserted += guarded(() => stmt.run(values).changes);
+      const stmt = insertStatement(table, shared, varyingColumns, end - start);
+      inserted += guarded(() => stmt.run(params).changes);
     }
     return inserted;
   }
 
-  const insertAtomically = db.transaction((table: string, rows: Row[]) => insertChunks(table, rows));
+  const insertAtomically = db.transaction((table: string, block: RowBlock) => insertChunks(table, block));
 
   // better-sqlite3 transactions are synchronous; an async `fn` awaits between statements, so other callers
   // of this connection wait until it finishes instead of slipping their statements into it.
@@ -165,7 +183,8 @@ export function createSqliteWarehouse(options: SqliteWarehouseOptions): Warehous
   const tx: WarehouseTx = {
     query: async (sql, params) => runQuery(sql, params),
     execute: async (sql, params) => runExecute(sql, params),
-    insertRows: async (table, rows) => insertChunks(table, rows),
+    insertRows: async (table, rows) => insertChunks(table, rowsToBlock(rows)),
+    insertBlock: async (table, block) => insertChunks(table, block),
   };
 
   let closed = false;
@@ -183,7 +202,11 @@ export function createSqliteWarehouse(options: SqliteWarehouseOptions): Warehous
     },
     async insertRows(table, rows) {
       await idle();
-      return guarded(() => insertAtomically.immediate(table, rows));
+      return guarded(() => insertAtomically.immediate(table, rowsToBlock(rows)));
+    },
+    async insertBlock(table, block) {
+      await idle();
+      return guarded(() => insertAtomically.immediate(table, block));
     },
     async transaction<T>(fn: (tx: WarehouseTx) => Promise<T>): Promise<T> {
       guard.assertOutside();

@@ -1,16 +1,13 @@
 // The loader: every row of a file and its ingest_files record in ONE warehouse transaction, so a file lands whole or not at all.
 import { TitanError } from '../../errors.ts';
 import type { Scope } from '../../model/scope.ts';
-import type { Row, Warehouse } from '../../warehouse/port.ts';
-import { CATEGORY_TABLE, type Category } from '../../warehouse/tables.ts';
-import type { NormaliseResult } from '../normalise/normalise-row.ts';
+import { schemaAfter } from '../../warehouse/migrations.ts';
+import type { Warehouse } from '../../warehouse/port.ts';
+import { CATEGORY_TABLE, type Category, type ColumnDef } from '../../warehouse/tables.ts';
 import { BadRowTally } from './bad-rows.ts';
 import type { IngestRecords } from './ingest-records.ts';
-import { rowHash } from './row-hash.ts';
-import { businessColumns } from './table-columns.ts';
-
-/** One source row → canonical values or the reason it cannot be (the normaliser's own result, no copy). */
-export type RowConverter = (raw: string[]) => NormaliseResult;
+import type { BuiltBatch } from './row-builder.ts';
+import { createRowTextReader } from './row-text.ts';
 
 export interface LoadRequest {
   category: Category;
@@ -20,9 +17,10 @@ export interface LoadRequest {
   contentHash: string;
   jobId: string | null;
   ingestedAt: string;
-  /** The file's data rows in batches, read while the transaction is open (bounded memory). */
-  batches: AsyncIterable<string[][]>;
-  convert: RowConverter;
+  /** The file's rows, built, in batches read while the transaction is open (bounded memory). */
+  batches: AsyncIterable<BuiltBatch>;
+  /** The order of every row's values (RowBuilder.columns). */
+  columns: readonly string[];
   /** Called after each batch with the rows read so far (progress bars). */
   onProgress?: (rowsRead: number) => void;
 }
@@ -30,6 +28,16 @@ export interface LoadRequest {
 export type LoadResult =
   | { outcome: 'loaded'; rows: number; note?: string }
   | { outcome: 'already_loaded'; rows: number };
+
+/** The warehouse's definitions of `names`, which tell the row text's numbers from its strings. */
+function columnDefs(table: string, names: readonly string[]): ColumnDef[] {
+  const defs = schemaAfter().get(table)?.columns ?? [];
+  return names.map((name) => {
+    const def = defs.find((c) => c.name === name);
+    if (!def) throw new Error(`table ${table} has no column ${name}`);
+    return def;
+  });
+}
 
 /**
  * Loads a file's rows, or finds it already loaded. Throws a TitanError (and stores nothing) for a file
@@ -41,10 +49,16 @@ export async function loadRows(
   req: LoadRequest,
 ): Promise<LoadResult> {
   const table = CATEGORY_TABLE[req.category];
-  const columns = businessColumns(req.category);
-  const hashed = ['org_id', 'location_id', ...columns];
-  const { orgId, locationId } = req.scope;
+  const readText = createRowTextReader(columnDefs(table, req.columns));
   const key = { contentHash: req.contentHash, category: req.category, scope: req.scope };
+  // Scope and lineage are the same on every row of a file: bound once per statement, not once per row.
+  const shared = {
+    org_id: req.scope.orgId,
+    location_id: req.scope.locationId,
+    _source_file: req.fileName,
+    _master_category: req.category,
+    _ingested_at: req.ingestedAt,
+  };
 
   return warehouse.transaction(async (tx): Promise<LoadResult> => {
     // Checked inside the transaction: two loads of the same content racing each other serialise here.
@@ -55,27 +69,11 @@ export async function loadRows(
     let read = 0;
     let stored = 0;
     for await (const batch of req.batches) {
-      const rows: Row[] = [];
-      for (const raw of batch) {
-        read += 1;
-        const converted = req.convert(raw);
-        if (!converted.ok) {
-          bad.add(read, converted.error);
-          continue;
-        }
-        // The normaliser's fresh row is completed in place rather than copied (one object less per row);
-        // every row gets the same keys in the same order, so the warehouse reuses one prepared INSERT.
-        const row: Row = converted.row;
-        for (const c of columns) row[c] ??= null;
-        row.org_id = orgId;
-        row.location_id = locationId;
-        row._source_file = req.fileName;
-        row._master_category = req.category;
-        row._ingested_at = req.ingestedAt;
-        row._row_hash = rowHash(row, hashed);
-        rows.push(row);
+      for (const { index, error } of batch.bad) bad.add(read + index + 1, error);
+      read += batch.read;
+      if (batch.rows > 0) {
+        stored += await tx.insertBlock(table, { columns: req.columns, values: readText(batch.text), shared });
       }
-      if (rows.length > 0) stored += await tx.insertRows(table, rows);
       req.onProgress?.(read);
     }
     if (read === 0) {

@@ -1,19 +1,15 @@
-// A row's identity: a hash of its canonical values and scope, stored as `_row_hash` for lineage and dedupe checks.
+// A row's identity: a hash of its scope and canonical values, stored as `_row_hash` for lineage and dedupe checks.
 import { hash } from 'node:crypto';
-import type { Row } from '../../warehouse/port.ts';
-
-// Unit separator: cannot appear in a value a spreadsheet cell or CSV field would reasonably hold.
-const SEP = '\u001f';
+import { FIELD_SEP } from './row-text.ts';
 
 /** 128 bits of sha256 as base64url: ample for row identity, and short enough to keep rows small. */
 const HASH_CHARS = 22;
 
-/** sha256 over `columns`' values in order (null → empty); one-shot `crypto.hash` is ~4× faster than createHash. */
-export function rowHash(row: Row, columns: readonly string[]): string {
-  let text = '';
-  for (const column of columns) {
-    const v = row[column];
-    text += v === null || v === undefined ? SEP : `${v}${SEP}`;
-  }
-  return hash('sha256', text, 'base64url').slice(0, HASH_CHARS);
+/** The scope's part of every row hash of a file, computed once. */
+export const scopeHashKey = (orgId: string, locationId: string): string =>
+  `${orgId}${FIELD_SEP}${locationId}${FIELD_SEP}`;
+
+/** sha256 over the scope key and the row's text; one-shot `crypto.hash` is ~4× faster than createHash. */
+export function rowHash(scopeKey: string, text: string): string {
+  return hash('sha256', scopeKey + text, 'base64url').slice(0, HASH_CHARS);
 }

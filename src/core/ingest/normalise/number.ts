@@ -8,6 +8,11 @@ const BLANKISH = new Set(['', '-', '--', '—', 'na', 'n/a', 'nil', 'null', 'non
 
 /** True for an empty cell or a placeholder such as "-" or "N/A". */
 export function isBlankish(raw: string): boolean {
+  // Runs on every cell: a cell opening with a digit or a letter other than n is no placeholder, decided
+  // without trimming or lower-casing it.
+  const first = raw.charCodeAt(0);
+  const letter = first | 32;
+  if ((first >= 48 && first <= 57) || (letter >= 97 && letter <= 122 && letter !== 110)) return false;
   // Placeholders are short; a long cell is blank only if it is all whitespace (the common, cheap case).
   return raw.length <= 8 ? BLANKISH.has(raw.trim().toLowerCase()) : raw.trim() === '';
 }

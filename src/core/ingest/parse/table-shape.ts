@@ -12,9 +12,33 @@ export function isBlankRow(row: readonly string[]): boolean {
   return true;
 }
 
+/** What String.prototype.trim removes (JavaScript's WhiteSpace and LineTerminator). */
+function isTrimmed(code: number): boolean {
+  return (
+    code <= 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Only a cell ending in l, s, ":" or "." (before any spaces) can be a totals label: most cells are ruled out without a regex. */
+function mayBeTotal(cell: string): boolean {
+  let end = cell.length - 1;
+  while (end >= 0 && isTrimmed(cell.charCodeAt(end))) end -= 1;
+  const last = cell.charCodeAt(end) | 32;
+  return end >= 4 && (last === 108 || last === 115 || last === 58 || last === 46);
+}
+
 /** A "Total", "Grand Total" or "Sub-total:" row: a summary of the rows above, never data. */
 export function isTotalsRow(row: readonly string[]): boolean {
-  for (const cell of row) if (TOTALS.test(cell.trim())) return true;
+  for (const cell of row) if (mayBeTotal(cell) && TOTALS.test(cell.trim())) return true;
   return false;
 }
 

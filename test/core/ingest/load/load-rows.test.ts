@@ -1,21 +1,30 @@
 // The loader: all of a file's rows or none, lineage on every row, the same content twice adds nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIngestRecords } from '../../../../src/core/ingest/load/ingest-records.ts';
-import { type LoadRequest, loadRows, type RowConverter } from '../../../../src/core/ingest/load/load-rows.ts';
+import { type LoadRequest, loadRows } from '../../../../src/core/ingest/load/load-rows.ts';
+import {
+  buildBatches,
+  createRowBuilder,
+  type RowConverter,
+} from '../../../../src/core/ingest/load/row-builder.ts';
+import { targetColumns } from '../../../../src/core/ingest/normalise/target-columns.ts';
 import { DEFAULT_SCOPE } from '../../../../src/core/model/scope.ts';
 import type { Warehouse } from '../../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../../src/core/warehouse/sqlite.ts';
 
-/** date,amount,vendor rows; an amount that is not a number makes the row bad. */
+/** date,amount,vendor rows onto every expenses column in order; an amount that is not a number makes the row bad. */
 const convert: RowConverter = ([date, amount, vendor]) => {
   const value = Number(amount);
   if (!date || Number.isNaN(value)) return { ok: false, error: `amount "${amount}" is not a number` };
-  return { ok: true, row: { date, amount: value, vendor: vendor ?? null } };
+  const given: Record<string, string | number | null> = { date, amount: value, vendor: vendor ?? null };
+  return { ok: true, values: targetColumns('expenses').map((c) => given[c.name] ?? null) };
 };
 
 async function* batchesOf(rows: string[][], size = 2): AsyncIterable<string[][]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
+
+const builder = (scope = DEFAULT_SCOPE) => createRowBuilder(convert, 'expenses', scope);
 
 const goodRows = (n: number) =>
   Array.from({ length: n }, (_, i) => ['2026-11-01', String(100 + i), `Vendor ${i}`]);
@@ -30,8 +39,8 @@ describe('loadRows', () => {
     contentHash: 'hash-1',
     jobId: 'job-1',
     ingestedAt: '2026-11-25T10:00:00.000Z',
-    batches: batchesOf(rows),
-    convert,
+    batches: buildBatches(batchesOf(rows), builder(over.scope)),
+    columns: builder().columns,
     ...over,
   });
   const count = async (table: string) =>
@@ -108,9 +117,9 @@ describe('loadRows', () => {
       yield goodRows(4);
       throw new Error('truncated file');
     }
-    await expect(loadRows(warehouse, records(), request([], { batches: breaking() }))).rejects.toThrow(
-      'truncated file',
-    );
+    await expect(
+      loadRows(warehouse, records(), request([], { batches: buildBatches(breaking(), builder()) })),
+    ).rejects.toThrow('truncated file');
     expect(await count('expenses_master')).toBe(0);
   });
 

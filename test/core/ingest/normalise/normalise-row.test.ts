@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRowNormaliser, normaliseRow } from '../../../../src/core/ingest/normalise/normalise-row.ts';
+import type { RowMapping } from '../../../../src/core/ingest/normalise/normalise-row.ts';
 import { missingRequired, targetColumns } from '../../../../src/core/ingest/normalise/target-columns.ts';
-import { CANONICAL_COLUMNS } from '../../../../src/core/warehouse/tables.ts';
+import { CANONICAL_COLUMNS, type Category } from '../../../../src/core/warehouse/tables.ts';
+import { createNamedNormaliser as createRowNormaliser } from '../named-rows.ts';
+
+const normaliseRow = (mapping: RowMapping, category: Category, raw: string[]) =>
+  createRowNormaliser(mapping, category)(raw);
 
 describe('normaliseRow: sales', () => {
   // Bill Dt | Bill No | Item | Qty | Rate | Amt (Rs) | Mode | Status | Captain
@@ -94,6 +98,18 @@ describe('normaliseRow: sales', () => {
     expect(convert(['05/01/2024', 'B1', 'Tea', '', '', '', '', '', ''])).toEqual({
       ok: false,
       error: 'no amount',
+    });
+  });
+
+  it('refuses a number too large to store', () => {
+    const convert = createRowNormaliser(mapping, 'sales');
+    expect(convert(['05/01/2024', 'B1', 'Tea', '1', '20', '9'.repeat(400), '', '', ''])).toEqual({
+      ok: false,
+      error: 'amount: the number is too large',
+    });
+    expect(convert(['05/01/2024', 'B1', 'Tea', '1e200', '1e200', '', '', '', ''])).toEqual({
+      ok: false,
+      error: 'amount: the number is too large',
     });
   });
 

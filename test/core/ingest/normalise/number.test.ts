@@ -31,10 +31,20 @@ describe('parseNumber', () => {
     expect(parseNumber(raw)).toBeCloseTo(expected, 10);
   });
 
-  it.each(['', '-', 'N/A', 'nil', '  '])('treats %j as blank', (raw) => {
-    expect(isBlankish(raw)).toBe(true);
-    expect(parseNumber(raw)).toBeNull();
-  });
+  it.each(['', '-', 'N/A', 'nil', '  ', ' NA ', 'None', 'NULL', 'NaN', '—', '\u00a0n/a', '--'])(
+    'treats %j as blank',
+    (raw) => {
+      expect(isBlankish(raw)).toBe(true);
+      expect(parseNumber(raw)).toBeNull();
+    },
+  );
+
+  it.each(['0', 'Tea', 'nothing', 'Nan Khatai', '(500)', '₹0', 'Zero'])(
+    'does not treat %j as blank',
+    (raw) => {
+      expect(isBlankish(raw)).toBe(false);
+    },
+  );
 
   it.each(['abc', 'Rs 1939 x 1 Night', '14.50%', '1,2345', '1.2.3', '12-05-2024', '=1+1', '1,234.56.7'])(
     'refuses %j',

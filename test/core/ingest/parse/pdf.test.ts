@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { VisionTableExtractor } from '../../../../src/core/ingest/contracts.ts';
 import { mapBestTable } from '../../../../src/core/ingest/map/map-table.ts';
-import { createRowNormaliser } from '../../../../src/core/ingest/normalise/normalise-row.ts';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
 import { SCANNED_PDF_REASON } from '../../../../src/core/ingest/parse/pdf.ts';
 import type { Category } from '../../../../src/core/warehouse/tables.ts';
+import { createNamedNormaliser } from '../named-rows.ts';
 import { allRows, corpus, incoming, scannedPdf, tempDir } from './fixtures.ts';
 
 const tmp = tempDir();
@@ -18,7 +18,7 @@ const invoice = (name: string) => incoming(`${invoices}/${name}`);
 async function canonicalRows(name: string, category: Category) {
   const tables = await parseFile(invoice(name), { category });
   const { table, mapping } = await mapBestTable({ tables, category });
-  const convert = createRowNormaliser(mapping, category);
+  const convert = createNamedNormaliser(mapping, category);
   return (await allRows(table)).map(convert);
 }
 

@@ -47,9 +47,18 @@ describe('row filter and headers', () => {
     expect(keep(['05/01/2024', '60'])).toBe(true);
     expect(keep(['Date', 'Amount'])).toBe(false);
     expect(keep(['', ' '])).toBe(false);
-    for (const total of ['Total', 'GRAND TOTAL', 'Sub-total:', 'Net Total'])
+    for (const total of [
+      'Total',
+      'GRAND TOTAL',
+      'Sub-total:',
+      'Net Total',
+      'Totals.',
+      ' day total\u00a0',
+      'Total \t',
+    ])
       expect(isTotalsRow([total, '99'])).toBe(true);
-    expect(isTotalsRow(['Total Gym membership', '999'])).toBe(false);
+    for (const cell of ['Total Gym membership', 'Tot', 'Hotels', 'Al', 'Pineapple Total Juice'])
+      expect(isTotalsRow([cell, '999'])).toBe(false);
   });
 
   it('names blanks and suffixes repeats', () => {

@@ -4,10 +4,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapTable } from '../../../../src/core/ingest/map/map-table.ts';
 import { parseDate } from '../../../../src/core/ingest/normalise/date.ts';
-import { createRowNormaliser } from '../../../../src/core/ingest/normalise/normalise-row.ts';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
 import { parseXlsx } from '../../../../src/core/ingest/parse/xlsx.ts';
 import { EMPTY_SST, EMPTY_SST_CRC } from '../../../../src/core/ingest/parse/xlsx-feed.ts';
+import { createNamedNormaliser } from '../named-rows.ts';
 import { buildZip } from '../zip-writer.ts';
 import { allRows, corpus, incoming, salesWorkbook, tempDir, xlsxParts } from './fixtures.ts';
 
@@ -54,7 +54,7 @@ describe('parseXlsx on an owner’s workbook', () => {
   it('maps and normalises it into canonical sales rows, the HYPERLINK text kept as text', async () => {
     const [march] = await parseXlsx(incoming(salesPath));
     const mapping = await mapTable({ table: march!, category: 'sales' });
-    const convert = createRowNormaliser(mapping, 'sales');
+    const convert = createNamedNormaliser(mapping, 'sales');
     const rows = (await allRows(march!)).map(convert);
     expect(rows).toMatchObject([
       {
