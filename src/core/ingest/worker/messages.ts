@@ -1,4 +1,4 @@
-// What the row worker and the main thread say to each other: table heads first, then one table's built rows in acknowledged batches.
+// What the row worker and the main thread say to each other: table heads first, then one table's built rows in batches.
 import type { Scope } from '../../model/scope.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import type { IncomingFile } from '../contracts.ts';
@@ -15,8 +15,10 @@ export interface RowWorkerData {
   kind: 'csv' | 'zip';
   batchRows?: number;
   zipLimits?: ZipLimits;
-  /** Batches the worker may send ahead of the main thread's acknowledgements. */
+  /** Batches the worker may send ahead of the main thread taking them. */
   window: number;
+  /** One Int32: batches the main thread has taken. Shared memory, because a message per batch cost more than the batch. */
+  taken: SharedArrayBuffer;
 }
 
 /** A table's shape without its rows: enough for the main thread to pick and map it. */
@@ -41,4 +43,4 @@ export type FromWorker =
   /** `code` is set when the worker threw a TitanError, so the main thread rethrows the same one. */
   | { kind: 'error'; code?: string; message: string };
 
-export type ToWorker = { kind: 'build'; plan: BuildPlan } | { kind: 'ack' };
+export type ToWorker = { kind: 'build'; plan: BuildPlan };

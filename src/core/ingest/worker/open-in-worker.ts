@@ -42,9 +42,11 @@ export async function openInWorker(file: IncomingFile, options: WorkerOpenOption
     file: { name: file.name, path: file.path, size: file.size },
     kind: options.kind,
     window: options.window ?? DEFAULT_WINDOW,
+    taken: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT),
     ...(options.batchRows === undefined ? {} : { batchRows: options.batchRows }),
     ...(options.zipLimits === undefined ? {} : { zipLimits: options.zipLimits }),
   };
+  const taken = new Int32Array(data.taken);
   const worker = new Worker(new URL('./row-worker-boot.mjs', import.meta.url), { workerData: data });
   let closed = false;
   const close = async (): Promise<void> => {
@@ -91,7 +93,8 @@ export async function openInWorker(file: IncomingFile, options: WorkerOpenOption
         const next = queue.shift()!;
         if ('error' in next) throw next.error;
         if ('end' in next) return;
-        send({ kind: 'ack' });
+        Atomics.add(taken, 0, 1);
+        Atomics.notify(taken, 0);
         yield next.batch;
       }
     } finally {

@@ -10,8 +10,7 @@ const port = parentPort!;
 const data = workerData as RowWorkerData;
 const send = (message: FromWorker): void => port.postMessage(message);
 
-let unacked = 0;
-let wakeOnAck: (() => void) | undefined;
+const taken = new Int32Array(data.taken);
 
 function fail(err: unknown): void {
   const message = err instanceof Error ? err.message : String(err);
@@ -24,10 +23,13 @@ async function stream(table: RawTable, plan: BuildPlan): Promise<void> {
     plan.category,
     plan.scope,
   );
+  let sent = 0;
   for await (const batch of buildBatches(table.rows(), builder)) {
     // A window of batches in flight: the main thread inserts while this one builds, and memory stays flat.
-    while (unacked >= data.window) await new Promise<void>((resolve) => (wakeOnAck = resolve));
-    unacked += 1;
+    for (let seen = Atomics.load(taken, 0); sent - seen >= data.window; seen = Atomics.load(taken, 0)) {
+      await Atomics.waitAsync(taken, 0, seen).value;
+    }
+    sent += 1;
     send({ kind: 'batch', batch });
   }
   send({ kind: 'end' });
@@ -44,12 +46,6 @@ async function main(): Promise<void> {
       ? [await (await import('../parse/csv.ts')).parseCsv(data.file, options)]
       : await (await import('../parse/xlsx.ts')).parseXlsx(data.file, options);
   port.on('message', (message: ToWorker) => {
-    if (message.kind === 'ack') {
-      unacked -= 1;
-      wakeOnAck?.();
-      wakeOnAck = undefined;
-      return;
-    }
     const table = tables[message.plan.table];
     if (table === undefined) fail(new Error(`the file has no table ${message.plan.table}`));
     else stream(table, message.plan).catch(fail);
