@@ -1,5 +1,4 @@
-// XLSX → one RawTable per sheet that holds a table, read with exceljs's streaming reader after the zip-bomb guard.
-import ExcelJS from 'exceljs';
+// XLSX → one RawTable per sheet that holds a table: the zip-bomb guard, then the workbook's parts and its sheets streamed through saxes.
 import { TitanError } from '../../errors.ts';
 import type { IncomingFile, RawTable } from '../contracts.ts';
 import { capSample, MAX_LLM_SAMPLE_ROWS } from '../sample-cap.ts';
@@ -14,8 +13,9 @@ import {
 } from './table-shape.ts';
 import { unreadable } from './unreadable.ts';
 import { createRowReader } from './xlsx-cells.ts';
-import { workbookFeed } from './xlsx-feed.ts';
 import { type SheetExtras, scanWorkbook } from './xlsx-scan.ts';
+import { sheetRows } from './xlsx-sheet.ts';
+import { readWorkbookInfo, type SheetInfo, type WorkbookInfo } from './xlsx-workbook.ts';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipEntry, type ZipLimits } from './zip-directory.ts';
 
 export interface XlsxOptions {
@@ -26,56 +26,12 @@ export interface XlsxOptions {
 /** Non-blank rows read up front per sheet: enough for a preamble, the header and a full sample. */
 const HEAD_ROWS = HEADER_SEARCH_ROWS + MAX_LLM_SAMPLE_ROWS + 20;
 
-/** The parts of exceljs's stream reader used here; its type declarations omit events, name and state. */
-interface StreamedRow {
-  number: number;
-  values: unknown;
-}
-interface StreamedSheet {
-  name?: string;
-  state?: string;
-  /** The reader's event stream, a chunk of events at a time (its row iterator wraps this one row per await). */
-  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>;
-}
-interface StreamedWorkbook extends AsyncIterable<StreamedSheet> {
-  on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): void;
-}
-
 function damagedWorkbook(err: unknown): TitanError {
   if (err instanceof TitanError) return err;
   return unreadable(
     'The workbook is damaged and could not be read: open it in Excel, save it again and re-upload it.',
     err,
   );
-}
-
-/** Streams (sheet number, sheet) pairs; the number is N of xl/worksheets/sheetN.xml, stable across reads. */
-async function* sheetsOf(
-  path: string,
-  entries: readonly ZipEntry[],
-  only?: number,
-): AsyncGenerator<{ number: number; sheet: StreamedSheet }> {
-  const input = workbookFeed(path, entries, only === undefined ? undefined : new Set([only]));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    // Styles give number formats, which is how exceljs knows a number is a date.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  }) as unknown as StreamedWorkbook;
-  let current = 0;
-  // exceljs announces each worksheet entry just before yielding its reader.
-  workbook.on('entry', (entry) => {
-    if (entry.type === 'worksheet') current = Number(entry.id);
-  });
-  try {
-    for await (const sheet of workbook) yield { number: current, sheet };
-  } catch (err) {
-    throw damagedWorkbook(err);
-  } finally {
-    input.destroy();
-  }
 }
 
 function refuseNonWorkbook(entries: readonly ZipEntry[]): void {
@@ -98,8 +54,8 @@ function refuseNonWorkbook(entries: readonly ZipEntry[]): void {
 
 interface SheetPlan {
   path: string;
-  entries: readonly ZipEntry[];
-  sheet: number;
+  book: WorkbookInfo;
+  sheet: SheetInfo;
   extras: SheetExtras | undefined;
   /** Non-blank rows before the first data row. */
   skip: number;
@@ -107,16 +63,19 @@ interface SheetPlan {
   batchRows: number;
 }
 
-/** The sheet's non-blank rows as strings, a parsed chunk at a time: one await per chunk, not per row. */
-async function* readRows(sheet: StreamedSheet, extras: SheetExtras | undefined): AsyncGenerator<string[][]> {
-  const read = createRowReader(extras);
+/** The sheet's non-blank rows as strings, merges filled, a parsed chunk at a time. */
+async function* readRows(
+  path: string,
+  book: WorkbookInfo,
+  sheet: SheetInfo,
+  extras: SheetExtras | undefined,
+): AsyncGenerator<string[][]> {
+  const fill = createRowReader(extras);
   try {
-    for await (const events of sheet.parse()) {
+    for await (const chunk of sheetRows(path, sheet, book)) {
       const rows: string[][] = [];
-      for (const { eventType, value } of events) {
-        if (eventType !== 'row') continue;
-        const row = value as StreamedRow;
-        const cells = read(row.number, row.values as unknown[]);
+      for (const row of chunk) {
+        const cells = fill(row.number, row.cells);
         if (!isBlankRow(cells)) rows.push(cells);
       }
       if (rows.length > 0) yield rows;
@@ -127,50 +86,41 @@ async function* readRows(sheet: StreamedSheet, extras: SheetExtras | undefined):
 }
 
 async function* streamSheet(plan: SheetPlan): AsyncGenerator<string[][]> {
-  for await (const { sheet } of sheetsOf(plan.path, plan.entries, plan.sheet)) {
-    let toSkip = plan.skip;
-    let batch: string[][] = [];
-    for await (const rows of readRows(sheet, plan.extras)) {
-      for (const cells of rows) {
-        if (toSkip > 0) toSkip--;
-        else if (plan.keep(cells)) batch.push(cells);
-        if (batch.length >= plan.batchRows) {
-          yield batch;
-          batch = [];
-        }
+  let toSkip = plan.skip;
+  let batch: string[][] = [];
+  for await (const rows of readRows(plan.path, plan.book, plan.sheet, plan.extras)) {
+    for (const cells of rows) {
+      if (toSkip > 0) toSkip--;
+      else if (plan.keep(cells)) batch.push(cells);
+      if (batch.length >= plan.batchRows) {
+        yield batch;
+        batch = [];
       }
     }
-    if (batch.length > 0) yield batch;
-    return;
   }
+  if (batch.length > 0) yield batch;
 }
 
 interface SheetHead {
-  number: number;
-  name: string | undefined;
+  sheet: SheetInfo;
   rows: string[][];
 }
 
 async function readHeads(
   path: string,
-  entries: readonly ZipEntry[],
+  book: WorkbookInfo,
   scan: Map<number, SheetExtras>,
 ): Promise<SheetHead[]> {
   const heads: SheetHead[] = [];
-  let left = scan.size;
-  for await (const { number, sheet } of sheetsOf(path, entries)) {
-    left -= 1;
+  for (const sheet of book.sheets) {
     // Hidden sheets hold lookups and scratch work, not the data the owner sees.
-    if (sheet.state !== 'hidden' && sheet.state !== 'veryHidden') {
-      const rows: string[][] = [];
-      for await (const chunk of readRows(sheet, scan.get(number))) {
-        rows.push(...chunk.slice(0, HEAD_ROWS - rows.length));
-        if (rows.length >= HEAD_ROWS) break;
-      }
-      heads.push({ number, name: sheet.name, rows });
+    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
+    const rows: string[][] = [];
+    for await (const chunk of readRows(path, book, sheet, scan.get(sheet.number))) {
+      rows.push(...chunk.slice(0, HEAD_ROWS - rows.length));
+      if (rows.length >= HEAD_ROWS) break;
     }
-    // Past the last sheet's head there is nothing left to learn: stop rather than unzip the rest.
-    if (left === 0) break;
+    heads.push({ sheet, rows });
   }
   return heads;
 }
@@ -195,7 +145,10 @@ export async function parseXlsx(file: IncomingFile, options: XlsxOptions = {}): 
   const entries = await readZipDirectory(file.path, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   refuseNonWorkbook(entries);
   const scan = await scanWorkbook(file.path, entries);
-  const heads = await readHeads(file.path, entries, scan);
+  const book = await readWorkbookInfo(file.path, entries).catch((err: unknown) => {
+    throw damagedWorkbook(err);
+  });
+  const heads = await readHeads(file.path, book, scan);
   const tables: RawTable[] = [];
   for (const head of heads) {
     const headerIndex = locateHeader(head.rows);
@@ -206,9 +159,9 @@ export async function parseXlsx(file: IncomingFile, options: XlsxOptions = {}): 
     if (data.length === 0) continue;
     const plan: SheetPlan = {
       path: file.path,
-      entries,
-      sheet: head.number,
-      extras: scan.get(head.number),
+      book,
+      sheet: head.sheet,
+      extras: scan.get(head.sheet.number),
       skip: headerIndex + 1,
       keep,
       batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
@@ -218,7 +171,7 @@ export async function parseXlsx(file: IncomingFile, options: XlsxOptions = {}): 
       sample: capSample(data),
       rows: () => streamSheet(plan),
     };
-    if (head.name !== undefined) table.name = head.name;
+    if (head.sheet.name !== undefined) table.name = head.sheet.name;
     tables.push(table);
   }
   if (tables.length === 0) throw noTable(heads);
