@@ -1,5 +1,6 @@
 // The seams inside the ingester: parsers produce raw tables, the mapper maps headers, the loader stores rows.
 import type { Category } from '../warehouse/tables.ts';
+import type { RowSource } from './parse/row-source.ts';
 
 /** A file to ingest, wherever it came from. */
 export interface IncomingFile {
@@ -19,6 +20,8 @@ export interface RawTable {
   sample: string[][];
   /** Every data row, streamed in batches (bounded memory for huge files). */
   rows(): AsyncIterable<string[][]>;
+  /** The same rows as plain data, for tables streamed from a file (CSV, xlsx): a worker thread can read them. */
+  source?: RowSource;
 }
 
 /** Canonical column name → index of the source column. */

@@ -1,14 +1,12 @@
 // The real PrepareFile: parse the file, pick and map its best table (stored layout → heuristics → LLM), build its rows.
-import type { Scope } from '../model/scope.ts';
-import type { Category } from '../warehouse/tables.ts';
-import type { IncomingFile, LlmSchemaMapper, VisionTableExtractor } from './contracts.ts';
+import type { LlmSchemaMapper, VisionTableExtractor } from './contracts.ts';
 import { buildBatches, builtColumns, createRowBuilder } from './load/row-builder.ts';
 import { type MappingStore, mapBestTable } from './map/map-table.ts';
 import { createRowNormaliser } from './normalise/normalise-row.ts';
 import { parseFile } from './parse/parse-file.ts';
 import { sniffFile } from './parse/sniff.ts';
-import type { PreparedFile, PrepareFile } from './prepare.ts';
-import { openInWorker } from './worker/open-in-worker.ts';
+import type { PrepareFile } from './prepare.ts';
+import { startRowWorker } from './worker/row-worker-thread.ts';
 
 /**
  * CSV and xlsx files from this size on are read in a worker thread, which parses, normalises and hashes
@@ -40,56 +38,40 @@ export interface FilePreparerOptions {
 
 export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
   const workerMinBytes = options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES;
-  const mapBest = <T extends { headers: string[]; sample: string[][] }>(
-    tables: readonly T[],
-    category: Category,
-    llm: IngestLlm,
-  ) =>
-    mapBestTable({
-      tables,
-      category,
-      store: options.mappings,
-      ...(llm.mapSchema === undefined ? {} : { llm: llm.mapSchema }),
-    });
-
-  async function inWorker(
-    file: IncomingFile,
-    kind: 'csv' | 'zip',
-    category: Category,
-    scope: Scope,
-    llm: IngestLlm,
-  ): Promise<PreparedFile> {
-    const opened = await openInWorker(file, { kind, batchRows: WORKER_BATCH_ROWS });
-    try {
-      const { table, mapping } = await mapBest(opened.tables, category, llm);
-      const plan = { table: opened.tables.indexOf(table), mapping, category, scope };
-      return {
-        columns: builtColumns(category),
-        batches: opened.build(plan),
-        close: opened.close,
-        ...(table.name === undefined ? {} : { table: table.name }),
-      };
-    } catch (err) {
-      await opened.close();
-      throw err;
-    }
-  }
 
   return async (file, category, scope) => {
     const llm = options.llm?.() ?? {};
-    // PDFs and photos stay here: vision and OCR hold clients and caches a worker would have to rebuild.
+    // Started first, so it boots while this thread reads the head and maps it. PDFs and photos never use
+    // it: they are small, and vision and OCR hold clients and caches a worker would have to rebuild.
     const kind = file.size >= workerMinBytes ? (await sniffFile(file)).kind : undefined;
-    if (kind === 'csv' || kind === 'zip') return inWorker(file, kind, category, scope, llm);
-    const tables = await parseFile(file, {
-      category,
-      ...(llm.extractTable === undefined ? {} : { vision: llm.extractTable }),
-    });
-    const { table, mapping } = await mapBest(tables, category, llm);
-    const builder = createRowBuilder(createRowNormaliser(mapping, category), category, scope);
-    return {
-      columns: builder.columns,
-      batches: buildBatches(table.rows(), builder),
-      ...(table.name === undefined ? {} : { table: table.name }),
-    };
+    const worker = kind === 'csv' || kind === 'zip' ? startRowWorker() : undefined;
+    try {
+      const tables = await parseFile(file, {
+        category,
+        ...(llm.extractTable === undefined ? {} : { vision: llm.extractTable }),
+      });
+      const { table, mapping } = await mapBestTable({
+        tables,
+        category,
+        store: options.mappings,
+        ...(llm.mapSchema === undefined ? {} : { llm: llm.mapSchema }),
+      });
+      const named = table.name === undefined ? {} : { table: table.name };
+      if (worker && table.source) {
+        const source = { ...table.source, batchRows: WORKER_BATCH_ROWS };
+        return {
+          columns: builtColumns(category),
+          batches: worker.build(source, { mapping, category, scope }),
+          close: worker.close,
+          ...named,
+        };
+      }
+      await worker?.close();
+      const builder = createRowBuilder(createRowNormaliser(mapping, category), category, scope);
+      return { columns: builder.columns, batches: buildBatches(table.rows(), builder), ...named };
+    } catch (err) {
+      await worker?.close();
+      throw err;
+    }
   };
 }

@@ -38,13 +38,16 @@ function parseText(text: string, dialect: CsvDialect, partial: boolean): ParsedC
   return new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline }).parse(text, 0, partial);
 }
 
-interface StreamPlan {
+/** How to stream a CSV's data rows, as plain data: a row worker thread can stream them from it too. */
+export interface CsvRowSource {
+  kind: 'csv';
   path: string;
   encoding: TextEncodingName;
   dialect: CsvDialect;
   /** Non-blank rows before the first data row (preamble and header). */
   skip: number;
-  keep: (row: readonly string[]) => boolean;
+  /** The header row, which tells data rows from totals and repeated headers. */
+  header: string[];
   batchRows: number;
   chunkBytes: number;
 }
@@ -53,7 +56,8 @@ interface StreamPlan {
  * Streams data rows in batches. The file is pulled a chunk at a time (for await), so a 200 MB CSV
  * never sits in memory: only the current chunk, the cut-off row carried over and one batch do.
  */
-async function* streamRows(plan: StreamPlan): AsyncGenerator<string[][]> {
+export async function* streamCsvRows(plan: CsvRowSource): AsyncGenerator<string[][]> {
+  const keep = createRowFilter(plan.header);
   const decoder = new TextDecoder(plan.encoding);
   const stream = createReadStream(plan.path, { highWaterMark: plan.chunkBytes });
   let carry = '';
@@ -63,7 +67,7 @@ async function* streamRows(plan: StreamPlan): AsyncGenerator<string[][]> {
     for (const row of rows) {
       if (isBlankRow(row)) continue;
       if (toSkip > 0) toSkip--;
-      else if (plan.keep(row)) batch.push(row);
+      else if (keep(row)) batch.push(row);
     }
   };
   try {
@@ -109,18 +113,20 @@ export async function parseCsv(file: IncomingFile, options: CsvOptions = {}): Pr
         : `No data rows in the first ${HEAD_BYTES / 1024} KB after the header: check the export.`,
     );
   }
-  const plan: StreamPlan = {
+  const source: CsvRowSource = {
+    kind: 'csv',
     path: file.path,
     encoding,
     dialect,
     skip: headerIndex + 1,
-    keep,
+    header: headerRow,
     batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
     chunkBytes: options.chunkBytes ?? READ_CHUNK,
   };
   return {
     headers: cleanHeaders(headerRow, widthOf(data)),
     sample: capSample(data),
-    rows: () => streamRows(plan),
+    rows: () => streamCsvRows(source),
+    source,
   };
 }

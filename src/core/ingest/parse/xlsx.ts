@@ -52,14 +52,17 @@ function refuseNonWorkbook(entries: readonly ZipEntry[]): void {
   );
 }
 
-interface SheetPlan {
+/** How to stream a sheet's data rows, as plain data: a row worker thread can stream them from it too. */
+export interface SheetRowSource {
+  kind: 'xlsx';
   path: string;
   book: WorkbookInfo;
   sheet: SheetInfo;
   extras: SheetExtras | undefined;
   /** Non-blank rows before the first data row. */
   skip: number;
-  keep: (row: readonly string[]) => boolean;
+  /** The header row, which tells data rows from totals and repeated headers. */
+  header: string[];
   batchRows: number;
 }
 
@@ -85,13 +88,14 @@ async function* readRows(
   }
 }
 
-async function* streamSheet(plan: SheetPlan): AsyncGenerator<string[][]> {
+export async function* streamSheetRows(plan: SheetRowSource): AsyncGenerator<string[][]> {
+  const keep = createRowFilter(plan.header);
   let toSkip = plan.skip;
   let batch: string[][] = [];
   for await (const rows of readRows(plan.path, plan.book, plan.sheet, plan.extras)) {
     for (const cells of rows) {
       if (toSkip > 0) toSkip--;
-      else if (plan.keep(cells)) batch.push(cells);
+      else if (keep(cells)) batch.push(cells);
       if (batch.length >= plan.batchRows) {
         yield batch;
         batch = [];
@@ -157,19 +161,21 @@ export async function parseXlsx(file: IncomingFile, options: XlsxOptions = {}): 
     const keep = createRowFilter(headerRow);
     const data = head.rows.slice(headerIndex + 1).filter(keep);
     if (data.length === 0) continue;
-    const plan: SheetPlan = {
+    const source: SheetRowSource = {
+      kind: 'xlsx',
       path: file.path,
       book,
       sheet: head.sheet,
       extras: scan.get(head.sheet.number),
       skip: headerIndex + 1,
-      keep,
+      header: headerRow,
       batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
     };
     const table: RawTable = {
       headers: cleanHeaders(headerRow, widthOf(data)),
       sample: capSample(data),
-      rows: () => streamSheet(plan),
+      rows: () => streamSheetRows(source),
+      source,
     };
     if (head.sheet.name !== undefined) table.name = head.sheet.name;
     tables.push(table);
