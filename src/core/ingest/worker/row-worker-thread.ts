@@ -57,12 +57,8 @@ export function startRowWorker(options: { window?: number } = {}): RowWorker {
     if (!closed) deliver({ error: new Error(`the row worker stopped unexpectedly (exit code ${code})`) });
   });
 
-  let started = false;
-  async function* build(source: RowSource, plan: BuildPlan): AsyncGenerator<BuiltBatch> {
-    if (started) throw new Error('a row worker builds one table');
-    started = true;
+  async function* stream(): AsyncGenerator<BuiltBatch> {
     try {
-      worker.postMessage({ kind: 'build', source, plan } satisfies ToWorker);
       for (;;) {
         if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
         const next = queue.shift()!;
@@ -75,6 +71,15 @@ export function startRowWorker(options: { window?: number } = {}): RowWorker {
     } finally {
       await close();
     }
+  }
+
+  let started = false;
+  // Not a generator itself: the worker starts on the rows the moment it is asked, not when they are first read.
+  function build(source: RowSource, plan: BuildPlan): AsyncIterable<BuiltBatch> {
+    if (started) throw new Error('a row worker builds one table');
+    started = true;
+    worker.postMessage({ kind: 'build', source, plan } satisfies ToWorker);
+    return stream();
   }
 
   return { build, close };
