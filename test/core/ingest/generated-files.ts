@@ -81,26 +81,22 @@ export async function writeSalesCsv(
 }
 
 /** A sales workbook of `rows` data rows, numbers stored as numbers, through exceljs's streaming writer. */
-export async function writeSalesXlsx(path: string, rows: number): Promise<void> {
+export async function writeSalesXlsx(
+  path: string,
+  rows: number,
+  row: (i: number) => string[] = salesRow,
+): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Sales');
   sheet.addRow(SALES_HEADERS).commit();
+  const numeric = new Set([4, 5, 6, 7]);
   for (let i = 0; i < rows; i += 1) {
-    const r = salesRow(i);
     sheet
-      .addRow([
-        r[0],
-        r[1],
-        r[2],
-        r[3],
-        Number(r[4]),
-        Number(r[5]),
-        Number(r[6]),
-        Number(r[7]),
-        r[8],
-        r[9],
-        r[10],
-      ])
+      .addRow(
+        row(i).map((cell, c) =>
+          numeric.has(c) && cell !== '' && !Number.isNaN(Number(cell)) ? Number(cell) : cell,
+        ),
+      )
       .commit();
   }
   sheet.commit();
