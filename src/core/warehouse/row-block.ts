@@ -2,9 +2,11 @@
 import type { Row, RowBlock, SqlValue } from './port.ts';
 import { collectColumns } from './sql-identifiers.ts';
 
-/** Rows as a block over the union of their keys; a key a row lacks is null. */
-export function rowsToBlock(rows: readonly Row[]): RowBlock {
-  const columns = collectColumns(rows);
+/** Rows as a block over `columns` (the union of their keys unless given); a key a row lacks is null. */
+export function rowsToBlock(
+  rows: readonly Row[],
+  columns: readonly string[] = collectColumns(rows),
+): RowBlock {
   const values: SqlValue[] = [];
   for (const row of rows) for (const c of columns) values.push(row[c] ?? null);
   return { columns, values };
