@@ -28,6 +28,9 @@ export function childJob<A extends string[], T extends object>(
 ): ChildJob<A, T> {
   return {
     async measure(...args) {
+      // Earlier benches (and this one's input file) leave hundreds of MB of dirty pages; writing them back
+      // mid-measurement cost one CSV run 20%. Flush them first, so the job pays only for its own I/O.
+      await promisify(execFile)('sync').catch(() => undefined);
       const { stdout } = await promisify(execFile)(
         process.execPath,
         ['--import', 'tsx', script, flag, ...args],

@@ -84,7 +84,7 @@ describe('titan ingest', () => {
   });
 
   it('leaves no row behind when killed mid-load, and the rerun loads the file exactly once', async () => {
-    // ≈ 125 MB of pages: past the warehouse's 64 MB page cache, so uncommitted pages spill into the WAL mid-load.
+    // ≈ 125 MB of pages: past the warehouse's 32 MB page cache, so uncommitted pages spill into the WAL mid-load.
     const rows = 500_000;
     const file = path.join(dir, 'big-sales.csv');
     await writeSalesCsv(file, rows);

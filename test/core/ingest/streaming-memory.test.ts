@@ -10,7 +10,7 @@ import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import { writeSalesCsv } from './generated-files.ts';
 import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 
-/** ≈ 40 MB on disk; the 200 MB file runs in the bench (`npm run bench`), which also reports peak RSS. */
+/** ≈ 40 MB on disk; a 200 MB file is streamed in parse-file.test.ts, and `npm run bench` reports peak RSS. */
 const ROWS = 500_000;
 /** What may stay on the heap after a collection mid-file; holding the file would keep well over 40 MB. */
 const RETAINED_BOUND_MB = 16;

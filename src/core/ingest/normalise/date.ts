@@ -109,11 +109,9 @@ function fromString(raw: string, order: DateOrder): string | null {
 
 /**
  * Parses a date cell into ISO YYYY-MM-DD, or null. Accepts ISO, dd/mm/yyyy, dd-mm-yyyy, dd-Mon-yy,
- * dd Mon yyyy, Mon dd, yyyy, yyyymmdd, Excel serials and JS Dates (exceljs gives UTC wall-clock dates).
+ * dd Mon yyyy, Mon dd, yyyy, yyyymmdd and Excel serials.
  */
-export function parseDate(value: string | number | Date, order: DateOrder = 'dmy'): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if (typeof value === 'number') return excelSerialToIso(value);
+export function parseDate(value: string, order: DateOrder = 'dmy'): string | null {
   return fromString(value, order);
 }
 

@@ -8,12 +8,8 @@ export interface ZipEntry {
   method: number;
   compressedSize: number;
   uncompressedSize: number;
-  /** Where the entry's local header starts. */
-  localOffset: number;
   /** Where the entry's compressed bytes start. */
   dataOffset: number;
-  /** Where the entry ends, data descriptor included (the next entry's local header, or the directory). */
-  endOffset: number;
 }
 
 /** What an archive may declare before Titan refuses to open it. */
@@ -121,7 +117,8 @@ function checkDeclaredSizes(records: readonly DirectoryRecord[], limits: ZipLimi
 
 /**
  * Entries must tile the file from byte 0 to the directory, each local header agreeing with the directory:
- * a streaming unzip (what exceljs uses) walks local headers, so no bytes may hide between entries.
+ * a tool that walks local headers (as streaming unzips do) then sees the same workbook Titan reads, and no
+ * bytes hide between entries.
  */
 async function locateData(handle: FileHandle, records: DirectoryRecord[], directoryOffset: number) {
   const sorted = [...records].sort((a, b) => a.localOffset - b.localOffset);
@@ -129,7 +126,7 @@ async function locateData(handle: FileHandle, records: DirectoryRecord[], direct
   const linesUp = (from: number, to: number): boolean => [0, 12, 16].includes(to - from);
   let expected = 0;
   const entries: ZipEntry[] = [];
-  for (const [i, r] of sorted.entries()) {
+  for (const r of sorted) {
     if (!linesUp(expected, r.localOffset)) throw damaged('its zip entries do not line up');
     const local = await readAt(handle, r.localOffset, 30);
     if (local.length < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE)
@@ -140,9 +137,7 @@ async function locateData(handle: FileHandle, records: DirectoryRecord[], direct
       method: r.method,
       compressedSize: r.compressedSize,
       uncompressedSize: r.uncompressedSize,
-      localOffset: r.localOffset,
       dataOffset,
-      endOffset: sorted[i + 1]?.localOffset ?? directoryOffset,
     });
     expected = dataOffset + r.compressedSize;
   }

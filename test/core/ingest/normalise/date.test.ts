@@ -46,10 +46,9 @@ describe('parseDate', () => {
     expect(parseDate('20/03/2023', 'mdy')).toBe('2023-03-20');
   });
 
-  it('takes Excel serials and the JS Dates exceljs produces', () => {
-    expect(parseDate(45292)).toBe('2024-01-01');
-    expect(parseDate(new Date(Date.UTC(2024, 2, 31)))).toBe('2024-03-31');
-    expect(parseDate(new Date(Number.NaN))).toBeNull();
+  it('takes Excel serials written as numbers', () => {
+    expect(parseDate('45292')).toBe('2024-01-01');
+    expect(parseDate('45292.5')).toBe('2024-01-01');
   });
 
   it.each(['31/04/2024', '29/02/2023', '2024-13-01', 'yesterday', '12345', '1939', 'Total', '', '05-Foo-24'])(
