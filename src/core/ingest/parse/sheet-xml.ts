@@ -3,6 +3,14 @@
 // A 100,000-row sheet is ~5 million tags; a general XML parser (saxes) spent ~0.65 s on them, this ~0.2 s.
 // It expands nothing: the five XML entities and character references are decoded, a DOCTYPE is skipped
 // (never read), comments and processing instructions are skipped, CDATA is text.
+import { unreadable } from './unreadable.ts';
+
+/**
+ * The most text the scanner holds while waiting for a tag or text run to end. Excel caps a cell at 32,767
+ * characters and a formula at 8,192, so anything near this is a crafted file; without a cap, rescanning an
+ * endless tag on every chunk would take quadratic time.
+ */
+export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
 export interface SheetXmlHandlers {
   /** `attributes` is filled only for the tag names in `withAttributes`; otherwise it is empty. */
@@ -106,6 +114,11 @@ export class SheetXmlScanner {
     }
     // Text after the last tag may end in a cut entity; it is reported once its closing tag has arrived.
     this.carry = text.slice(pos);
+    if (this.carry.length > MAX_PENDING_CHARS) {
+      throw unreadable(
+        'The worksheet holds a tag or text run longer than Excel ever writes: the file is damaged or was not made by a spreadsheet program. Open it in Excel, save it again and re-upload it.',
+      );
+    }
   }
 
   /** Call after the last chunk: what is left must be text outside the document. */

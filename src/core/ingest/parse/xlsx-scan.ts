@@ -22,6 +22,9 @@ const OVERLAP = 4096;
 /** Only chunks holding this are decoded and searched: most sheet XML has none. */
 const MARK = '<mergeCell';
 
+/** Excel's columns, A to XFD: no real workbook has a cell or a merge beyond them. */
+export const EXCEL_COLUMNS = 16_384;
+
 /** Column letters → 1-based number (A → 1, AA → 27). */
 export function columnNumber(letters: string): number {
   let n = 0;
@@ -34,10 +37,11 @@ function scanText(text: string, extras: SheetExtras, seenMerges: Set<string>): v
     const key = m.slice(1).join(':');
     if (seenMerges.has(key)) continue;
     seenMerges.add(key);
+    // Clamped, so a crafted merge across millions of columns costs no more than a real one.
     extras.merges.push({
-      left: columnNumber(m[1]!),
+      left: Math.min(columnNumber(m[1]!), EXCEL_COLUMNS),
       top: Number(m[2]),
-      right: columnNumber(m[3]!),
+      right: Math.min(columnNumber(m[3]!), EXCEL_COLUMNS),
       bottom: Number(m[4]),
     });
   }

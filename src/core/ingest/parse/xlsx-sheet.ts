@@ -1,7 +1,8 @@
 // A worksheet's rows as cell text, streamed: shared and inline strings, numbers as Excel shows them, dates as ISO, formulas as their cached result.
 import { decodeOoxmlEscapes, SheetXmlScanner } from './sheet-xml.ts';
+import { unreadable } from './unreadable.ts';
 import { dateText, numberText } from './xlsx-cells.ts';
-import { columnNumber } from './xlsx-scan.ts';
+import { columnNumber, EXCEL_COLUMNS } from './xlsx-scan.ts';
 import type { SheetInfo, WorkbookInfo } from './xlsx-workbook.ts';
 import { entryChunks } from './zip-entry.ts';
 
@@ -74,6 +75,11 @@ export async function* sheetRows(
     } else if (name === 'c' && row) {
       const ref = CELL_REF.exec(attributes.r ?? '');
       col = ref ? columnNumber(ref[1]!) - 1 : row.cells.length;
+      if (col >= EXCEL_COLUMNS) {
+        throw unreadable(
+          `The workbook has a cell beyond Excel's last column (XFD) in row ${lastRow}: it is damaged or was not made by Excel. Save it as CSV and upload that.`,
+        );
+      }
       type = attributes.t ?? 'n';
       style = Number(attributes.s ?? 0);
       raw = '';

@@ -1,5 +1,6 @@
 // What a workbook's small parts say: its sheets (names, visibility), shared strings, which styles are dates, its date system.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { TitanError } from '../../errors.ts';
 import { decodeOoxmlEscapes } from './sheet-xml.ts';
 import type { ZipEntry } from './zip-directory.ts';
 import { entryChunks } from './zip-entry.ts';
@@ -87,9 +88,26 @@ async function readStyles(path: string, entry: ZipEntry | undefined): Promise<bo
   });
 }
 
+/**
+ * The largest shared-string table read (uncompressed). It is held in memory whole, so a bigger one could
+ * exhaust it; a million rows with two unique text columns need about 50 MB.
+ */
+export const MAX_SHARED_STRINGS_BYTES = 128 * 1024 * 1024;
+
 /** Each <si> as its text: a plain <t>, or the runs of rich text joined; phonetic guides (<rPh>) left out. */
-async function readSharedStrings(path: string, entry: ZipEntry | undefined): Promise<string[]> {
+async function readSharedStrings(
+  path: string,
+  entry: ZipEntry | undefined,
+  maxBytes: number,
+): Promise<string[]> {
   if (!entry) return [];
+  if (entry.uncompressedSize > maxBytes) {
+    const mb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024 ** 2))} MB`;
+    throw new TitanError(
+      'ingest.too_large',
+      `The workbook's text table is ${mb(entry.uncompressedSize)} (Titan reads up to ${mb(maxBytes)}): save it as CSV and upload that.`,
+    );
+  }
   const strings: string[] = [];
   let current = '';
   let inText = false;
@@ -129,7 +147,11 @@ async function readRelationships(path: string, entry: ZipEntry | undefined): Pro
 }
 
 /** Reads the workbook's parts (all small next to its sheets) into what the row reader needs. */
-export async function readWorkbookInfo(path: string, entries: readonly ZipEntry[]): Promise<WorkbookInfo> {
+export async function readWorkbookInfo(
+  path: string,
+  entries: readonly ZipEntry[],
+  maxSharedStringsBytes = MAX_SHARED_STRINGS_BYTES,
+): Promise<WorkbookInfo> {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const targets = await readRelationships(path, byName.get('xl/_rels/workbook.xml.rels'));
   const named = new Map<string, { name?: string; state?: string }>();
@@ -157,7 +179,7 @@ export async function readWorkbookInfo(path: string, entries: readonly ZipEntry[
   });
   return {
     sheets,
-    sharedStrings: await readSharedStrings(path, byName.get('xl/sharedStrings.xml')),
+    sharedStrings: await readSharedStrings(path, byName.get('xl/sharedStrings.xml'), maxSharedStringsBytes),
     dateStyles: await readStyles(path, byName.get('xl/styles.xml')),
     date1904,
   };

@@ -21,6 +21,8 @@ import { DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipEntry, type ZipLimits } f
 export interface XlsxOptions {
   batchRows?: number;
   zipLimits?: ZipLimits;
+  /** The largest shared-string table read (MAX_SHARED_STRINGS_BYTES otherwise). */
+  maxSharedStringsBytes?: number;
 }
 
 /** Non-blank rows read up front per sheet: enough for a preamble, the header and a full sample. */
@@ -149,9 +151,11 @@ export async function parseXlsx(file: IncomingFile, options: XlsxOptions = {}): 
   const entries = await readZipDirectory(file.path, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   refuseNonWorkbook(entries);
   const scan = await scanWorkbook(file.path, entries);
-  const book = await readWorkbookInfo(file.path, entries).catch((err: unknown) => {
-    throw damagedWorkbook(err);
-  });
+  const book = await readWorkbookInfo(file.path, entries, options.maxSharedStringsBytes).catch(
+    (err: unknown) => {
+      throw damagedWorkbook(err);
+    },
+  );
   const heads = await readHeads(file.path, book, scan);
   const tables: RawTable[] = [];
   for (const head of heads) {

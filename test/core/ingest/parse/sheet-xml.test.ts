@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeOoxmlEscapes,
   decodeXmlText,
+  MAX_PENDING_CHARS,
   SheetXmlScanner,
 } from '../../../../src/core/ingest/parse/sheet-xml.ts';
 
@@ -69,5 +70,16 @@ describe('SheetXmlScanner', () => {
 
   it('decodes Excel’s _xHHHH_ escapes', () => {
     expect(decodeOoxmlEscapes('line_x000D_break and _x005F_x0041_')).toBe('line\rbreak and _x0041_');
+  });
+});
+
+describe('SheetXmlScanner on crafted XML', () => {
+  it('refuses a tag that never ends instead of rescanning it on every chunk', () => {
+    const scanner = new SheetXmlScanner({ open() {}, text() {}, close() {} }, new Set(['c']));
+    scanner.write('<sheetData><c r="');
+    const chunk = 'A'.repeat(64 * 1024);
+    expect(() => {
+      for (let written = 0; written <= MAX_PENDING_CHARS; written += chunk.length) scanner.write(chunk);
+    }).toThrow(expect.objectContaining({ code: 'ingest.unreadable' }));
   });
 });

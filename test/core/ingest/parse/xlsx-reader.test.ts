@@ -97,3 +97,35 @@ describe('isDateFormat', () => {
     expect(isDateFormat(code)).toBe(date);
   });
 });
+
+describe('parseXlsx on crafted workbooks', () => {
+  it('refuses a cell beyond Excel’s last column instead of padding a row to it', async () => {
+    const file = workbookFile('wide.xlsx', {
+      data: `${HEADER}<row r="2"><c r="A2"><v>1</v></c><c r="ZZZZZZZ2"><v>2</v></c></row>`,
+    });
+    await expect(parseXlsx(incoming(file))).rejects.toMatchObject({
+      code: 'ingest.unreadable',
+      message: expect.stringContaining("beyond Excel's last column"),
+    });
+  });
+
+  it('reads a merge claimed across millions of columns as far as Excel’s last column', async () => {
+    const file = workbookFile('merged.xlsx', {
+      data: `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A2:ZZZZZZZ3"/></mergeCells><sheetData>`,
+    });
+    const started = performance.now();
+    const [table] = await parseXlsx(incoming(file));
+    const [row] = await allRows(table!);
+    expect(row).toHaveLength(16_384);
+    expect(row!.every((cell) => cell === 'x')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses a shared-string table bigger than it may hold in memory', async () => {
+    const file = workbookFile('strings.xlsx', { data: HEADER });
+    await expect(parseXlsx(incoming(file), { maxSharedStringsBytes: 100 })).rejects.toMatchObject({
+      code: 'ingest.too_large',
+      message: expect.stringContaining('save it as CSV'),
+    });
+  });
+});
