@@ -191,7 +191,7 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
             break;
           case 'integer': {
             const n = blank ? null : readNumber(name, cell);
-            if (n !== null && !Number.isInteger(n))
+            if (n !== null && !Number.isSafeInteger(n))
               throw new RowError(`${name}: "${cell}" is not a whole number`);
             values.push(n);
             break;

@@ -1,4 +1,5 @@
 // Units of measure: the many spellings on Indian bills folded onto kg, l and pcs, with the factor to get there.
+import { cleanText } from './text.ts';
 
 /** A unit as stored, and what a quantity in the source unit is multiplied by to be in it. */
 export interface UnitInfo {
@@ -37,12 +38,10 @@ define('btl', 1, ['btl', 'btls', 'bottle', 'bottles']);
  * 500 g and 1.2 kg add up); an unknown unit (tray, crate) is kept, lower-cased, with factor 1.
  */
 export function normaliseUnit(raw: string): UnitInfo | null {
-  const key = raw
-    .trim()
-    .toLowerCase()
-    .replace(/[.\s]+$/g, '');
+  // Cleaned like any text cell (controls dropped, spaces single, capped), since an unknown unit is kept.
+  const key = (cleanText(raw) ?? '').toLowerCase().replace(/[.\s]+$/g, '');
   if (key === '') return null;
-  return KNOWN[key] ?? { unit: key.replace(/\s+/g, ' '), factor: 1 };
+  return KNOWN[key] ?? { unit: key, factor: 1 };
 }
 
 /** Splits "1.5 kg" or "500gm" into its number and unit; a bare number has no unit. Null when not a quantity. */
