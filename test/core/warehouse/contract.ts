@@ -102,6 +102,71 @@ export function warehouseContract(name: string, create: () => Promise<WarehouseU
       expect(await count('sales')).toBe(0);
     });
 
+    it('inserts a block: shared values once, nulls, a column null in every row, values in column order', async () => {
+      const columns = ['date', 'order_id', 'item', 'qty', 'amount', 'category', '_row_hash'];
+      const values = Array.from({ length: 9_000 }, (_, i) => [
+        `2026-11-${String((i % 28) + 1).padStart(2, '0')}`,
+        `ORD-${i}`,
+        i % 3 === 0 ? null : 'Idli',
+        (i % 3) + 1,
+        100 + i,
+        null,
+        `h${i}`,
+      ]).flat();
+      const shared = { org_id: 'cafe', location_id: 'indiranagar', _source_file: 'nov.csv' };
+      expect(await w.insertBlock('sales', { columns, values, shared })).toBe(9_000);
+      const rows = await w.query<Row>(
+        `SELECT order_id, item, qty, amount, category, org_id, _source_file, _row_hash FROM ${t('sales')} WHERE order_id IN ('ORD-0', 'ORD-8999')`,
+      );
+      expect(rows.sort((a, b) => String(a.order_id).localeCompare(String(b.order_id)))).toEqual([
+        {
+          order_id: 'ORD-0',
+          item: null,
+          qty: 1,
+          amount: 100,
+          category: null,
+          org_id: 'cafe',
+          _source_file: 'nov.csv',
+          _row_hash: 'h0',
+        },
+        {
+          order_id: 'ORD-8999',
+          item: 'Idli',
+          qty: 3,
+          amount: 9099,
+          category: null,
+          org_id: 'cafe',
+          _source_file: 'nov.csv',
+          _row_hash: 'h8999',
+        },
+      ]);
+      const [agg] = await w.query<{ n: number; total: number }>(
+        `SELECT COUNT(*) AS n, SUM(amount) AS total FROM ${t('sales')}`,
+      );
+      // Σ (100 + i) for i < 9000 = 900000 + 9000·8999/2
+      expect(agg).toEqual({ n: 9_000, total: 900_000 + 40_495_500 });
+    });
+
+    it('inserts a block of identical rows, and a block of one row', async () => {
+      const columns = ['org_id', 'location_id', 'date', 'amount'];
+      const same = ['cafe', 'indiranagar', '2026-11-05', 50];
+      expect(await w.insertBlock('sales', { columns, values: [...same, ...same, ...same] })).toBe(3);
+      expect(await w.insertBlock('sales', { columns, values: same })).toBe(1);
+      expect(await count('sales')).toBe(4);
+    });
+
+    it('inserts a block all or nothing: one bad row leaves the table empty', async () => {
+      const columns = ['org_id', 'location_id', 'date', 'amount'];
+      const values = Array.from({ length: 1_200 }, (_, i) => [
+        'cafe',
+        'indiranagar',
+        '2026-11-05',
+        i === 1_100 ? null : i,
+      ]).flat();
+      await expect(w.insertBlock('sales', { columns, values })).rejects.toBeInstanceOf(TitanError);
+      expect(await count('sales')).toBe(0);
+    });
+
     it('rejects a column the table does not have, naming it', async () => {
       const err = await w.insertRows('sales', [sale(1, { table_number: 'T4' })]).catch((e: unknown) => e);
       expect(err).toMatchObject({
