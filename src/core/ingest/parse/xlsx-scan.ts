@@ -16,11 +16,11 @@ export interface SheetExtras {
   merges: MergeRange[];
 }
 
-const MERGE = /<mergeCell\s[^>]*?ref=["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/g;
+const MERGE = /<(?:[\w.-]+:)?mergeCell\s[^>]*?ref=["']([A-Z]+)(\d+):([A-Z]+)(\d+)["']/g;
 /** Bytes kept from one chunk to the next so a tag cut by the chunk boundary is seen whole. */
 const OVERLAP = 4096;
-/** Only chunks holding this are decoded and searched: most sheet XML has none. */
-const MARK = '<mergeCell';
+/** Only chunks holding this are decoded and searched: most sheet XML has none. (<x:mergeCell> has a prefix.) */
+const MARK = 'mergeCell';
 
 /** Excel's columns, A to XFD: no real workbook has a cell or a merge beyond them. */
 export const EXCEL_COLUMNS = 16_384;

@@ -82,6 +82,23 @@ describe('parseXlsx reads every kind of cell as Excel shows it', () => {
   });
 });
 
+describe('parseXlsx with namespace prefixes', () => {
+  it('reads <x:row>, <x:c> and <x:mergeCell> as their unprefixed names', async () => {
+    const x = (xml: string) => xml.replace(/<(\/?)(\w+)/g, '<$1x:$2');
+    const file = workbookFile('prefixed.xlsx', {
+      data: `${x(
+        `${HEADER}<row r="2"><c r="A2" s="1"><v>45292</v></c><c r="B2" t="s"><v>1</v></c><c r="C2"><v>7</v></c></row><row r="3"><c r="B3" t="s"><v>1</v></c><c r="C3"><v>8</v></c></row>`,
+      )}</x:sheetData><x:mergeCells><x:mergeCell ref="A2:A3"/></x:mergeCells><x:sheetData>`,
+    });
+    const [table] = await parseXlsx(incoming(file));
+    expect(table!.headers).toEqual(['Date', 'Item', 'Amount', 'Paid', 'Note']);
+    expect(await allRows(table!)).toEqual([
+      ['2024-01-01', 'Item', '7'],
+      ['2024-01-01', 'Item', '8'],
+    ]);
+  });
+});
+
 describe('isDateFormat', () => {
   it.each([
     ['dd/mm/yyyy', true],
