@@ -11,6 +11,7 @@ import { type BoltAppHandle, createBoltApp, type SlackInstallation } from './bol
 import { registerListeners } from './listeners.ts';
 import { parseSlackBody } from './parse-slack-body.ts';
 import { verifySlackRequest } from './verify-slack-request.ts';
+import { workspaceOf } from './workspace-of.ts';
 
 export interface SlackAdapterOptions extends ChatDoorDeps {
   /** Slack gives 3 s; past this the request is acknowledged anyway and the work goes on. */
@@ -173,7 +174,26 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           })
         : new Response(null, { status: 200 });
     }
+    if (await fromAnotherWorkspace(app, workspaceOf(parsed))) {
+      return new Response(null, { status: 200 });
+    }
     return dispatch(app, parsed.body, request.headers);
+  }
+
+  /**
+   * Titan answers only the workspace its bot token belongs to: a request naming another one (an app
+   * distributed by mistake, a replayed payload) would otherwise be answered with this business's numbers.
+   */
+  async function fromAnotherWorkspace(app: BoltAppHandle, team: string | undefined): Promise<boolean> {
+    if (team === undefined) return false;
+    // If Slack cannot say who we are, Bolt's own authorize fails the request as well; nothing is answered.
+    const ours = await app.installation().then(
+      (installation) => installation.teamId,
+      () => '',
+    );
+    if (ours === '' || team === ours) return false;
+    log.warn({ team }, 'slack request from another workspace ignored');
+    return true;
   }
 
   async function claimEvent(eventId: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import type { InvokeResponse } from '@microsoft/teams.api';
 import { answerTurnDeps, type ChatDoorDeps } from '../chat-door.ts';
 import { createEventDedupe } from '../event-dedupe.ts';
 import { renderChartPng } from '../render/chart-png.ts';
-import { inboundActivity } from './activity.ts';
+import { inboundActivity, tenantOf } from './activity.ts';
 import type { RenderChart } from './chart-image.ts';
 import { type ConversationStore, createConversationStore } from './conversation-store.ts';
 import { type RouteDeps, routeActivity } from './routes.ts';
@@ -90,6 +90,13 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
     if (!settings.policy.permits(activity.serviceUrl, vouched)) {
       log.warn({ serviceUrl: activity.serviceUrl }, 'teams activity refused: its serviceUrl is not trusted');
       return { status: 403, body: { error: 'serviceUrl not trusted; see TEAMS_SERVICE_URL_ALLOWLIST.' } };
+    }
+    // A single-tenant bot (TEAMS_TENANT_ID set) answers its own organisation only: another tenant's user
+    // would otherwise be answered with this business's numbers.
+    const tenant = tenantOf(activity);
+    if (settings.tenantId && tenant && tenant !== settings.tenantId) {
+      log.warn({ tenant }, 'teams activity from another tenant ignored');
+      return { status: 200 };
     }
     // Bot Framework redelivers on timeouts; an activity id seen before is acknowledged and not run twice.
     if (activity.type === 'message' && activity.id) {

@@ -69,7 +69,9 @@ export const CONFIG_KEYS = {
   SLACK_SIGNING_SECRET: secret('Slack signing secret used to verify requests'),
   TEAMS_APP_ID: plain('Microsoft Teams bot app id'),
   TEAMS_APP_PASSWORD: secret('Microsoft Teams bot app password (client secret)'),
-  TEAMS_TENANT_ID: plain('Microsoft Entra tenant id of the Teams bot'),
+  TEAMS_TENANT_ID: plain(
+    'Microsoft Entra tenant id of a single-tenant Teams bot; other tenants are then ignored',
+  ),
   ...folderKeys,
   DIGEST_CRON: plain('When the morning brief is posted (cron, in TITAN_TZ)', cron, '0 8 * * *'),
   DIGEST_CHANNELS: plain(

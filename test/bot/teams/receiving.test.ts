@@ -82,6 +82,27 @@ describe('Teams receiving with TEAMS_APP_ID set', () => {
     expect(h.fake.calls).toEqual([]);
   });
 
+  it('ignores an activity from another tenant when TEAMS_TENANT_ID is set, and answers its own', async () => {
+    h = await startHarness({ mode: 'app' });
+    const elsewhere = h.recorded(...MENTION, { id: 'm-other' });
+    elsewhere.conversation = {
+      ...(elsewhere.conversation as object),
+      tenantId: 'ffffffff-0000-0000-0000-000000000000',
+    };
+    elsewhere.channelData = {
+      ...(elsewhere.channelData as object),
+      tenant: { id: 'ffffffff-0000-0000-0000-000000000000' },
+    };
+    expect((await h.post(elsewhere)).status).toBe(200);
+    await h.settle();
+    expect(h.analyst.requests).toEqual([]);
+    expect(h.fake.calls).toEqual([]);
+    expect(h.logs.join('')).toContain('teams activity from another tenant ignored');
+    expect((await h.post(h.recorded(...MENTION, { id: 'm-own' }))).status).toBe(200);
+    await h.settle();
+    expect(h.analyst.requests).toHaveLength(1);
+  });
+
   it('answers 400 to a body that is not a Bot Framework activity', async () => {
     h = await startHarness({ mode: 'app' });
     const res = await h.post({ hello: 'world', serviceUrl: h.fake.serviceUrl });
