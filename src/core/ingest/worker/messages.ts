@@ -1,4 +1,4 @@
-// What the row worker and the main thread say to each other: what to build, then the built rows in batches.
+// What the row worker and the main thread say to each other: what to read (and maybe build), then its rows in batches.
 import type { Scope } from '../../model/scope.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import type { BuiltBatch } from '../load/row-builder.ts';
@@ -22,10 +22,15 @@ export interface BuildPlan {
   scope: Scope;
 }
 
-export type ToWorker = { kind: 'build'; source: RowSource; plan: BuildPlan };
+export type ToWorker =
+  /** Parse and build: the main thread only inserts (CSV, whose parsing is cheap). */
+  | { kind: 'build'; source: RowSource; plan: BuildPlan }
+  /** Parse only: the main thread builds and inserts (a worksheet, whose parsing costs as much as the rest). */
+  | { kind: 'read'; source: RowSource };
 
 export type FromWorker =
-  | { kind: 'batch'; batch: BuiltBatch }
+  /** A BuiltBatch after 'build', a batch of raw rows (string[][]) after 'read'. */
+  | { kind: 'batch'; batch: BuiltBatch | string[][] }
   | { kind: 'end' }
   /** `code` is set when the worker threw a TitanError, so the main thread rethrows the same one. */
   | { kind: 'error'; code?: string; message: string };

@@ -9,13 +9,15 @@ import type { BuildPlan, FromWorker, RowWorkerData, ToWorker } from './messages.
 const DEFAULT_WINDOW = 8;
 
 export interface RowWorker {
-  /** Streams a table's built rows; callable once. The worker stops when the stream ends or is abandoned. */
+  /** Streams a table's built rows; the worker stops when the stream ends or is abandoned. */
   build(source: RowSource, plan: BuildPlan): AsyncIterable<BuiltBatch>;
+  /** Streams a table's raw rows, for this thread to build. Either this or build, once. */
+  read(source: RowSource): AsyncIterable<string[][]>;
   /** Stops the worker; safe to call twice. Call it whatever happens, or the thread lives on. */
   close(): Promise<void>;
 }
 
-type Delivery = { batch: BuiltBatch } | { end: true } | { error: Error };
+type Delivery = { batch: BuiltBatch | string[][] } | { end: true } | { error: Error };
 
 function toError(message: Extract<FromWorker, { kind: 'error' }>): Error {
   // Codes come from our own worker, which only sends a TitanError's code.
@@ -57,7 +59,7 @@ export function startRowWorker(options: { window?: number } = {}): RowWorker {
     if (!closed) deliver({ error: new Error(`the row worker stopped unexpectedly (exit code ${code})`) });
   });
 
-  async function* stream(): AsyncGenerator<BuiltBatch> {
+  async function* stream(): AsyncGenerator<BuiltBatch | string[][]> {
     try {
       for (;;) {
         if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -75,12 +77,16 @@ export function startRowWorker(options: { window?: number } = {}): RowWorker {
 
   let started = false;
   // Not a generator itself: the worker starts on the rows the moment it is asked, not when they are first read.
-  function build(source: RowSource, plan: BuildPlan): AsyncIterable<BuiltBatch> {
-    if (started) throw new Error('a row worker builds one table');
+  function start(message: ToWorker): AsyncIterable<BuiltBatch | string[][]> {
+    if (started) throw new Error('a row worker reads one table');
     started = true;
-    worker.postMessage({ kind: 'build', source, plan } satisfies ToWorker);
+    worker.postMessage(message);
     return stream();
   }
 
-  return { build, close };
+  return {
+    build: (source, plan) => start({ kind: 'build', source, plan }) as AsyncIterable<BuiltBatch>,
+    read: (source) => start({ kind: 'read', source }) as AsyncIterable<string[][]>,
+    close,
+  };
 }

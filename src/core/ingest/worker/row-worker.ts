@@ -1,10 +1,12 @@
-// The row worker's body: streams a table's rows from its source, then normalises, completes and hashes them for the main thread to insert.
+// The row worker's body: streams a table's rows from its source and, when asked, normalises, completes and hashes them too.
 import { parentPort, workerData } from 'node:worker_threads';
 import { TitanError } from '../../errors.ts';
 import { buildBatches, createRowBuilder } from '../load/row-builder.ts';
 import { createRowNormaliser } from '../normalise/normalise-row.ts';
 import { openRowSource } from '../parse/row-source.ts';
 import type { FromWorker, RowWorkerData, ToWorker } from './messages.ts';
+
+type FromWorkerBatch = Extract<FromWorker, { kind: 'batch' }>['batch'];
 
 const port = parentPort!;
 const data = workerData as RowWorkerData;
@@ -16,14 +18,22 @@ function fail(err: unknown): void {
   send(err instanceof TitanError ? { kind: 'error', code: err.code, message } : { kind: 'error', message });
 }
 
-async function build({ source, plan }: ToWorker): Promise<void> {
+/** The rows a message asks for: built, or as the parser reads them. */
+function batchesFor(message: ToWorker): AsyncIterable<FromWorkerBatch> {
+  const rows = openRowSource(message.source);
+  if (message.kind === 'read') return rows;
+  const { plan } = message;
   const builder = createRowBuilder(
     createRowNormaliser(plan.mapping, plan.category),
     plan.category,
     plan.scope,
   );
+  return buildBatches(rows, builder);
+}
+
+async function stream(message: ToWorker): Promise<void> {
   let sent = 0;
-  for await (const batch of buildBatches(openRowSource(source), builder)) {
+  for await (const batch of batchesFor(message)) {
     // A window of batches in flight: the main thread inserts while this one builds, and memory stays flat.
     for (let seen = Atomics.load(taken, 0); sent - seen >= data.window; seen = Atomics.load(taken, 0)) {
       await Atomics.waitAsync(taken, 0, seen).value;
@@ -35,5 +45,5 @@ async function build({ source, plan }: ToWorker): Promise<void> {
 }
 
 port.on('message', (message: ToWorker) => {
-  build(message).catch(fail);
+  stream(message).catch(fail);
 });
