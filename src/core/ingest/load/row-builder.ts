@@ -1,13 +1,10 @@
 // Raw rows → row text ready to insert: normalised, completed to every target column, hashed. Runs in a worker for big files.
 import type { Scope } from '../../model/scope.ts';
 import type { Category } from '../../warehouse/tables.ts';
-import type { NormaliseResult } from '../normalise/normalise-row.ts';
+import type { RowNormaliser } from '../normalise/normalise-row.ts';
 import { targetColumns } from '../normalise/target-columns.ts';
 import { rowHash, scopeHashKey } from './row-hash.ts';
 import { FIELD_SEP, rowText } from './row-text.ts';
-
-/** One source row → a value per target column, in targetColumns order, or the reason it cannot be (the normaliser). */
-export type RowConverter = (raw: string[]) => NormaliseResult;
 
 /** A row that could not be read: its place in its batch and why. */
 export interface BadRow {
@@ -35,15 +32,10 @@ export interface RowBuilder {
   build(raw: string[]): { ok: true; text: string } | { ok: false; error: string };
 }
 
-/** The order of a built row's values for a category: its target columns, then `_row_hash`. */
-export const builtColumns = (category: Category): string[] => [
-  ...targetColumns(category).map((c) => c.name),
-  '_row_hash',
-];
-
-export function createRowBuilder(convert: RowConverter, category: Category, scope: Scope): RowBuilder {
+/** `convert` gives a value per target column, in targetColumns order (the normaliser, or a test's stand-in). */
+export function createRowBuilder(convert: RowNormaliser, category: Category, scope: Scope): RowBuilder {
   const scopeKey = scopeHashKey(scope.orgId, scope.locationId);
-  const columns = builtColumns(category);
+  const columns = [...targetColumns(category).map((c) => c.name), '_row_hash'];
   return {
     columns,
     build(raw) {

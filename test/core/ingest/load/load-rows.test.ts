@@ -2,18 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIngestRecords } from '../../../../src/core/ingest/load/ingest-records.ts';
 import { type LoadRequest, loadRows } from '../../../../src/core/ingest/load/load-rows.ts';
-import {
-  buildBatches,
-  createRowBuilder,
-  type RowConverter,
-} from '../../../../src/core/ingest/load/row-builder.ts';
+import { buildBatches, createRowBuilder } from '../../../../src/core/ingest/load/row-builder.ts';
+import type { RowNormaliser } from '../../../../src/core/ingest/normalise/normalise-row.ts';
 import { targetColumns } from '../../../../src/core/ingest/normalise/target-columns.ts';
 import { DEFAULT_SCOPE } from '../../../../src/core/model/scope.ts';
 import type { Warehouse } from '../../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../../src/core/warehouse/sqlite.ts';
 
 /** date,amount,vendor rows onto every expenses column in order; an amount that is not a number makes the row bad. */
-const convert: RowConverter = ([date, amount, vendor]) => {
+const convert: RowNormaliser = ([date, amount, vendor]) => {
   const value = Number(amount);
   if (!date || Number.isNaN(value)) return { ok: false, error: `amount "${amount}" is not a number` };
   const given: Record<string, string | number | null> = { date, amount: value, vendor: vendor ?? null };
