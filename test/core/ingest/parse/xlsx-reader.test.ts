@@ -130,12 +130,11 @@ describe('parseXlsx on crafted workbooks', () => {
     const file = workbookFile('merged.xlsx', {
       data: `${HEADER}<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A2:ZZZZZZZ3"/></mergeCells><sheetData>`,
     });
-    const started = performance.now();
     const [table] = await parseXlsx(incoming(file));
     const [row] = await allRows(table!);
+    // Clamped at XFD: an unclamped merge would fill ~8 billion columns (and never finish).
     expect(row).toHaveLength(16_384);
     expect(row!.every((cell) => cell === 'x')).toBe(true);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a shared-string table bigger than it may hold in memory', async () => {
