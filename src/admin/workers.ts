@@ -34,7 +34,7 @@ export default {
     const app = createAdminApp({
       vault,
       // The warehouse runs where `titan serve` runs; on Workers /health reports configuration only.
-      health: () => checkHealth(null, vault.get()),
+      health: () => checkHealth(null, vault.get(), vault.problems()),
       adminToken: token.length >= 16 ? token : crypto.randomUUID() + crypto.randomUUID(),
       logger,
     });

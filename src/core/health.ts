@@ -25,10 +25,17 @@ export const hasServiceAccount = (values: ConfigValues): boolean =>
 export const OPEN_ACCESS_NOTE =
   'TITAN_OWNERS is empty: every member of the installed workspace counts as an owner until it is set.';
 
-/** `warehouse` is null where none runs in this process (the Workers entry serves configuration only). */
-export async function checkHealth(warehouse: Warehouse | null, values: ConfigValues): Promise<HealthReport> {
+/**
+ * `warehouse` is null where none runs in this process (the Workers entry serves configuration only); `problems`
+ * are the config vault's (invalid stored values, changes that could not be applied), shown first.
+ */
+export async function checkHealth(
+  warehouse: Warehouse | null,
+  values: ConfigValues,
+  problems: string[] = [],
+): Promise<HealthReport> {
   const wh = warehouse ? await warehouse.health().catch(() => ({ ok: false, kind: warehouse.kind })) : null;
-  const notes: string[] = [];
+  const notes: string[] = [...problems];
   if (!values.TITAN_OWNERS) notes.push(OPEN_ACCESS_NOTE);
   if (values.LLM_MONTHLY_BUDGET_INR === undefined && values.GEMINI_API_KEY) {
     notes.push('No LLM_MONTHLY_BUDGET_INR set: Gemini spend is not capped.');

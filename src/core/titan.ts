@@ -147,7 +147,10 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
     ingest,
     watcher,
     syncJobs,
-    health: async () => ({ ...(await checkHealth(warehouse, vault.get())), llm: llm.ready() }),
+    health: async () => ({
+      ...(await checkHealth(warehouse, vault.get(), vault.problems())),
+      llm: llm.ready(),
+    }),
     async close() {
       if (closed) return;
       closed = true;

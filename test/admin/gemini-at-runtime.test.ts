@@ -60,6 +60,7 @@ describe('Gemini configured at runtime', () => {
     expect(rejected.path).toBe('offline');
     expect(rejected.headline).not.toContain('9,99,999');
     expect(rejected.notes.join(' ')).toContain('not in your data');
+    expect(rejected.notes.join(' ')).not.toContain('9,99,999');
 
     const costRows = await warehouse.query<{ n: number }>(
       "SELECT COUNT(*) AS n FROM system_cost_log WHERE purpose = 'chat'",

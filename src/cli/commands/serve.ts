@@ -33,6 +33,14 @@ async function seedDemo(titan: Titan): Promise<string | null> {
   return `seeded the demo café ${seeded.scope.orgId}/${seeded.scope.locationId}: ${seeded.from} to ${seeded.to}, ${formatCount(seeded.rows.sales)} sales lines (TITAN_DEMO=0 to skip)`;
 }
 
+function describeSchedules(next: Date | null, tz: string): string[] {
+  const when = next?.toLocaleString('en-IN', { timeZone: tz, dateStyle: 'medium', timeStyle: 'short' });
+  return [
+    'folder watch hourly (inbox/<category>/ → archive/ or failed/)',
+    `morning digest ${when ? `next ${when} (${tz}) to DIGEST_CHANNELS` : 'off (DIGEST_CRON is not set or not valid)'}`,
+  ];
+}
+
 const waitForSignal = () =>
   new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -58,49 +66,54 @@ export const serve: Command = async (argv, io) => {
   const surfaces = createChatSurfaces(titan);
   const app = createTitanApp({ titan, adminToken: token.token, webhooks: surfaces.webhooks });
   const server = await startNodeServer(app, port);
-
   const digest = surfaces.digest();
-  digest.start();
-  titan.watcher.start();
-  const warmUpSlack = () =>
-    surfaces.slack
-      .warmUp()
-      .catch((err: unknown) => logger.warn({ err: String(err) }, 'Slack is not reachable yet'));
-  void warmUpSlack();
-  const unsubscribe = vault.subscribe((_values, changed) => {
-    if (changed.includes('DIGEST_CRON')) digest.reschedule();
-    if (changed.some((k) => k === 'SLACK_BOT_TOKEN' || k === 'SLACK_API_URL')) void warmUpSlack();
-  });
+  const stopAll = async (): Promise<void> => {
+    digest.stop();
+    titan.watcher.stop();
+    await server.close();
+    await Promise.all([digest.idle(), surfaces.idle()]);
+    await titan.close();
+  };
 
-  const next = digest.nextRun();
-  const when = next?.toLocaleString('en-IN', {
-    timeZone: runtime.tz,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-  const schedules = [
-    'folder watch hourly (inbox/<category>/ → archive/ or failed/)',
-    `morning digest ${when ? `next ${when} (${runtime.tz})` : 'not scheduled'} to DIGEST_CHANNELS`,
-  ];
-  io.out(
-    renderStartupSummary({
-      port: server.port,
-      dataDir: runtime.dataDir,
-      health: await titan.health(),
-      token,
-      demoSeeded,
-      schedules,
-    }),
-  );
+  let unsubscribe = () => {};
+  try {
+    digest.start();
+    titan.watcher.start();
+    const warmUpSlack = () =>
+      surfaces.slack
+        .warmUp()
+        .catch((err: unknown) => logger.warn({ err: String(err) }, 'Slack is not reachable yet'));
+    void warmUpSlack();
+    // The vault catches a listener that throws and names it in /health; this one logs it too.
+    unsubscribe = vault.subscribe((_values, changed) => {
+      try {
+        if (changed.includes('DIGEST_CRON')) digest.reschedule();
+        if (changed.some((k) => k === 'SLACK_BOT_TOKEN' || k === 'SLACK_API_URL')) void warmUpSlack();
+      } catch (err) {
+        logger.error({ err: String(err), changed }, 'a configuration change could not be applied');
+        throw err;
+      }
+    });
+    io.out(
+      renderStartupSummary({
+        port: server.port,
+        dataDir: runtime.dataDir,
+        health: await titan.health(),
+        token,
+        demoSeeded,
+        schedules: describeSchedules(digest.nextRun(), runtime.tz),
+      }),
+    );
+  } catch (err) {
+    // Never half-alive: a start that fails past the listen closes the server too, and says why.
+    await stopAll();
+    throw err;
+  }
 
   const signal = await waitForSignal();
   logger.info({ signal }, 'shutting down');
   unsubscribe();
-  digest.stop();
-  titan.watcher.stop();
-  await server.close();
-  await Promise.all([digest.idle(), surfaces.idle()]);
-  await titan.close();
+  await stopAll();
   io.err('Titan stopped.');
   return 0;
 };

@@ -12,6 +12,11 @@ export type ConfigListener = (values: ConfigValues, changed: ConfigKey[]) => voi
 export interface ConfigVault {
   /** The resolved configuration (re-read if another process changed the stored overrides). */
   get(): ConfigValues;
+  /**
+   * What an operator must fix, one line each (never a value): stored overrides that fail their key's check
+   * (hand edits, older versions) and changes a subscriber could not apply. Shown in /health and at start.
+   */
+  problems(): string[];
   status(): ConfigStatus;
   /** Validates, then merges and persists the patch; nothing is written if any entry is invalid. */
   patch(input: unknown): Promise<ConfigStatus>;
@@ -32,30 +37,57 @@ function defaultsOf(): ConfigValues {
   return values;
 }
 
-/** Env values for known keys; an invalid env value is reported at start, naming the variable. */
+/** Why `value` is not acceptable for `key`, or null when it is. */
+function rejection(key: ConfigKey, value: string): string | null {
+  const parsed = CONFIG_KEYS[key].schema.safeParse(value);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'invalid');
+}
+
+/** Env values for known keys; an invalid env value stops the start, naming the variable. */
 function envOf(env: EnvValues): ConfigValues {
   const values: ConfigValues = {};
   for (const key of KEY_NAMES) {
     const raw = env[key]?.trim();
     if (!raw) continue;
-    const parsed = CONFIG_KEYS[key].schema.safeParse(raw);
-    if (!parsed.success) {
-      const why = parsed.error.issues[0]?.message;
-      throw new TitanError('config.invalid', `Environment variable ${key} is invalid: ${why}.`, {
+    const why = rejection(key, raw);
+    if (why !== null) {
+      throw new TitanError('config.invalid', `Environment variable ${key} is invalid: expected ${why}.`, {
         detail: { key },
       });
     }
-    values[key] = parsed.data;
+    values[key] = raw;
   }
   return values;
+}
+
+/**
+ * Resolves the layers. A stored override that fails its check blocks its key entirely (no env or default shows
+ * through): the override meant to replace them, so the part it configures is off until it is fixed, and says so.
+ */
+function resolve(base: ConfigValues, overrides: ConfigValues): { values: ConfigValues; invalid: string[] } {
+  const values: ConfigValues = { ...base };
+  const invalid: string[] = [];
+  for (const [key, value] of Object.entries(overrides) as [ConfigKey, string][]) {
+    const why = rejection(key, value);
+    if (why === null) {
+      values[key] = value;
+      continue;
+    }
+    delete values[key];
+    invalid.push(
+      `${key} in config_override.json is invalid (expected ${why}), so it is off: PATCH /config a valid value, or null to remove it.`,
+    );
+  }
+  return { values, invalid };
 }
 
 export function createVault(options: { store: OverrideStore; env: EnvValues }): ConfigVault {
   const { store } = options;
   const base = { ...defaultsOf(), ...envOf(options.env) };
-  const listeners = new Set<ConfigListener>();
+  // A listener's last failure, kept until it next succeeds; a throwing listener never stops the others or the writer.
+  const listeners = new Map<ConfigListener, string | null>();
   let overrides = store.current();
-  let resolved: ConfigValues = { ...base, ...overrides };
+  let { values: resolved, invalid } = resolve(base, overrides);
   // Group commit: patches that arrive while a write is in flight are merged, in order, into the next write.
   // Each caller is answered only once the stored state holding its patch is durable.
   let pending: { patch: ConfigPatch; done: (err?: unknown) => void }[] = [];
@@ -64,11 +96,23 @@ export function createVault(options: { store: OverrideStore; env: EnvValues }): 
   const adopt = (next: ConfigValues): void => {
     if (next === overrides) return;
     overrides = next;
-    const values = { ...base, ...next };
-    const changed = KEY_NAMES.filter((k) => values[k] !== resolved[k]);
-    resolved = values;
+    const layers = resolve(base, next);
+    const changed = KEY_NAMES.filter((k) => layers.values[k] !== resolved[k]);
+    resolved = layers.values;
+    invalid = layers.invalid;
     if (changed.length === 0) return;
-    for (const listener of listeners) listener(resolved, changed);
+    for (const listener of listeners.keys()) {
+      try {
+        listener(resolved, changed);
+        listeners.set(listener, null);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        listeners.set(
+          listener,
+          `A change to ${changed.join(', ')} could not be applied (${why}); fix the value with PATCH /config.`,
+        );
+      }
+    }
   };
 
   const get = (): ConfigValues => {
@@ -97,6 +141,13 @@ export function createVault(options: { store: OverrideStore; env: EnvValues }): 
 
   return {
     get,
+    problems() {
+      get();
+      const failures = [...listeners.values()].filter((p): p is string => p !== null);
+      // A listener's error text is not ours to vouch for: mask any secret before it reaches /health.
+      const secrets = KEY_NAMES.filter((k) => isSecretKey(k) && resolved[k]).map((k) => resolved[k]!);
+      return [...invalid, ...failures.map((f) => secrets.reduce((text, v) => text.replaceAll(v, '***'), f))];
+    },
     status,
     async patch(input) {
       const patch = validatePatch(input);
@@ -107,7 +158,7 @@ export function createVault(options: { store: OverrideStore; env: EnvValues }): 
       return status();
     },
     subscribe(listener) {
-      listeners.add(listener);
+      listeners.set(listener, null);
       return () => listeners.delete(listener);
     },
     secretValues() {

@@ -1,5 +1,4 @@
 // The morning digest: at DIGEST_CRON in TITAN_TZ, the daily brief goes to every DIGEST_CHANNELS entry via its platform's poster.
-import { Cron } from 'croner';
 import type { Analyst } from '../analyst/port.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import type { ConfigValues } from '../config/schema.ts';
@@ -8,6 +7,7 @@ import type { Locks } from '../locks/locks.ts';
 import type { Logger } from '../logger.ts';
 import type { Answer } from '../model/answer.ts';
 import { DEFAULT_SCOPE, type Scope } from '../model/scope.ts';
+import { checkCron } from './cron-pattern.ts';
 
 /** Posts a brief to one platform's channels; which channels are its own it tells by their id's format. */
 export interface DigestPoster {
@@ -49,7 +49,7 @@ export interface DigestSchedule {
   brief(): Promise<Answer>;
   /** Posts `answer` to every channel in DIGEST_CHANNELS; one failure never stops the others. */
   post(answer: Answer): Promise<DigestOutcome[]>;
-  /** When the next scheduled run is, from now (null if the cron never fires again). */
+  /** When the next scheduled run is, from now (null when DIGEST_CRON is unset or invalid: the digest is off). */
   nextRun(): Date | null;
   /** Arms the timer for the next run; each run arms the one after it. */
   start(): void;
@@ -60,7 +60,6 @@ export interface DigestSchedule {
   idle(): Promise<void>;
 }
 
-export const DEFAULT_DIGEST_CRON = '0 8 * * *';
 /** setTimeout's ceiling; a longer wait is taken in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The lease that marks one scheduled slot as posted; it outlives any clock skew between processes. */
@@ -89,8 +88,15 @@ export function createDigestSchedule(options: DigestOptions): DigestSchedule {
   let running = false;
   let inProgress: Promise<void> = Promise.resolve();
 
-  const cron = () =>
-    new Cron(options.getConfig().DIGEST_CRON ?? DEFAULT_DIGEST_CRON, { timezone: options.tz, paused: true });
+  // Config checks DIGEST_CRON before storing it; a value that still fails here turns the digest off, never the process.
+  const cron = () => {
+    const pattern = options.getConfig().DIGEST_CRON;
+    if (pattern === undefined) return null;
+    const check = checkCron(pattern, options.tz);
+    if (check.ok) return check.cron;
+    log.warn({ reason: check.reason }, 'DIGEST_CRON is invalid: the morning digest is off');
+    return null;
+  };
 
   async function post(answer: Answer): Promise<DigestOutcome[]> {
     const outcomes: DigestOutcome[] = [];
@@ -130,7 +136,7 @@ export function createDigestSchedule(options: DigestOptions): DigestSchedule {
   }
 
   function arm(after: Date): void {
-    const next = cron().nextRun(after);
+    const next = cron()?.nextRun(after);
     if (!next) return;
     const delay = next.getTime() - clock.now().getTime();
     timer = setTimer(
@@ -151,7 +157,7 @@ export function createDigestSchedule(options: DigestOptions): DigestSchedule {
   return {
     brief: () => options.analyst.dailyBrief(scope),
     post,
-    nextRun: () => cron().nextRun(clock.now()),
+    nextRun: () => cron()?.nextRun(clock.now()) ?? null,
     start() {
       if (running) return;
       running = true;

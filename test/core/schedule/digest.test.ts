@@ -132,7 +132,7 @@ describe('morning digest', () => {
     const processes = [1, 2].map((n) => {
       const time = fakeTime('2026-01-15T02:29:00.000Z');
       const digest = createDigestSchedule({
-        getConfig: () => ({ DIGEST_CHANNELS: 'C0123ABCD' }),
+        getConfig: () => ({ DIGEST_CRON: '0 8 * * *', DIGEST_CHANNELS: 'C0123ABCD' }),
         tz: 'Asia/Kolkata',
         analyst,
         posters: () => [slack.poster],

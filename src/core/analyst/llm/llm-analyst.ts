@@ -54,7 +54,8 @@ interface Narration {
 function fallbackNote(err: TitanError): string {
   switch (err.code) {
     case 'llm.ungrounded':
-      return `Gemini's wording was set aside: it cited figures not in your data (${String(err.detail?.figures)}); Titan's own analysis is shown.`;
+      // The rejected figures go to the log, never the thread: an owner must not read a number Titan refused.
+      return "Gemini's wording was set aside: it cited figures not in your data; Titan's own analysis is shown.";
     case 'llm.budget_exceeded':
       return 'Answered offline: this month’s Gemini budget (LLM_MONTHLY_BUDGET_INR) is spent.';
     case 'llm.key_invalid':

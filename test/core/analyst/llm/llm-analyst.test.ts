@@ -262,7 +262,9 @@ describe('LLM analyst: grounding', () => {
     const answer = await ask();
     expect(answer.path).toBe('offline');
     expect(answer.headline).toBe(offlineAnswer().headline);
-    expect(answer.notes).toEqual([expect.stringContaining('figures not in your data (15, 1,120)')]);
+    expect(answer.notes).toEqual([expect.stringContaining('figures not in your data')]);
+    // The refused figures are logged, never shown in the thread.
+    expect(answer.notes.join(' ')).not.toMatch(/15|1,120/);
     expect(answer.cost?.calls).toBe(1);
     expect(logs).toContainEqual(
       expect.objectContaining({ msg: 'llm answer rejected: ungrounded figures', figures: ['15', '1,120'] }),
@@ -281,7 +283,9 @@ describe('LLM analyst: grounding', () => {
     expect(systemText(second)).not.toContain('IGNORE');
     expect(JSON.stringify(functionResponses(second))).toContain(INJECTION);
     expect(answer.path).toBe('offline');
-    expect(answer.notes[0]).toContain('9,99,999');
+    expect(answer.notes[0]).toContain('not in your data');
+    expect(answer.notes.join(' ')).not.toContain('9,99,999');
+    expect(logs).toContainEqual(expect.objectContaining({ figures: ['9,99,999'] }));
   });
 });
 
