@@ -67,26 +67,26 @@ export function createAdminApp(options: AdminAppOptions): Hono {
       allowHeaders: ['Authorization', 'Content-Type'],
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? 1024 * 1024,
-      onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),
-    }),
-  );
+  // Not app-wide: a chunked body is read to its end to be measured, and that must never happen
+  // before the caller has proved who it is.
+  const limitBody = bodyLimit({
+    maxSize: options.bodyLimitBytes ?? 1024 * 1024,
+    onError: (c) => c.json(errorBody('request.too_large', 'The request body is too large.'), 413),
+  });
   app.onError(createErrorHandler(logger));
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
 
   app.route('/', healthRoutes(options));
   for (const hook of options.webhooks ?? []) {
-    app.post(hook.path, (c) => {
+    // A webhook proves its caller from the raw body (signature, JWT), so only the limit can come first.
+    app.post(hook.path, limitBody, (c) => {
       const remoteAddress = remoteAddressOf(c.env);
       return hook.handle(c.req.raw, remoteAddress === undefined ? {} : { remoteAddress });
     });
   }
 
   const admin = new Hono();
-  admin.use('*', bearerAuth({ token: () => options.adminToken }));
+  admin.use('*', bearerAuth({ token: () => options.adminToken }), limitBody);
   admin.get('/openapi.json', (c) => c.json(openApiDocument(options.docs)));
   admin.route('/', configRoutes(options));
   for (const routes of options.routes ?? []) admin.route('/', routes);

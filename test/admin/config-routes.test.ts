@@ -1,7 +1,7 @@
 // The admin API at the HTTP level: auth, merge PATCH, validation, body limit, health, concurrency.
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY_NAMES } from '../../src/core/config/schema.ts';
-import { type AdminHarness, createAdminHarness } from '../helpers/admin-harness.ts';
+import { ADMIN_TOKEN, type AdminHarness, createAdminHarness } from '../helpers/admin-harness.ts';
 import { everyKeySet, validValue } from '../helpers/config-values.ts';
 import { useTmpDirs } from '../helpers/tmp-dir.ts';
 
@@ -50,6 +50,15 @@ describe('admin API', () => {
     }
     expect(harness.titan.vault.get().PP_APP_KEY).toBeUndefined();
   });
+
+  it.each([`bearer ${ADMIN_TOKEN}`, `BEARER   ${ADMIN_TOKEN}`, `BeArEr\t${ADMIN_TOKEN}`])(
+    'accepts the scheme in any case with any spacing (RFC 7235): %s',
+    async (authorization) => {
+      harness = await createAdminHarness(tmp());
+      const res = await harness.request('GET', '/config', { token: null, headers: { authorization } });
+      expect(res.status).toBe(200);
+    },
+  );
 
   it('merges PATCH /config and returns set/missing for every key', async () => {
     harness = await createAdminHarness(tmp());

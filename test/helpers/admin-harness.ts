@@ -1,4 +1,5 @@
 // Builds the real admin app on a temp data dir with a capturing logger, for in-process HTTP tests.
+import type { Hono } from 'hono';
 import { createTitanApp } from '../../src/admin/titan-app.ts';
 import { createChatSurfaces } from '../../src/bot/chat-surfaces.ts';
 import { createConfigVault } from '../../src/core/config/vault.ts';
@@ -9,6 +10,8 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
 export interface AdminHarness {
   titan: Titan;
+  /** The app itself, for tests that serve it on a real port. */
+  app: Hono;
   logLines: string[];
   request(
     method: string,
@@ -44,6 +47,7 @@ export async function createAdminHarness(
   });
   return {
     titan,
+    app,
     logLines,
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
