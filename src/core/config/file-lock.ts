@@ -1,76 +1,92 @@
-// A cross-process mutex on a lock file (created atomically by hard link, pid inside), so writers in different processes never interleave.
-import { randomBytes } from 'node:crypto';
-import { link, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// A cross-process mutex that the kernel releases when its holder dies, so no lock ever needs breaking.
+//
+// Why not a lock file: one left by a SIGKILLed holder must be broken, and no break is atomic. Read the
+// dead pid, then remove the path (or stat-then-unlink, or rename it aside and check): between the look
+// and the removal another waiter may break it too and take a fresh lock, which the first then removes
+// or moves, and two writers are in. Here the lock is SQLite's RESERVED lock on a small database, taken
+// by `BEGIN IMMEDIATE`. SQLite holds it as a POSIX record lock (fcntl) on the file, and the kernel drops
+// a process's record locks when it exits, however it exits. So a lock whose holder is gone is free at
+// once, and only a live process that took it can hold it. SQLite also tracks locks between connections
+// of one process, so two stores in one process exclude each other too. Nothing is ever written to the
+// database, and it must only be opened through SQLite: closing any other descriptor of it drops the
+// process's locks. Limits: fcntl locks are only as good as the file system's (local disks, not NFS);
+// a lock file of an older version (`config_override.json.lock`) is ignored, so run one version at a time.
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { TitanError } from '../errors.ts';
 
 export interface FileLockOptions {
-  /** A holder older than this is presumed crashed and its lock is broken. */
-  staleMs?: number;
   /** Give up after this long. */
   timeoutMs?: number;
 }
 
-function processAlive(pid: number): boolean {
+const isBusy = (err: unknown): boolean => (err as { code?: unknown }).code === 'SQLITE_BUSY';
+
+function cannotLock(lockPath: string, err: unknown): TitanError {
+  const why = err instanceof Error ? err.message : String(err);
+  return new TitanError(
+    'config.write_failed',
+    `Could not open the lock ${lockPath} (${why}); check that its directory exists and is writable.`,
+    { cause: err },
+  );
+}
+
+function open(lockPath: string): Database.Database {
   try {
-    process.kill(pid, 0);
+    // timeout 0: a busy lock fails at once instead of blocking the event loop in SQLite's busy handler.
+    const db = new Database(lockPath, { timeout: 0 });
+    // Keep any journal in memory so a killed holder leaves no `-journal` file beside the lock.
+    db.pragma('journal_mode = MEMORY');
+    return db;
+  } catch (err) {
+    throw cannotLock(lockPath, err);
+  }
+}
+
+/** Takes the lock on `db` if it is free; returns whether it did. */
+function tryTake(db: Database.Database, lockPath: string): boolean {
+  try {
+    db.exec('BEGIN IMMEDIATE');
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if (isBusy(err)) return false;
+    throw cannotLock(lockPath, err);
   }
 }
 
-/** Breaks the lock if its holder died or held it past `staleMs`; returns whether it did. */
-async function breakIfStale(lockPath: string, staleMs: number): Promise<boolean> {
-  try {
-    const [info, body] = await Promise.all([stat(lockPath), readFile(lockPath, 'utf8')]);
-    const pid = Number.parseInt(body, 10);
-    const dead = Number.isInteger(pid) && pid > 0 && !processAlive(pid);
-    if (dead || Date.now() - info.mtimeMs > staleMs) {
-      await rm(lockPath, { force: true });
-      return true;
-    }
-  } catch {
-    // The holder released it between our attempts: just retry.
-  }
-  return false;
-}
-
-/** Runs `fn` while holding `lockPath`; the file holds our pid so a SIGKILLed holder is detected. */
+/** Runs `fn` while holding the lock at `lockPath`, waiting (without blocking the event loop) until it is free. */
 export async function withFileLock<T>(
   lockPath: string,
   fn: () => Promise<T>,
   options: FileLockOptions = {},
 ): Promise<T> {
-  const staleMs = options.staleMs ?? 10_000;
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
-  // The lock file appears with our pid already in it (written to a private file, then hard-linked into place),
-  // so a holder killed at any instant leaves a lock whose dead owner is recognised at once.
-  const mine = `${lockPath}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  await writeFile(mine, String(process.pid), { mode: 0o600 });
+  const db = open(lockPath);
+  // Closing the connection ends its transaction, which releases the lock (also if we never took it).
   try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await link(mine, lockPath);
-        break;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-        if (await breakIfStale(lockPath, staleMs)) continue;
-        if (Date.now() > deadline) {
-          throw new TitanError(
-            'config.write_failed',
-            `Could not lock ${lockPath}: another writer holds it. Retry.`,
-          );
-        }
-        await sleep(Math.min(2 + attempt, 25));
+    for (let attempt = 0; !tryTake(db, lockPath); attempt++) {
+      if (Date.now() > deadline) {
+        throw new TitanError(
+          'config.write_failed',
+          `Could not lock ${lockPath}: another process is writing the configuration. Retry.`,
+        );
       }
+      await sleep(Math.min(2 + attempt, 25));
     }
-  } finally {
-    await rm(mine, { force: true });
-  }
-  try {
     return await fn();
   } finally {
-    await rm(lockPath, { force: true });
+    db.close();
+  }
+}
+
+/** Runs `fn` under the lock only if it is free right now; returns whether it ran. */
+export function withFileLockIfFree(lockPath: string, fn: () => void): boolean {
+  const db = open(lockPath);
+  try {
+    if (!tryTake(db, lockPath)) return false;
+    fn();
+    return true;
+  } finally {
+    db.close();
   }
 }

@@ -1,9 +1,9 @@
 // Overrides in $TITAN_DATA_DIR/config_override.json: atomic 0600 writes, serialised across processes.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-file.ts';
-import { withFileLock } from './file-lock.ts';
+import { tempFilesOf, writeFileAtomic } from './atomic-file.ts';
+import { withFileLock, withFileLockIfFree } from './file-lock.ts';
 import { applyPatch } from './merge-patch.ts';
 import { type OverrideStore, parseOverrides, serialiseOverrides } from './override-store.ts';
 import type { ConfigValues } from './schema.ts';
@@ -27,8 +27,23 @@ function stamp(file: string): string {
   }
 }
 
+/** The store's files in `dataDir`: the overrides, and the lock every writer of them holds. */
+export function overridePaths(dataDir: string): { file: string; lock: string } {
+  return {
+    file: path.join(dataDir, 'config_override.json'),
+    lock: path.join(dataDir, 'config_override.lock.db'),
+  };
+}
+
 export function createFileOverrideStore(dataDir: string): OverrideStore {
-  const file = path.join(dataDir, 'config_override.json');
+  const { file, lock } = overridePaths(dataDir);
+  // A writer killed mid-write leaves its temp file, holding every secret. Call only under the lock: each
+  // writer holds it for as long as its temp file exists, so a temp file seen then has no live writer.
+  const removeDeadWritersTemps = (): void => {
+    for (const tmp of tempFilesOf(file)) rmSync(tmp, { force: true });
+  };
+  // A busy lock means a write is under way: then the next write, by any process, removes them instead.
+  if (tempFilesOf(file).length > 0) withFileLockIfFree(lock, removeDeadWritersTemps);
   const read = (): ConfigValues => parseOverrides(readText(file), file);
   let seen = stamp(file);
   let overrides = read();
@@ -43,7 +58,8 @@ export function createFileOverrideStore(dataDir: string): OverrideStore {
     },
     async update(patches) {
       await mkdir(dataDir, { recursive: true });
-      await withFileLock(`${file}.lock`, async () => {
+      await withFileLock(lock, async () => {
+        removeDeadWritersTemps();
         // Re-read under the lock: another process may have written since we last looked.
         const next = patches.reduce(applyPatch, read());
         await writeFileAtomic(file, serialiseOverrides(next));
