@@ -1,5 +1,6 @@
 // Finds the command named by argv[0], runs it, and turns any failure into a one-line reason and exit 1.
 import { toTitanError } from '../core/errors.ts';
+import { printableJson, printableText } from '../core/model/printable.ts';
 import { type CliIo, type Command, processIo } from './io.ts';
 
 /** Each command lives in its own module, loaded only when used so `titan ask` never loads Slack. */
@@ -60,8 +61,9 @@ export async function runCommand(argv: string[], io: CliIo = processIo): Promise
   } catch (err) {
     const e = toTitanError(err);
     const json = rest.includes('--json');
-    if (json) io.out(JSON.stringify({ error: { code: e.code, message: e.message } }));
-    io.err(`titan ${name}: ${e.message}`);
+    // A message may quote a file's name; it is shown, never obeyed.
+    if (json) io.out(printableJson({ error: { code: e.code, message: e.message } }));
+    io.err(printableText(`titan ${name}: ${e.message}`));
     return 1;
   }
 }

@@ -1,6 +1,9 @@
 // `titan ask` answers offline as Titan would in a thread; --json prints the Answer.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../src/core/model/answer.ts';
+import { controlsIn, HOSTILE_FILE, HOSTILE_FILE_SHOWN } from '../bot/render/hostile-names.ts';
 import { useTmpDirs } from '../helpers/tmp-dir.ts';
 import { titanIn } from './cli-harness.ts';
 
@@ -45,6 +48,22 @@ describe('titan ask', () => {
     await titan('demo', '--days', '7', '--seed', '4');
     const run = await titan('ask', 'daily brief', '--org', 'cafe_002', '--location', 'ooty');
     expect(run.out).toContain('No data yet for `cafe_002` / `ooty`.');
+  });
+
+  it('names a failed file with control characters in its name visibly, without obeying them', async () => {
+    const dir = tmp();
+    const titan = titanIn(dir);
+    await titan('demo', '--days', '7', '--seed', '4');
+    const file = path.join(dir, HOSTILE_FILE);
+    await writeFile(file, 'Date,Particulars,Amount\n');
+    const ingest = await titan('ingest', file, '--category', 'expenses');
+    expect(ingest.code).toBe(1);
+    const run = await titan('ask', 'where am I losing money?');
+    for (const out of [ingest.out, run.out])
+      for (const line of out.split('\n')) expect(controlsIn(line)).toEqual([]);
+    expect(ingest.out).toContain(`✗ ${HOSTILE_FILE_SHOWN}: failed:`);
+    const gap = run.out.split('\n').find((line) => line.startsWith('Gap: Failed expenses file'));
+    expect(gap).toContain(`Gap: Failed expenses file ${HOSTILE_FILE_SHOWN}: `);
   });
 
   it('needs a question', async () => {

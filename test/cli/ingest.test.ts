@@ -6,6 +6,13 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteWarehouse } from '../../src/core/warehouse/sqlite.ts';
+import {
+  controlsIn,
+  HOSTILE_FILE,
+  HOSTILE_FILE_SHOWN,
+  HOSTILE_ITEM,
+  HOSTILE_ITEM_SHOWN,
+} from '../bot/render/hostile-names.ts';
 import { writeSalesCsv } from '../core/ingest/generated-files.ts';
 import { runTitan, type TitanRun } from '../core/ingest/titan-process.ts';
 
@@ -74,6 +81,22 @@ describe('titan ingest', () => {
     expect(await readFile(copy, 'utf8')).toBe('Date,Particulars,Amount\n');
     expect(await readFile(`${copy}.reason.txt`, 'utf8')).toMatch(/no data rows/);
     expect(await readFile(path.join(folder, 'header-only.csv'), 'utf8')).toBe('Date,Particulars,Amount\n');
+  });
+
+  it('shows files named with line breaks, ANSI codes or a bidi override as visible text; --json keeps the names', async () => {
+    const folder = path.join(dir, 'uploads');
+    await mkdir(folder);
+    const names = [HOSTILE_FILE, `${HOSTILE_ITEM}.csv`];
+    for (const name of names) await writeFile(path.join(folder, name), 'Date,Particulars,Amount\n');
+    const result = await titan(folder, '--category', 'expenses').done;
+    expect(result.code).toBe(1);
+    for (const line of result.stdout.split('\n')) expect(controlsIn(line)).toEqual([]);
+    expect(result.stdout).toContain(`✗ ${HOSTILE_FILE_SHOWN}: failed: `);
+    expect(result.stdout).toContain(`✗ ${HOSTILE_ITEM_SHOWN}.csv: failed: `);
+    const json = await titan(folder, '--category', 'expenses', '--json').done;
+    expect(controlsIn(json.stdout.trim())).toEqual([]);
+    const parsed = JSON.parse(json.stdout) as { name: string }[];
+    expect(parsed.map((o) => o.name).sort()).toEqual([...names].sort());
   });
 
   it('refuses to run without a category, in one line', async () => {

@@ -3,6 +3,7 @@ import { formatCount, formatFact, formatInr } from '../../core/analyst/format.ts
 import type { Audience } from '../../core/analyst/port.ts';
 import { visibleAnswer } from '../../core/analyst/visible-answer.ts';
 import type { Answer, Fact, Finding, Sources } from '../../core/model/answer.ts';
+import { printable } from '../../core/model/printable.ts';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -161,8 +162,9 @@ function feedbackActions(ref: string): CardAction[] {
   return [button('up', '👍 Helpful'), button('down', '👎 Not helpful')];
 }
 
-/** Renders an Answer as one Adaptive Card 1.5. */
-export function renderAnswerCard(answer: Answer, options: AnswerCardOptions): AdaptiveCard {
+/** Renders an Answer as one Adaptive Card 1.5; answer and options are drawn through `printable` (no control characters). */
+export function renderAnswerCard(data: Answer, drawn: AnswerCardOptions): AdaptiveCard {
+  const [answer, options] = [printable(data), printable(drawn)];
   const { findings, facts, hiddenFindings: hidden } = visibleAnswer(answer, options.audience);
   const covered = new Set(findings.map((f) => f.action.text));
   const extraActions = answer.actions.filter((a) => !covered.has(a.text));

@@ -4,6 +4,7 @@ import { formatCount, formatFact, formatInr } from '../../core/analyst/format.ts
 import type { Audience } from '../../core/analyst/port.ts';
 import { visibleAnswer } from '../../core/analyst/visible-answer.ts';
 import type { Answer, Fact, Finding, Sources } from '../../core/model/answer.ts';
+import { printable } from '../../core/model/printable.ts';
 
 export type Block = types.KnownBlock;
 
@@ -147,8 +148,13 @@ function feedbackBlock(ref: string): Block {
   };
 }
 
-/** Renders an Answer as one Slack message (≤ 50 blocks, ≤ 3,000 characters a section) plus any snippet files. */
-export function renderAnswer(answer: Answer, options: AnswerRenderOptions): RenderedMessage {
+/**
+ * Renders an Answer as one Slack message (≤ 50 blocks, ≤ 3,000 characters a section) plus any snippet files.
+ * Answer and options are drawn through `printable` (no control character reaches Slack), then each value
+ * through `escapeMrkdwn` (a file named `<!channel>` pings no one).
+ */
+export function renderAnswer(data: Answer, drawn: AnswerRenderOptions): RenderedMessage {
+  const [answer, options] = [printable(data), printable(drawn)];
   const { findings: visible, facts, hiddenFindings: hidden } = visibleAnswer(answer, options.audience);
   const snippets: Snippet[] = [];
 
@@ -222,5 +228,5 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Rend
     );
   }
 
-  return { text: answer.headline, blocks: [...head, ...findingBlocks, ...tail], snippets };
+  return { text: escapeMrkdwn(answer.headline), blocks: [...head, ...findingBlocks, ...tail], snippets };
 }

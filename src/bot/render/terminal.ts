@@ -2,6 +2,7 @@
 import { answerLines } from '../../core/analyst/composer.ts';
 import { formatCount } from '../../core/analyst/format.ts';
 import type { Answer, ChartSpec, Sources } from '../../core/model/answer.ts';
+import { printable } from '../../core/model/printable.ts';
 
 export interface TerminalRenderOptions {
   /** ANSI bold/dim when writing to a TTY. */
@@ -57,7 +58,9 @@ function sourcesLines(sources: Sources): string[] {
   ];
 }
 
-export function renderTerminal(answer: Answer, options: TerminalRenderOptions = {}): string {
+/** Every name in the answer is drawn through `printable`: a file named with ESC codes cannot colour or move the terminal. */
+export function renderTerminal(data: Answer, options: TerminalRenderOptions = {}): string {
+  const answer = printable(data);
   const bold = (s: string) => (options.color ? `\u001b[1m${s}\u001b[22m` : s);
   const dim = (s: string) => (options.color ? `\u001b[2m${s}\u001b[22m` : s);
   const [headline, ...rest] = answerLines(answer);

@@ -3,6 +3,7 @@ import type { webApi } from '@slack/bolt';
 import type { ConfigValues } from '../../core/config/schema.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Answer, ChartSpec } from '../../core/model/answer.ts';
+import { printableText } from '../../core/model/printable.ts';
 import { createAccessPolicy, type Venue } from '../access.ts';
 import { type AnswerTurnDeps, answerTurn } from '../answer-turn.ts';
 import type { AskQueue } from '../ask-queue.ts';
@@ -90,7 +91,12 @@ export async function uploadAnswerFiles(
   const where = { channel_id: target.channel, thread_ts: target.thread };
   if (answer.chart) {
     const png = await renderChart(answer.chart);
-    await client.filesUploadV2({ ...where, file: png, filename: 'chart.png', title: answer.chart.title });
+    await client.filesUploadV2({
+      ...where,
+      file: png,
+      filename: 'chart.png',
+      title: printableText(answer.chart.title),
+    });
   }
   for (const s of message.snippets) {
     await client.filesUploadV2({

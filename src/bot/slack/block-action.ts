@@ -1,13 +1,9 @@
-// The parts of a Slack block_actions payload Titan uses, validated: who pressed what, where, for which workspace.
+// The parts of a Slack block_actions payload Titan uses, validated: who pressed what, and where.
 import { z } from 'zod';
 
 const blockActionSchema = z.object({
   type: z.literal('block_actions'),
-  user: z.object({ id: z.string().min(1), team_id: z.string().optional() }),
-  team: z
-    .object({ id: z.string().min(1) })
-    .nullable()
-    .optional(),
+  user: z.object({ id: z.string().min(1) }),
   channel: z.object({ id: z.string().min(1) }).optional(),
   container: z.object({
     channel_id: z.string().optional(),
@@ -32,7 +28,6 @@ const blockActionSchema = z.object({
 
 export interface PressedAction {
   userId: string;
-  teamId: string | undefined;
   channel: string;
   /** The message holding the pressed element (undefined for an ephemeral message). */
   messageTs: string | undefined;
@@ -55,7 +50,6 @@ export function parseBlockAction(body: unknown): PressedAction | undefined {
   const ephemeral = b.container.is_ephemeral === true;
   return {
     userId: b.user.id,
-    teamId: b.team?.id ?? b.user.team_id,
     channel,
     messageTs: ephemeral ? undefined : b.container.message_ts,
     threadTs: ephemeral ? undefined : b.container.thread_ts,

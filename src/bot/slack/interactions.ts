@@ -7,15 +7,10 @@ import { decodeFeedbackRef } from '../feedback-ref.ts';
 import { FEEDBACK_ACTIONS } from '../render/block-kit.ts';
 import { type AnswerDeps, answerQuestion, slackMention } from './answer-question.ts';
 import { type PressedAction, parseBlockAction } from './block-action.ts';
-import type { SlackInstallation } from './bolt-app.ts';
 import { PROMPT_ACTION } from './prompt-buttons.ts';
 import { renderTaskCard, TASK_ACTIONS, taskIdFromBlockId } from './task-card.ts';
 
 type WebClient = webApi.WebClient;
-
-export interface InteractionDeps extends AnswerDeps {
-  installation: () => Promise<SlackInstallation>;
-}
 
 /** DMs by channel id prefix (D…); everything else is a channel, public until listed in PRIVATE_OK_CHANNELS. */
 export const venueOf = (channel: string, channelType?: string): Venue =>
@@ -39,22 +34,11 @@ function taskActionOf(press: PressedAction): TaskAction | undefined {
 const ephemeral = (client: WebClient, press: PressedAction, text: string) =>
   client.chat.postEphemeral({ channel: press.channel, user: press.userId, text });
 
-export function registerInteractions(app: App, deps: InteractionDeps): void {
-  /** Parses the press; a payload from another workspace (or one Titan did not render) is ignored. */
-  async function pressFrom(body: unknown): Promise<PressedAction | undefined> {
-    const press = parseBlockAction(body);
-    if (!press) return undefined;
-    const { teamId } = await deps.installation();
-    if (press.teamId !== teamId) {
-      deps.logger.warn({ team: press.teamId }, 'slack action from another workspace ignored');
-      return undefined;
-    }
-    return press;
-  }
-
+/** Presses reach here only from this workspace: the adapter ignores any request naming another. */
+export function registerInteractions(app: App, deps: AnswerDeps): void {
   app.action(PROMPT_ACTION, async ({ ack, body, client }) => {
     await ack();
-    const press = await pressFrom(body);
+    const press = parseBlockAction(body);
     if (!press?.value) return;
     const threadTs = press.threadTs ?? press.messageTs;
     await answerQuestion(deps, {
@@ -73,7 +57,7 @@ export function registerInteractions(app: App, deps: InteractionDeps): void {
     new RegExp(`^(${FEEDBACK_ACTIONS.up}|${FEEDBACK_ACTIONS.down})$`),
     async ({ ack, body, client }) => {
       await ack();
-      const press = await pressFrom(body);
+      const press = parseBlockAction(body);
       const ref = decodeFeedbackRef(press?.value);
       if (!press || !ref) return;
       const vote = press.actionId === FEEDBACK_ACTIONS.up ? 'up' : 'down';
@@ -94,7 +78,7 @@ export function registerInteractions(app: App, deps: InteractionDeps): void {
 
   app.action(new RegExp(`^(${Object.values(TASK_ACTIONS).join('|')})$`), async ({ ack, body, client }) => {
     await ack();
-    const press = await pressFrom(body);
+    const press = parseBlockAction(body);
     const taskId = taskIdFromBlockId(press?.blockId);
     const action = press && taskActionOf(press);
     if (!press || !taskId || !action) return;

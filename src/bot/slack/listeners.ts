@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { escapeMrkdwn } from '../render/block-kit.ts';
 import { SUGGESTED_PROMPTS } from '../suggested-prompts.ts';
 import { type AnswerDeps, answerQuestion, slackMention } from './answer-question.ts';
-import { type InteractionDeps, registerInteractions, venueOf } from './interactions.ts';
+import { registerInteractions, venueOf } from './interactions.ts';
 import { promptButtons } from './prompt-buttons.ts';
 
 export const SLASH_COMMAND = '/titan';
@@ -53,7 +53,7 @@ function registerAssistant(app: App, deps: AnswerDeps): void {
   );
 }
 
-export function registerListeners(app: App, deps: InteractionDeps): void {
+export function registerListeners(app: App, deps: AnswerDeps): void {
   // First: the assistant middleware takes assistant-thread messages and stops them reaching the DM handler.
   registerAssistant(app, deps);
 

@@ -11,7 +11,7 @@ import { type BoltAppHandle, createBoltApp, type SlackInstallation } from './bol
 import { registerListeners } from './listeners.ts';
 import { parseSlackBody } from './parse-slack-body.ts';
 import { verifySlackRequest } from './verify-slack-request.ts';
-import { workspaceOf } from './workspace-of.ts';
+import { workspacesOf } from './workspace-of.ts';
 
 export interface SlackAdapterOptions extends ChatDoorDeps {
   /** Slack gives 3 s; past this the request is acknowledged anyway and the work goes on. */
@@ -80,7 +80,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       queue,
       logger: log,
       renderChart: (chart) => renderChartPng(chart),
-      installation: handle.installation,
     });
     built = { key, handle };
     log.info('slack app ready for the configured bot token');
@@ -174,25 +173,29 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           })
         : new Response(null, { status: 200 });
     }
-    if (await fromAnotherWorkspace(app, workspaceOf(parsed))) {
-      return new Response(null, { status: 200 });
-    }
+    if (await notOurs(app, parsed.kind, workspacesOf(parsed))) return new Response(null, { status: 200 });
     return dispatch(app, parsed.body, request.headers);
   }
 
   /**
-   * Titan answers only the workspace its bot token belongs to: a request naming another one (an app
-   * distributed by mistake, a replayed payload) would otherwise be answered with this business's numbers.
+   * Titan answers only the workspace its bot token belongs to: a request naming another one anywhere (an app
+   * distributed by mistake, a replayed payload, a shared channel's other company) would otherwise be answered
+   * with this business's numbers. One naming no workspace cannot be shown to be ours, so it is refused too;
+   * Slack names one on every event, command and press it sends.
    */
-  async function fromAnotherWorkspace(app: BoltAppHandle, team: string | undefined): Promise<boolean> {
-    if (team === undefined) return false;
+  async function notOurs(app: BoltAppHandle, kind: string, teams: string[]): Promise<boolean> {
+    if (teams.length === 0) {
+      log.warn({ kind }, 'slack request naming no workspace ignored');
+      return true;
+    }
     // If Slack cannot say who we are, Bolt's own authorize fails the request as well; nothing is answered.
     const ours = await app.installation().then(
       (installation) => installation.teamId,
       () => '',
     );
-    if (ours === '' || team === ours) return false;
-    log.warn({ team }, 'slack request from another workspace ignored');
+    const others = teams.filter((team) => team !== ours);
+    if (ours === '' || others.length === 0) return false;
+    log.warn({ kind, teams: others }, 'slack request from another workspace ignored');
     return true;
   }
 

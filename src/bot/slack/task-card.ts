@@ -1,4 +1,5 @@
 // A task as a Slack card: what to do, by when, its state, who did what when, and Acknowledge / Assign / Done.
+import { printable } from '../../core/model/printable.ts';
 import type { Task, TaskAction } from '../../core/tasks/port.ts';
 import { type Block, escapeMrkdwn, slackDate } from '../render/block-kit.ts';
 
@@ -50,8 +51,9 @@ const STATUS_ICON: Record<Task['status'], string> = {
   Done: ':white_check_mark:',
 };
 
-/** Renders the card; once done, the buttons go and the history stays. */
-export function renderTaskCard(task: Task, event?: CardEvent): { text: string; blocks: Block[] } {
+/** Renders the card (the row drawn through `printable`); once done, the buttons go and the history stays. */
+export function renderTaskCard(row: Task, event?: CardEvent): { text: string; blocks: Block[] } {
+  const task = printable(row);
   const due = task.dueAt ? ` · due ${slackDate(task.dueAt)}` : '';
   const lines = [
     `${STATUS_ICON[task.status]} *Task:* ${escapeMrkdwn(task.title)}`,
@@ -96,5 +98,5 @@ export function renderTaskCard(task: Task, event?: CardEvent): { text: string; b
       ],
     });
   }
-  return { text: `Task: ${task.title} (${task.status})`, blocks };
+  return { text: `Task: ${escapeMrkdwn(task.title)} (${task.status})`, blocks };
 }

@@ -1,4 +1,5 @@
 // A task as an Adaptive Card: what to do, by when, its state and history, and Acknowledge / Assign / Done (Action.Execute).
+import { printable } from '../../core/model/printable.ts';
 import type { Task } from '../../core/tasks/port.ts';
 import {
   type AdaptiveCard,
@@ -74,8 +75,9 @@ export interface TaskCardOptions {
   refreshFor?: string[];
 }
 
-/** Renders the card from the task row as it is now; once done, the buttons go and the history stays. */
-export function renderTaskCard(task: Task, options: TaskCardOptions = {}): AdaptiveCard {
+/** Renders the card from the task row as it is now, drawn through `printable`; once done, the buttons go, the history stays. */
+export function renderTaskCard(row: Task, options: TaskCardOptions = {}): AdaptiveCard {
+  const task = printable(row);
   const due = task.dueAt ? ` · due ${cardDate(task.dueAt)}` : '';
   const refreshVerb = TASK_VERBS.refresh;
   return adaptiveCard(

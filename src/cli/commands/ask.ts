@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { renderTerminal } from '../../bot/render/terminal.ts';
 import { TitanError } from '../../core/errors.ts';
+import { printableJson } from '../../core/model/printable.ts';
 import type { CliIo, Command } from '../io.ts';
 import { openTitan } from '../open-titan.ts';
 import { parseScope, SCOPE_OPTIONS } from '../scope-options.ts';
@@ -32,7 +33,7 @@ export const ask: Command = async (argv, io) => {
       onStatus,
     );
     if (!values.json && io.isTty) io.progress?.('');
-    io.out(values.json ? JSON.stringify(answer, null, 2) : renderTerminal(answer, { color: io.isTty }));
+    io.out(values.json ? printableJson(answer, 2) : renderTerminal(answer, { color: io.isTty }));
     return 0;
   } finally {
     await titan.close();

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createChatSurfaces } from '../../bot/chat-surfaces.ts';
 import { renderTerminal } from '../../bot/render/terminal.ts';
 import { TitanError } from '../../core/errors.ts';
+import { printableJson } from '../../core/model/printable.ts';
 import { type DigestOutcome, digestChannels } from '../../core/schedule/digest.ts';
 import type { CliIo, Command } from '../io.ts';
 import { openTitan } from '../open-titan.ts';
@@ -31,7 +32,7 @@ export const digest: Command = async (argv, io) => {
     const schedule = createChatSurfaces(titan).digest(parseScope(values));
     const answer = await schedule.brief();
     const outcomes = values.post ? await schedule.post(answer) : [];
-    if (values.json) io.out(JSON.stringify(values.post ? { answer, outcomes } : answer, null, 2));
+    if (values.json) io.out(printableJson(values.post ? { answer, outcomes } : answer, 2));
     else {
       io.out(renderTerminal(answer, { color: io.isTty }));
       printOutcomes(outcomes, io);

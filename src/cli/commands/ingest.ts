@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { TitanError } from '../../core/errors.ts';
 import type { IngestProgress } from '../../core/ingest/ingest-service.ts';
 import type { FileOutcome } from '../../core/ingest/outcome.ts';
+import { printable, printableJson, printableText } from '../../core/model/printable.ts';
 import { CATEGORIES } from '../../core/warehouse/tables.ts';
 import type { CliIo, Command } from '../io.ts';
 import { openTitan } from '../open-titan.ts';
@@ -22,10 +23,12 @@ export function progressLine(p: IngestProgress, elapsedMs: number): string {
   const done = p.filesTotal === 0 ? 1 : p.filesDone / p.filesTotal;
   const filled = Math.round(done * BAR_WIDTH);
   const rate = elapsedMs > 0 ? (p.rows * 1000) / elapsedMs : 0;
-  return `[${'#'.repeat(filled)}${'·'.repeat(BAR_WIDTH - filled)}] ${p.filesDone}/${p.filesTotal} files · ${fmt(p.rows)} rows · ${fmt(rate)} rows/s  ${p.file}`;
+  return `[${'#'.repeat(filled)}${'·'.repeat(BAR_WIDTH - filled)}] ${p.filesDone}/${p.filesTotal} files · ${fmt(p.rows)} rows · ${fmt(rate)} rows/s  ${printableText(p.file)}`;
 }
 
-export function describeOutcome(o: FileOutcome): string {
+/** One file's line; its name and reason are drawn through `printable`, so a name with ESC codes cannot restyle the terminal. */
+export function describeOutcome(outcome: FileOutcome): string {
+  const o = printable(outcome);
   if (o.outcome === 'loaded')
     return `✓ ${o.name}: loaded ${fmt(o.rows ?? 0)} rows${o.reason ? ` (${o.reason})` : ''}`;
   if (o.outcome === 'already_loaded')
@@ -40,7 +43,7 @@ function summarise(outcomes: FileOutcome[], failedDir: string): string {
   const files = `${outcomes.length} file${outcomes.length === 1 ? '' : 's'}`;
   return (
     `${files}: ${count('loaded')} loaded, ${count('already_loaded')} already loaded, ${count('failed')} failed` +
-    (copied ? ` (copies with reasons in ${failedDir})` : '')
+    (copied ? ` (copies with reasons in ${printableText(failedDir)})` : '')
   );
 }
 
@@ -98,7 +101,7 @@ export const ingest: Command = async (argv, io) => {
     const failed = outcomes.filter((o) => o.outcome === 'failed');
     if (args.json) {
       io.out(
-        JSON.stringify(outcomes.map(({ name, outcome, rows, reason }) => ({ name, outcome, rows, reason }))),
+        printableJson(outcomes.map(({ name, outcome, rows, reason }) => ({ name, outcome, rows, reason }))),
       );
     } else {
       for (const o of outcomes) io.out(describeOutcome(o));

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TitanError } from '../../core/errors.ts';
 import { isSyncName, runSync, SYNC_NAMES } from '../../core/locks/sync-jobs.ts';
+import { printableJson, printableText } from '../../core/model/printable.ts';
 import type { Command } from '../io.ts';
 import { openTitan } from '../open-titan.ts';
 import { parseScope, SCOPE_OPTIONS } from '../scope-options.ts';
@@ -35,7 +36,7 @@ export const sync: Command = async (argv, io) => {
         if (!args.json) io.out(`Syncing ${args.name}…`);
       },
     });
-    io.out(args.json ? JSON.stringify({ name: args.name, ...outcome }) : outcome.message);
+    io.out(args.json ? printableJson({ name: args.name, ...outcome }) : printableText(outcome.message));
     return 0;
   } finally {
     await titan.close();

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { dueLabel } from '../../core/analyst/task-lines.ts';
 import { TitanError } from '../../core/errors.ts';
+import { printable, printableJson } from '../../core/model/printable.ts';
 import type { Task, TaskAction } from '../../core/tasks/port.ts';
 import type { CliIo, Command } from '../io.ts';
 import { openTitan } from '../open-titan.ts';
@@ -18,7 +19,7 @@ function printList(tasks: Task[], tz: string, io: CliIo): void {
     io.out('No tasks.');
     return;
   }
-  for (const t of tasks) {
+  for (const t of printable(tasks)) {
     const due = t.dueAt ? `due ${dueLabel(t.dueAt, tz)}` : 'no deadline';
     io.out(
       `${t.taskId}  ${t.status.padEnd(12)} ${(t.assignee ?? '-').padEnd(12)} ${due.padEnd(24)} ${t.title}`,
@@ -57,18 +58,17 @@ export const tasks: Command = async (argv, io) => {
         scope: parseScope(values),
         ...(wanted ? { status: wanted.data } : {}),
       });
-      if (values.json) io.out(JSON.stringify(list, null, 2));
+      if (values.json) io.out(printableJson(list, 2));
       else printList(list, titan.runtime.tz, io);
       return 0;
     }
     const by = values.by ?? `cli:${os.userInfo().username}`;
     const result = await titan.tasks.act(rest[0]!, actionFor(verb, rest, by));
-    if (values.json) io.out(JSON.stringify(result, null, 2));
+    if (values.json) io.out(printableJson(result, 2));
     else {
-      const who = result.task.assignee ? `, assigned to ${result.task.assignee}` : '';
-      io.out(
-        `${result.task.taskId}: ${result.task.status}${who}${result.changed ? '' : ' (nothing changed)'}`,
-      );
+      const { task, changed } = printable(result);
+      const who = task.assignee ? `, assigned to ${task.assignee}` : '';
+      io.out(`${task.taskId}: ${task.status}${who}${changed ? '' : ' (nothing changed)'}`);
     }
     return 0;
   } finally {

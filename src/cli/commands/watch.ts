@@ -1,15 +1,16 @@
 // `titan watch [--once]`: the folder watcher; one pass over every category's watch folder, or hourly until stopped.
 import { parseArgs } from 'node:util';
+import { printable, printableJson } from '../../core/model/printable.ts';
 import { describePass, type WatcherPass } from '../../core/schedule/folder-watcher.ts';
 import type { CliIo, Command } from '../io.ts';
 import { openTitan } from '../open-titan.ts';
 
 function report(io: CliIo, passes: WatcherPass[], json: boolean): void {
   if (json) {
-    io.out(JSON.stringify(passes));
+    io.out(printableJson(passes));
     return;
   }
-  for (const p of passes) {
+  for (const p of printable(passes)) {
     io.out(describePass(p));
     if (p.skipped) continue;
     for (const f of p.files.filter((o) => o.outcome === 'failed'))

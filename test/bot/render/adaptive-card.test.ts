@@ -4,32 +4,19 @@ import { renderFailureCard, renderStatusCard } from '../../../src/bot/teams/stat
 import { renderTaskCard, TASK_VERBS } from '../../../src/bot/teams/task-card.ts';
 import { renderWelcomeCard } from '../../../src/bot/teams/welcome-card.ts';
 import type { Answer } from '../../../src/core/model/answer.ts';
-import type { Task } from '../../../src/core/tasks/port.ts';
 import { cardTexts } from '../teams/harness.ts';
 import { ADAPTIVE_CARD_SCHEMA, schemaValidator } from '../teams/json-schemas.ts';
-import { sampleAnswer, sampleFinding } from './sample-answer.ts';
+import {
+  controlsIn,
+  HOSTILE_FILE_SHOWN,
+  HOSTILE_ITEM_SHOWN,
+  hostileAnswer,
+  hostileTask,
+  stringsIn,
+} from './hostile-names.ts';
+import { sampleAnswer, sampleFinding, sampleTask } from './sample-answer.ts';
 
 const validate = schemaValidator(ADAPTIVE_CARD_SCHEMA);
-
-const task = (overrides: Partial<Task> = {}): Task => ({
-  taskId: 'task_1',
-  orgId: 'cafe_001',
-  locationId: 'tiruppur_main',
-  taskType: 'AI_Generated_Action',
-  title: 'Retrain prep staff on dough ratios',
-  finding: 'Maida wastage: 12 kg (₹840), up 23%',
-  status: 'Pending',
-  assignee: null,
-  dueAt: '2026-01-16T04:30:00.000Z',
-  createdAt: '2026-01-15T03:00:00.000Z',
-  updatedAt: null,
-  acknowledgedBy: null,
-  acknowledgedAt: null,
-  doneBy: null,
-  doneAt: null,
-  threadRef: 'teams:a:1',
-  ...overrides,
-});
 
 const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
@@ -136,11 +123,11 @@ describe('every other card Titan sends in Teams is valid Adaptive Card 1.5', () 
     ['failure', renderFailureCard('No answer after 60 s, so I stopped.')],
     ['welcome on install', renderWelcomeCard('install')],
     ['welcome on an empty mention', renderWelcomeCard('empty-mention')],
-    ['task pending', renderTaskCard(task(), { refreshFor: ['29:user'] })],
+    ['task pending', renderTaskCard(sampleTask(), { refreshFor: ['29:user'] })],
     [
       'task acknowledged and assigned',
       renderTaskCard(
-        task({
+        sampleTask({
           status: 'Acknowledged',
           acknowledgedBy: 'Test User',
           acknowledgedAt: '2026-01-15T04:00:00.000Z',
@@ -150,7 +137,7 @@ describe('every other card Titan sends in Teams is valid Adaptive Card 1.5', () 
     ],
     [
       'task done',
-      renderTaskCard(task({ status: 'Done', doneBy: 'Test User', doneAt: '2026-01-15T06:00:00.000Z' })),
+      renderTaskCard(sampleTask({ status: 'Done', doneBy: 'Test User', doneAt: '2026-01-15T06:00:00.000Z' })),
     ],
   ];
   it.each(cards)('%s', (_name, card) => {
@@ -160,20 +147,34 @@ describe('every other card Titan sends in Teams is valid Adaptive Card 1.5', () 
   it('task cards offer what the state allows, and refresh from the row', () => {
     const verbs = (card: AdaptiveCard) =>
       card.body.flatMap((e) => (e.type === 'ActionSet' ? e.actions.map((a) => a.verb) : []));
-    expect(verbs(renderTaskCard(task()))).toEqual([
+    expect(verbs(renderTaskCard(sampleTask()))).toEqual([
       TASK_VERBS.acknowledge,
       TASK_VERBS.assign,
       TASK_VERBS.done,
     ]);
-    expect(verbs(renderTaskCard(task({ status: 'Acknowledged' })))).toEqual([
+    expect(verbs(renderTaskCard(sampleTask({ status: 'Acknowledged' })))).toEqual([
       TASK_VERBS.assign,
       TASK_VERBS.done,
     ]);
-    const done = renderTaskCard(task({ status: 'Done', doneBy: 'Asha', doneAt: '2026-01-15T06:00:00.000Z' }));
+    const done = renderTaskCard(
+      sampleTask({ status: 'Done', doneBy: 'Asha', doneAt: '2026-01-15T06:00:00.000Z' }),
+    );
     expect(verbs(done)).toEqual([]);
     expect(cardTexts(done)).toContain(
       'Done by Asha {{DATE(2026-01-15T06:00:00Z, SHORT)}} {{TIME(2026-01-15T06:00:00Z)}}',
     );
     expect(done.refresh?.action).toMatchObject({ verb: TASK_VERBS.refresh, data: { taskId: 'task_1' } });
+  });
+
+  it("shows names from owners' files with control characters visible, in answers and task cards", () => {
+    const answer = renderAnswerCard(hostileAnswer(), { audience: 'private' });
+    const card = renderTaskCard(hostileTask());
+    expect(validate(answer)).toEqual([]);
+    for (const s of [...stringsIn(answer), ...stringsIn(card)]) expect(controlsIn(s)).toEqual([]);
+    expect(cardTexts(answer)).toContain(
+      `Gaps: Failed expenses file ${HOSTILE_FILE_SHOWN}: no data rows; Failed sales file <!channel>.csv`,
+    );
+    expect(cardTexts(answer)[0]).toBe(`${HOSTILE_ITEM_SHOWN} up 23% <!channel>`);
+    expect(cardTexts(card)[0]).toContain(`Task: Re-send ${HOSTILE_FILE_SHOWN} <!here>`);
   });
 });

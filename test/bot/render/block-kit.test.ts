@@ -6,8 +6,17 @@ import {
   SECTION_TEXT_LIMIT,
   sections,
 } from '../../../src/bot/render/block-kit.ts';
+import { renderTaskCard } from '../../../src/bot/slack/task-card.ts';
 import type { Fact } from '../../../src/core/model/answer.ts';
 import { assertValidBlocks } from './block-kit-rules.ts';
+import {
+  controlsIn,
+  HOSTILE_FILE_SHOWN,
+  HOSTILE_ITEM_SHOWN,
+  hostileAnswer,
+  hostileTask,
+  stringsIn,
+} from './hostile-names.ts';
 import { sampleAnswer, sampleFinding } from './sample-answer.ts';
 
 const textOf = (blocks: unknown[]): string => JSON.stringify(blocks);
@@ -112,5 +121,23 @@ describe('renderAnswer', () => {
     const texts = parts.map((p) => (p as { text: { text: string } }).text.text);
     for (const t of texts) expect(t.length).toBeLessThanOrEqual(SECTION_TEXT_LIMIT);
     expect(texts.join('\n')).toBe(long);
+  });
+
+  it("shows names from owners' files with control characters visible, and lets none ping the channel", () => {
+    const message = renderAnswer(hostileAnswer(), { audience: 'private' });
+    assertValidBlocks(message.blocks);
+    for (const s of stringsIn(message)) expect(controlsIn(s, { lineFeeds: true })).toEqual([]);
+    const all = stringsIn(message.blocks).join('\n');
+    expect(all).toContain(`Gaps: Failed expenses file ${HOSTILE_FILE_SHOWN}: no data rows`);
+    expect(all).toContain(HOSTILE_ITEM_SHOWN);
+    expect(JSON.stringify(message)).not.toMatch(/<!channel>|<@U0BOSS>/);
+    expect(message.text).toBe(`${HOSTILE_ITEM_SHOWN} up 23% &lt;!channel&gt;`);
+  });
+
+  it('draws a task card whose title names such a file the same way', () => {
+    const card = renderTaskCard(hostileTask());
+    for (const s of stringsIn(card)) expect(controlsIn(s, { lineFeeds: true })).toEqual([]);
+    expect(stringsIn(card).join('\n')).toContain(`Re-send ${HOSTILE_FILE_SHOWN} &lt;!here&gt;`);
+    expect(JSON.stringify(card)).not.toContain('<!here>');
   });
 });

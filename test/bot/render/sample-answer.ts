@@ -1,5 +1,7 @@
-// Answers shaped like the analyst's, for renderer and Slack tests: a leak scan with a staff finding, a chart and a task.
+// Answers shaped like the analyst's, for renderer and Slack tests: a leak scan with a staff finding, a chart and a task;
+// and a task row as the store returns it.
 import type { Answer, Finding } from '../../../src/core/model/answer.ts';
+import type { Task } from '../../../src/core/tasks/port.ts';
 
 const period = { from: '2026-01-08', to: '2026-01-14', label: 'last 7 days' };
 
@@ -116,3 +118,23 @@ export function sampleAnswer(overrides: Partial<Answer> = {}): Answer {
     ...overrides,
   };
 }
+
+export const sampleTask = (overrides: Partial<Task> = {}): Task => ({
+  taskId: 'task_1',
+  orgId: 'cafe_001',
+  locationId: 'tiruppur_main',
+  taskType: 'AI_Generated_Action',
+  title: 'Retrain prep staff on dough ratios',
+  finding: 'Maida wastage: 12 kg (₹840), up 23%',
+  status: 'Pending',
+  assignee: null,
+  dueAt: '2026-01-16T04:30:00.000Z',
+  createdAt: '2026-01-15T03:00:00.000Z',
+  updatedAt: null,
+  acknowledgedBy: null,
+  acknowledgedAt: null,
+  doneBy: null,
+  doneAt: null,
+  threadRef: 'teams:a:1',
+  ...overrides,
+});

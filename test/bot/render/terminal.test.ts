@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderTerminal } from '../../../src/bot/render/terminal.ts';
 import type { Answer } from '../../../src/core/model/answer.ts';
+import { controlsIn, HOSTILE_FILE_SHOWN, HOSTILE_ITEM_SHOWN, hostileAnswer } from './hostile-names.ts';
 
 const period = { from: '2026-11-18', to: '2026-11-24', label: 'last 7 days' };
 
@@ -86,5 +87,13 @@ describe('terminal renderer', () => {
     expect(renderTerminal(answer, { color: true }).split('\n')[0]).toBe(
       `\u001b[1m${answer.headline}\u001b[22m`,
     );
+  });
+
+  it("shows names from owners' files with control characters visible: no line forged, no colour changed", () => {
+    const lines = renderTerminal(hostileAnswer()).split('\n');
+    for (const line of lines) expect(controlsIn(line)).toEqual([]);
+    expect(lines).toContain(`Gap: Failed expenses file ${HOSTILE_FILE_SHOWN}: no data rows`);
+    expect(lines).toContain(`Read ${HOSTILE_FILE_SHOWN}`);
+    expect(lines[0]).toBe(`${HOSTILE_ITEM_SHOWN} up 23% <!channel>`);
   });
 });

@@ -104,13 +104,20 @@ export function slashCommand(
 /** vercel/chat's recorded block_actions payload, pressing one element of a message Titan posted. */
 export function blockAction(
   action: { action_id: string; block_id?: string; value?: string; selected_user?: string; type?: string },
-  o: { user?: string; team?: string; channel?: string; messageTs: string; threadTs?: string },
+  o: {
+    user?: string;
+    team?: string;
+    userTeam?: string;
+    channel?: string;
+    messageTs: string;
+    threadTs?: string;
+  },
 ): Record<string, string> {
   const body = read(vercel('actions-reactions/slack.json')).action as Json;
   const team = o.team ?? TEAM;
   const payload = {
     ...body,
-    user: { id: o.user ?? OWNER, username: 'owner', name: 'owner', team_id: team },
+    user: { id: o.user ?? OWNER, username: 'owner', name: 'owner', team_id: o.userTeam ?? team },
     team: { id: team, domain: 'titan-test' },
     channel: { id: o.channel ?? CHANNEL, name: 'ops' },
     container: {

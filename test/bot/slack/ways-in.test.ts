@@ -137,24 +137,4 @@ describe('ways in', () => {
     await h.settle();
     expect(JSON.stringify(h.fake.callsTo('chat.update').at(-1)!.body.blocks)).not.toContain('TITAN_OWNERS');
   });
-
-  it('answers nothing a request from another workspace asks: mention, DM or /titan', async () => {
-    h = await startHarness();
-    const elsewhere = { team_id: 'T999' };
-    expect((await h.postEvent({ ...appMention('scan for profit leaks'), ...elsewhere })).status).toBe(200);
-    expect((await h.postEvent({ ...directMessage('daily brief'), ...elsewhere })).status).toBe(200);
-    const command = await h.postForm({ ...slashCommand('revenue trend'), ...elsewhere });
-    expect(command.status).toBe(200);
-    expect(await command.text()).toBe('');
-    await h.settle();
-    expect(h.analyst.requests).toHaveLength(0);
-    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
-    expect(
-      h.logs.filter((line) => line.includes('slack request from another workspace ignored')),
-    ).toHaveLength(3);
-    // The same mention from this workspace is answered.
-    await h.postEvent(appMention('scan for profit leaks', { eventId: 'EvSame' }));
-    await h.settle();
-    expect(h.analyst.requests).toHaveLength(1);
-  });
 });
