@@ -118,6 +118,8 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
         ? { mapSchema: createLlmSchemaMapper({ llm }), extractTable: createVisionTableExtractor({ llm }) }
         : {},
   });
+  // Jobs a stopped server left "running" read as interrupted; checked in the background (close() waits).
+  void ingest.recoverInterrupted();
   const syncJobs = (opts: { scope?: Scope; since?: string } = {}): SyncJobs => ({
     sales: createSalesSyncJob({
       warehouse,

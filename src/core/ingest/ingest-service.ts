@@ -5,7 +5,8 @@ import { TitanError, toTitanError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Warehouse } from '../warehouse/port.ts';
 import { type JobStatus, runFolderJob, type StartJobRequest } from './jobs/folder-job.ts';
-import type { JobContext } from './jobs/job-context.ts';
+import { type JobContext, saveJob } from './jobs/job-context.ts';
+import { createJobLeases, INTERRUPTED_REASON, type ProcessId } from './jobs/job-lease.ts';
 import {
   expandPaths,
   failedCopiesDir,
@@ -32,7 +33,13 @@ export interface IngestService {
   startJob(request: StartJobRequest): Promise<string>;
   /** Runs a folder job to the end (the watcher's pass). */
   runJob(request: StartJobRequest): Promise<JobStatus>;
+  /** A job whose process is gone (killed, crashed, restarted) reads as failed with an "interrupted" reason. */
   status(jobId: string): Promise<JobStatus>;
+  /**
+   * Marks failed (interrupted) every job left running by a process that is gone; run at start-up. Never
+   * rejects (a warehouse that cannot be read is logged); idle() waits for it. Resolves to how many it marked.
+   */
+  recoverInterrupted(): Promise<number>;
   /** Ingests local files (or every file of local folders) in place, for `titan ingest`; never moves them. */
   ingestPaths(paths: string[], options: IngestPathsOptions): Promise<FileOutcome[]>;
   /** Lists a Drive folder to show the admin it is shared and what is in it. */
@@ -53,6 +60,8 @@ export interface IngestServiceOptions {
   logger: Logger;
   clock?: Clock;
   newId?: () => string;
+  /** Who this process is, recorded with each job it runs; tests pose as another machine or an earlier run. */
+  self?: ProcessId;
 }
 
 export function createIngestService(options: IngestServiceOptions): IngestService {
@@ -67,15 +76,28 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     clock,
     logger,
   };
+  const leases = createJobLeases({
+    warehouse,
+    clock,
+    logger,
+    ...(options.self === undefined ? {} : { self: options.self }),
+  });
   const running = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    const tracked = work.finally(() => running.delete(tracked));
+    running.add(tracked);
+    return tracked;
+  };
 
   const sourceOf = (kind: SourceKind): Promise<FileSource> =>
     kind === 'drive' ? sources.drive() : Promise.resolve(sources.local);
 
-  async function newJob(
+  /** Records a job and starts `run` on it under its lease; resolves once the row exists. */
+  function launch<T>(
     source: string,
     req: Pick<StartJobRequest, 'category' | 'scope'>,
-  ): Promise<JobRecord> {
+    run: (job: JobRecord, signal: AbortSignal) => Promise<T>,
+  ): Promise<{ jobId: string; done: Promise<T> }> {
     const job: JobRecord = {
       jobId: newId(),
       scope: req.scope,
@@ -89,26 +111,47 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       finishedAt: null,
       reason: null,
     };
-    await records.createJob(warehouse, job);
-    return job;
+    return leases
+      .start(
+        job.jobId,
+        () => records.createJob(warehouse, job),
+        (signal) => run(job, signal),
+      )
+      .then(({ done }) => ({ jobId: job.jobId, done }));
+  }
+
+  const runFolder = (req: StartJobRequest) =>
+    launch(req.source, req, (job, lost) =>
+      runFolderJob(ctx, () => sourceOf(req.source), job, {
+        ...req,
+        signal: req.signal ? AbortSignal.any([req.signal, lost]) : lost,
+      }),
+    );
+
+  /** Ends a running job as failed (interrupted) if its process is gone; true if it was. */
+  async function interruptIfGone(job: JobRecord): Promise<boolean> {
+    if (job.status !== 'running' || !(await leases.holderGone(job.jobId))) return false;
+    await saveJob(ctx, job, job, { status: 'failed', reason: INTERRUPTED_REASON });
+    logger.warn({ jobId: job.jobId }, 'ingest job interrupted: its process is gone; marked failed');
+    return true;
   }
 
   return {
     async startJob(req) {
       // Fail before recording a job when the source is not usable at all (no service account: 409).
       await sourceOf(req.source);
-      const job = await newJob(req.source, req);
-      const run = runFolderJob(ctx, () => sourceOf(req.source), job, req).finally(() => running.delete(run));
-      running.add(run);
-      return job.jobId;
+      const { jobId, done } = await runFolder(req);
+      track(done);
+      return jobId;
     },
 
     async runJob(req) {
-      return runFolderJob(ctx, () => sourceOf(req.source), await newJob(req.source, req), req);
+      return (await runFolder(req)).done;
     },
 
     async status(jobId) {
-      const job = await records.job(warehouse, jobId);
+      let job = await records.job(warehouse, jobId);
+      if (job && (await interruptIfGone(job))) job = await records.job(warehouse, jobId);
       if (!job) {
         throw new TitanError(
           'not_found',
@@ -128,9 +171,22 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
 
     async ingestPaths(paths, opts) {
       const files = await expandPaths(sources.local, paths);
-      const job = await newJob('cli', opts);
       const local = { ...ctx, local: sources.local, failedDir: failedCopiesDir(options.dataDir) };
-      return ingestLocalPaths(local, job, files, opts);
+      return (await launch('cli', opts, (job) => ingestLocalPaths(local, job, files, opts))).done;
+    },
+
+    recoverInterrupted() {
+      const sweep = async () => {
+        let marked = 0;
+        for (const job of await records.runningJobs(warehouse)) if (await interruptIfGone(job)) marked += 1;
+        return marked;
+      };
+      return track(
+        sweep().catch((err: unknown) => {
+          logger.warn({ err: toTitanError(err).message }, 'could not check for interrupted ingest jobs');
+          return 0;
+        }),
+      );
     },
 
     async testConnection(folder) {

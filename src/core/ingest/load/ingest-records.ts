@@ -62,8 +62,11 @@ export interface IngestRecords {
   ): Promise<number | undefined>;
   recordFile(db: WarehouseTx, record: IngestFileRecord): Promise<void>;
   createJob(db: WarehouseTx, job: JobRecord): Promise<void>;
+  /** Stores a running job's counts and status; a job that has ended is final and is not changed. */
   updateJob(db: WarehouseTx, job: JobRecord): Promise<void>;
   job(db: WarehouseTx, jobId: string): Promise<JobRecord | undefined>;
+  /** Every job still marked running, oldest first (its process may be gone: see jobs/job-lease.ts). */
+  runningJobs(db: WarehouseTx): Promise<JobRecord[]>;
   /** Per-file outcomes of a job, in the order they finished. */
   files(db: WarehouseTx, jobId: string): Promise<FileOutcome[]>;
 }
@@ -86,6 +89,20 @@ export function createIngestRecords(dialect: Dialect): IngestRecords {
     created_at: job.createdAt,
     finished_at: job.finishedAt,
     reason: job.reason,
+  });
+
+  const toJob = (row: JobRow): JobRecord => ({
+    jobId: row.job_id,
+    scope: { orgId: row.org_id, locationId: row.location_id },
+    category: row.category,
+    source: row.source,
+    status: row.status,
+    total: row.total ?? 0,
+    success: row.success ?? 0,
+    failed: row.failed ?? 0,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    reason: row.reason,
   });
 
   return {
@@ -125,29 +142,25 @@ export function createIngestRecords(dialect: Dialect): IngestRecords {
     },
 
     async updateJob(db, job) {
+      // Only a running row changes: once another process has marked this job interrupted, the owner
+      // (which was only slow, not dead) cannot flip it back to running or done.
       await db.execute(
         `UPDATE ${jobs} SET status = @status, total = @total, success = @success, failed = @failed,
-           finished_at = @finished_at, reason = @reason WHERE job_id = @job_id`,
+           finished_at = @finished_at, reason = @reason WHERE job_id = @job_id AND status = 'running'`,
         jobParams(job),
       );
     },
 
     async job(db, jobId) {
       const [row] = await db.query<JobRow>(`SELECT * FROM ${jobs} WHERE job_id = @jobId`, { jobId });
-      if (!row) return undefined;
-      return {
-        jobId: row.job_id,
-        scope: { orgId: row.org_id, locationId: row.location_id },
-        category: row.category,
-        source: row.source,
-        status: row.status,
-        total: row.total ?? 0,
-        success: row.success ?? 0,
-        failed: row.failed ?? 0,
-        createdAt: row.created_at,
-        finishedAt: row.finished_at,
-        reason: row.reason,
-      };
+      return row ? toJob(row) : undefined;
+    },
+
+    async runningJobs(db) {
+      const rows = await db.query<JobRow>(
+        `SELECT * FROM ${jobs} WHERE status = 'running' ORDER BY created_at, job_id`,
+      );
+      return rows.map(toJob);
     },
 
     async files(db, jobId) {
