@@ -1,4 +1,4 @@
-// Ingest end to end: 1M-row CSV → SQLite (rows/s, peak RSS), 100k-row XLSX, a 500-row file, and the LLM row cap.
+// Ingest end to end: 1M-row CSV → SQLite (rows/s, peak RSS), one 100 MB CSV field, 100k-row XLSX, a 500-row file, and the LLM row cap.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,12 @@ import { DEFAULT_SCOPE } from '../src/core/model/scope.ts';
 import type { Warehouse } from '../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../src/core/warehouse/sqlite.ts';
 import type { Category } from '../src/core/warehouse/tables.ts';
-import { salesRow, writeSalesCsv, writeSalesXlsx } from '../test/core/ingest/generated-files.ts';
+import {
+  salesRow,
+  writeSalesCsv,
+  writeSalesCsvWithHugeField,
+  writeSalesXlsx,
+} from '../test/core/ingest/generated-files.ts';
 import { type ChildCost, childJob, costLine } from './child-measure.ts';
 import { fmt, percentile } from './stats.ts';
 
@@ -134,6 +139,15 @@ export async function run(): Promise<void> {
       'CSV → SQLite',
       await ingestInChild.measure(csv, 'sales', path.join(dir, 'csv')),
       '(targets ≥ 300k rows/s, < 300 MB)',
+    );
+
+    // One field past the CSV row cap: its row is skipped, read once rather than once per 64 KB.
+    const huge = path.join(dir, 'sales-100mb-field.csv');
+    await writeSalesCsvWithHugeField(huge, 40, 20, 100 * 1024 ** 2);
+    const field = await ingestInChild.measure(huge, 'sales', path.join(dir, 'huge'));
+    console.log(
+      `CSV with one 100 MB field → SQLite: ${field.rows} of 40 rows in ${fmt(field.ms / 1000, 2)} s, ` +
+        `peak RSS ${fmt(field.peakRssMb, 0)} MB (target < 300 MB)`,
     );
 
     const xlsx = path.join(dir, 'sales-100k.xlsx');

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
 import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import { CATEGORY_TABLE, type Category } from '../../../src/core/warehouse/tables.ts';
+import { writeOneLine } from './generated-files.ts';
 import { CORPORA, createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 import { buildZip } from './zip-writer.ts';
 
@@ -50,6 +51,27 @@ describe('bad input', () => {
     const file = path.join(h.dir, 'empty.csv');
     await copyFile(path.join(CSVKIT, 'empty.csv'), file);
     expect((await refused(file, 'expenses')).reason).toMatch(/empty/i);
+  });
+
+  // Neither first row fits in the head Titan reads: the reason says what the row is, measured.
+  it('refuses a 200,000-column header by its width, not as empty', async () => {
+    const header = Array.from({ length: 200_000 }, (_, i) => `Column ${i + 1}`).join(',');
+    const file = await write('wide.csv', `${header}\n${'1,'.repeat(199_999)}1\n`);
+    const outcome = await refused(file, 'sales');
+    expect(outcome.code).toBe('ingest.unreadable');
+    expect(outcome.reason).toMatch(
+      /^The first row is [\d,]+ characters long in 2,00,000 columns: .*not a table export/,
+    );
+  });
+
+  it('refuses a 100 MB single line by its length, not as empty', async () => {
+    const file = path.join(h.dir, 'one-line.csv');
+    await writeOneLine(file, 100 * 1024 ** 2);
+    const outcome = await refused(file, 'sales');
+    expect(outcome.code).toBe('ingest.unreadable');
+    expect(outcome.reason).toMatch(
+      /^The file is one row of [\d,]+ characters, with no line break: .*not a table export/,
+    );
   });
 
   it('refuses a header with no rows', async () => {

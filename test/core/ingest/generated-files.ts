@@ -56,19 +56,27 @@ export function salesRow(i: number): string[] {
   ];
 }
 
-/** A sales CSV of `rows` data rows, written with backpressure. */
-export async function writeSalesCsv(
-  path: string,
-  rows: number,
-  row: (i: number) => string[] = salesRow,
-): Promise<void> {
+type Write = (text: string) => Promise<void>;
+
+/** Writes a file with backpressure: `body` writes its text piece by piece, and the file is closed after. */
+async function writeStreamed(path: string, body: (write: Write) => Promise<void>): Promise<void> {
   const out = createWriteStream(path);
-  const write = async (line: string) => {
-    if (!out.write(line)) await once(out, 'drain');
-  };
-  await write(`${SALES_HEADERS.join(',')}\n`);
+  await body(async (text) => {
+    if (!out.write(text)) await once(out, 'drain');
+  });
+  out.end();
+  await once(out, 'close');
+}
+
+/** Rows `from` to `to` (exclusive) as CSV lines, about 64 KB a write. */
+async function writeRows(
+  write: Write,
+  from: number,
+  to: number,
+  row: (i: number) => string[],
+): Promise<void> {
   let chunk = '';
-  for (let i = 0; i < rows; i += 1) {
+  for (let i = from; i < to; i += 1) {
     chunk += `${row(i).join(',')}\n`;
     if (chunk.length > 1 << 16) {
       await write(chunk);
@@ -76,8 +84,52 @@ export async function writeSalesCsv(
     }
   }
   await write(chunk);
-  out.end();
-  await once(out, 'close');
+}
+
+/** A sales CSV of `rows` data rows, written with backpressure. */
+export async function writeSalesCsv(
+  path: string,
+  rows: number,
+  row: (i: number) => string[] = salesRow,
+): Promise<void> {
+  await writeStreamed(path, async (write) => {
+    await write(`${SALES_HEADERS.join(',')}\n`);
+    await writeRows(write, 0, rows, row);
+  });
+}
+
+/** Text a pasted document puts in a cell: commas, line breaks and doubled (escaped) quotes. */
+const PASTED = 'Masala Dosa, ""extra"" chutney\nand sambar ';
+
+/**
+ * A sales CSV whose row `at` holds, as its Item, one quoted field of at least `fieldChars` characters,
+ * written a block at a time so the field is never whole in memory.
+ */
+export async function writeSalesCsvWithHugeField(
+  path: string,
+  rows: number,
+  at: number,
+  fieldChars: number,
+): Promise<void> {
+  const block = PASTED.repeat(Math.ceil((1 << 16) / PASTED.length));
+  await writeStreamed(path, async (write) => {
+    await write(`${SALES_HEADERS.join(',')}\n`);
+    await writeRows(write, 0, at, salesRow);
+    const [date, order, , ...rest] = salesRow(at);
+    await write(`${date},${order},"`);
+    // Whole blocks only: a cut through a doubled quote would close the field early.
+    for (let written = 0; written < fieldChars; written += block.length) await write(block);
+    await write(`",${rest.join(',')}\n`);
+    await writeRows(write, at + 1, rows, salesRow);
+  });
+}
+
+/** A file of one line of at least `chars` characters and no line break (an export with its line breaks lost). */
+export async function writeOneLine(path: string, chars: number): Promise<void> {
+  const block = 'Masala Dosa 120 UPI Settled '.repeat(2400);
+  await writeStreamed(path, async (write) => {
+    for (let written = 0; written < chars; written += block.length) await write(block);
+  });
 }
 
 /** A sales workbook of `rows` data rows, numbers stored as numbers, through exceljs's streaming writer. */

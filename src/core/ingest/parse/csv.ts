@@ -1,9 +1,10 @@
 // CSV → RawTable: encoding and dialect sniffed from the head, header found past any preamble, rows streamed in batches.
 import { createReadStream } from 'node:fs';
-import Papa from 'papaparse';
 import type { IncomingFile, RawTable } from '../contracts.ts';
 import { capSample } from '../sample-cap.ts';
 import { type CsvDialect, detectDialect } from './csv-dialect.ts';
+import { refuseLongFirstRow } from './csv-first-row.ts';
+import { createCsvRowReader, MAX_ROW_CHARS, parseText } from './csv-rows.ts';
 import { readHead } from './file-head.ts';
 import { DEFAULT_BATCH_ROWS } from './memory-table.ts';
 import {
@@ -26,16 +27,8 @@ export interface CsvOptions {
   batchRows?: number;
   /** Bytes read per step while streaming (default 64 KiB). */
   chunkBytes?: number;
-}
-
-interface ParsedChunk {
-  data: string[][];
-  meta: { cursor: number };
-}
-
-/** Parses text with papaparse's core parser; with `partial`, the last (possibly cut) row is left for later. */
-function parseText(text: string, dialect: CsvDialect, partial: boolean): ParsedChunk {
-  return new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline }).parse(text, 0, partial);
+  /** The longest row read; a longer one is skipped as a bad row (default MAX_ROW_CHARS). */
+  maxRowChars?: number;
 }
 
 /** How to stream a CSV's data rows, as plain data: a row worker thread can stream them from it too. */
@@ -50,17 +43,22 @@ export interface CsvRowSource {
   header: string[];
   batchRows: number;
   chunkBytes: number;
+  maxRowChars: number;
 }
 
 /**
  * Streams data rows in batches. The file is pulled a chunk at a time (for await), so a 200 MB CSV
- * never sits in memory: only the current chunk, the cut-off row carried over and one batch do.
+ * never sits in memory: only the current chunk, the cut-off row carried over (at most maxRowChars) and
+ * one batch do.
  */
 export async function* streamCsvRows(plan: CsvRowSource): AsyncGenerator<string[][]> {
   const keep = createRowFilter(plan.header);
   const decoder = new TextDecoder(plan.encoding);
   const stream = createReadStream(plan.path, { highWaterMark: plan.chunkBytes });
-  let carry = '';
+  const reader = createCsvRowReader(plan.dialect, {
+    width: plan.header.length,
+    maxRowChars: plan.maxRowChars,
+  });
   let toSkip = plan.skip;
   const batch: string[][] = [];
   const take = (rows: string[][]): void => {
@@ -72,13 +70,11 @@ export async function* streamCsvRows(plan: CsvRowSource): AsyncGenerator<string[
   };
   try {
     for await (const chunk of stream) {
-      const text = carry + decoder.decode(chunk as Buffer, { stream: true });
-      const parsed = parseText(text, plan.dialect, true);
-      carry = text.slice(parsed.meta.cursor);
-      take(parsed.data);
+      take(reader.push(decoder.decode(chunk as Buffer, { stream: true })));
       while (batch.length >= plan.batchRows) yield batch.splice(0, plan.batchRows);
     }
-    take(parseText(carry + decoder.decode(), plan.dialect, false).data);
+    take(reader.push(decoder.decode()));
+    take(reader.end());
     while (batch.length > 0) yield batch.splice(0, plan.batchRows);
   } finally {
     stream.destroy();
@@ -95,7 +91,13 @@ export async function parseCsv(file: IncomingFile, options: CsvOptions = {}): Pr
     );
   }
   const dialect = detectDialect(text);
-  const rows = parseText(text, dialect, !head.complete).data.filter((row) => !isBlankRow(row));
+  const parsed = parseText(text, dialect, !head.complete);
+  const rows = parsed.data.filter((row) => !isBlankRow(row));
+  if (rows.length === 0 && !head.complete) {
+    // Not empty: the head ends inside the first row.
+    const start = parsed.meta.cursor;
+    throw await refuseLongFirstRow({ path: file.path, encoding, dialect, start, headBytes: HEAD_BYTES });
+  }
   if (rows.length === 0) throw unreadable('The file is empty: export the report again, with its rows.');
   const headerIndex = locateHeader(rows);
   if (headerIndex < 0) {
@@ -122,6 +124,7 @@ export async function parseCsv(file: IncomingFile, options: CsvOptions = {}): Pr
     header: headerRow,
     batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
     chunkBytes: options.chunkBytes ?? READ_CHUNK,
+    maxRowChars: options.maxRowChars ?? MAX_ROW_CHARS,
   };
   return {
     headers: cleanHeaders(headerRow, widthOf(data)),
