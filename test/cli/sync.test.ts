@@ -5,12 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createSqliteWarehouse } from '../../src/core/warehouse/sqlite.ts';
-import {
-  corpusOrders,
-  type FakePetpooja,
-  PETPOOJA_CREDENTIALS,
-  startFakePetpooja,
-} from '../fakes/petpooja.ts';
+import { type FakePetpooja, PETPOOJA_CREDENTIALS, startFakePetpooja } from '../fakes/petpooja.ts';
+import { sampleOrders } from '../fakes/petpooja-orders.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/titan.js');
 
@@ -25,9 +21,9 @@ const running: ChildProcess[] = [];
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'titan-sync-cli-'));
-  // The recorded bills, moved to today in the restaurant's zone so the default range (last week) holds them.
+  // The fake's bills, moved to today in the restaurant's zone so the default range (last week) holds them.
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
-  const orders = corpusOrders().map((o) => {
+  const orders = sampleOrders().map((o) => {
     const order = o.Order as { created_on: string };
     return { ...o, Order: { ...order, created_on: `${today}${order.created_on.slice(10)}` } };
   });
@@ -88,12 +84,12 @@ it('runs one sync and skips the concurrent second one with exit code 0', async (
   const [starting, result, ...rest] = synced.stdout.split('\n');
   expect(starting).toBe('Syncing sales…');
   expect(result).toMatch(
-    /^Petpooja: 3 orders for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}: 11 rows added, 0 orders updated, 0 unchanged\.$/,
+    /^Petpooja: 3 orders for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}: 7 rows added, 0 orders updated, 0 unchanged\.$/,
   );
   expect(rest).toEqual(['']);
 
   const warehouse = createSqliteWarehouse({ path: path.join(dir, 'titan.db') });
-  expect(await warehouse.query('SELECT COUNT(*) AS n FROM sales')).toEqual([{ n: 11 }]);
+  expect(await warehouse.query('SELECT COUNT(*) AS n FROM sales')).toEqual([{ n: 7 }]);
   expect(
     await warehouse.query('SELECT lock_name FROM system_locks WHERE expires_at > @now', {
       now: new Date().toISOString(),

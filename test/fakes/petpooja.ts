@@ -1,10 +1,7 @@
 // A local Petpooja "Get Orders" fake: checks credentials and restaurant, answers like Petpooja (day D and D-1).
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpora/petpooja/pos_order_push_efeone');
+import { sampleOrders } from './petpooja-orders.ts';
 
 export const PETPOOJA_CREDENTIALS = {
   PP_APP_KEY: 'ppkey-3f9a1c77d2e84b05a6c1e0d9b8f7a6c5',
@@ -13,24 +10,11 @@ export const PETPOOJA_CREDENTIALS = {
   PP_MAPPING_CODE: 'cp81ghin',
 };
 
-/** The three recorded order payloads (basic, 20% discount, part payment), bare as Get Orders returns them. */
-export function corpusOrders(): Record<string, unknown>[] {
-  return fs
-    .readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map(
-      (f) =>
-        (JSON.parse(fs.readFileSync(path.join(CORPUS, f), 'utf8')) as { properties: Record<string, unknown> })
-          .properties,
-    );
-}
-
 export interface FakePetpooja {
   url: string;
   /** order_date of every request, in order. */
   requests: string[];
-  /** Replace what the fake serves (e.g. an order voided after the first sync). */
+  /** Replace what the fake serves (e.g. an order voided after the first sync); petpooja-orders.ts by default. */
   orders: Record<string, unknown>[];
   /** Responses wait until the returned function is called (plus any delay): lets a test hold a sync open. */
   hold(): () => void;
@@ -49,7 +33,7 @@ export async function startFakePetpooja(
   let gate: Promise<void> = Promise.resolve();
   const state = {
     requests: [] as string[],
-    orders: options.orders ?? corpusOrders(),
+    orders: options.orders ?? sampleOrders(),
     failWith: null as number | null,
   };
 

@@ -4,6 +4,7 @@ import { renderFailureCard, renderStatusCard } from '../../../src/bot/teams/stat
 import { renderTaskCard, TASK_VERBS } from '../../../src/bot/teams/task-card.ts';
 import { renderWelcomeCard } from '../../../src/bot/teams/welcome-card.ts';
 import type { Answer } from '../../../src/core/model/answer.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { cardTexts } from '../teams/harness.ts';
 import { ADAPTIVE_CARD_SCHEMA, schemaValidator } from '../teams/json-schemas.ts';
 import {
@@ -21,7 +22,7 @@ const validate = schemaValidator(ADAPTIVE_CARD_SCHEMA);
 const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 
-describe('Adaptive Card schema check', () => {
+describe('Adaptive Card schema check', CORPUS, () => {
   it('rejects a card the 1.5 schema does not allow (so the checks below can fail)', () => {
     const bad = { ...renderStatusCard('Working…'), body: [{ type: 'TextBlock', text: 'x', colour: 'red' }] };
     expect(validate(bad)).not.toEqual([]);
@@ -30,19 +31,23 @@ describe('Adaptive Card schema check', () => {
 });
 
 describe('renderAnswerCard', () => {
-  it('leads with the headline number, then each finding with root cause and action by its deadline', () => {
-    const card = renderAnswerCard(sampleAnswer(), { audience: 'private' });
-    const lines = cardTexts(card);
-    expect(lines[0]).toBe('Profit leaks: ₹2,940/week across 2 findings');
-    expect(card.body[0]).toMatchObject({ size: 'Large', weight: 'Bolder' });
-    expect(lines).toContain('1. Maida wastage: 12 kg (₹840), up 23% (₹840/week)');
-    expect(lines).toContain('Root cause: Over-mixing at the dough station');
-    expect(lines).toContain(
-      '→ Retrain prep staff on dough ratios, by **tomorrow 10 AM** ({{DATE(2026-01-16T04:30:00Z, SHORT)}} {{TIME(2026-01-16T04:30:00Z)}})',
-    );
-    expect(lines).toContain('2. Ravi comped 14 bills (₹2,100) (₹2,100/week)');
-    expect(validate(card)).toEqual([]);
-  });
+  it(
+    'leads with the headline number, then each finding with root cause and action by its deadline',
+    CORPUS,
+    () => {
+      const card = renderAnswerCard(sampleAnswer(), { audience: 'private' });
+      const lines = cardTexts(card);
+      expect(lines[0]).toBe('Profit leaks: ₹2,940/week across 2 findings');
+      expect(card.body[0]).toMatchObject({ size: 'Large', weight: 'Bolder' });
+      expect(lines).toContain('1. Maida wastage: 12 kg (₹840), up 23% (₹840/week)');
+      expect(lines).toContain('Root cause: Over-mixing at the dough station');
+      expect(lines).toContain(
+        '→ Retrain prep staff on dough ratios, by **tomorrow 10 AM** ({{DATE(2026-01-16T04:30:00Z, SHORT)}} {{TIME(2026-01-16T04:30:00Z)}})',
+      );
+      expect(lines).toContain('2. Ravi comped 14 bills (₹2,100) (₹2,100/week)');
+      expect(validate(card)).toEqual([]);
+    },
+  );
 
   it('says how the answer was found: period, rows, freshness, gaps and who wrote the words', () => {
     const lines = cardTexts(renderAnswerCard(sampleAnswer(), { audience: 'private' }));
@@ -55,7 +60,7 @@ describe('renderAnswerCard', () => {
     expect(lines).toContain('Computed offline from SQL facts');
   });
 
-  it('leaves findings and facts naming staff out of a public channel, and says so', () => {
+  it('leaves findings and facts naming staff out of a public channel, and says so', CORPUS, () => {
     const card = renderAnswerCard(sampleAnswer(), { audience: 'public' });
     const lines = cardTexts(card).join('\n');
     expect(lines).not.toContain('Ravi');
@@ -63,58 +68,66 @@ describe('renderAnswerCard', () => {
     expect(validate(card)).toEqual([]);
   });
 
-  it('shows the chart as an image, feedback buttons carrying the answer reference, preface and notes', () => {
-    const card = renderAnswerCard(sampleAnswer({ notes: ['Every workspace member counts as an owner'] }), {
-      audience: 'private',
-      chart: { url: PNG, altText: 'Wastage by item, last 7 days' },
-      feedbackRef: '{"turn":"t1","thread":"teams:a:1"}',
-      preface: 'Good morning. Your daily brief:',
-    });
-    expect(card.body).toContainEqual({
-      type: 'Image',
-      url: PNG,
-      altText: 'Wastage by item, last 7 days',
-      size: 'Stretch',
-    });
-    expect(card.actions).toEqual([
-      expect.objectContaining({
-        type: 'Action.Submit',
-        data: { verb: FEEDBACK_VERB, vote: 'up', ref: '{"turn":"t1","thread":"teams:a:1"}' },
-      }),
-      expect.objectContaining({ type: 'Action.Submit', data: expect.objectContaining({ vote: 'down' }) }),
-    ]);
-    expect(cardTexts(card)[0]).toBe('Good morning. Your daily brief:');
-    expect(cardTexts(card)).toContain('Every workspace member counts as an owner');
-    expect(validate(card)).toEqual([]);
-  });
+  it(
+    'shows the chart as an image, feedback buttons carrying the answer reference, preface and notes',
+    CORPUS,
+    () => {
+      const card = renderAnswerCard(sampleAnswer({ notes: ['Every workspace member counts as an owner'] }), {
+        audience: 'private',
+        chart: { url: PNG, altText: 'Wastage by item, last 7 days' },
+        feedbackRef: '{"turn":"t1","thread":"teams:a:1"}',
+        preface: 'Good morning. Your daily brief:',
+      });
+      expect(card.body).toContainEqual({
+        type: 'Image',
+        url: PNG,
+        altText: 'Wastage by item, last 7 days',
+        size: 'Stretch',
+      });
+      expect(card.actions).toEqual([
+        expect.objectContaining({
+          type: 'Action.Submit',
+          data: { verb: FEEDBACK_VERB, vote: 'up', ref: '{"turn":"t1","thread":"teams:a:1"}' },
+        }),
+        expect.objectContaining({ type: 'Action.Submit', data: expect.objectContaining({ vote: 'down' }) }),
+      ]);
+      expect(cardTexts(card)[0]).toBe('Good morning. Your daily brief:');
+      expect(cardTexts(card)).toContain('Every workspace member counts as an owner');
+      expect(validate(card)).toEqual([]);
+    },
+  );
 
-  it('cuts a long numbers table and lists extra actions, details and a chart note; still valid', () => {
-    const facts = Array.from({ length: 20 }, (_, i) => ({
-      id: `f${i}`,
-      label: `Fact ${i}`,
-      value: i * 1000,
-      unit: 'INR',
-      period: { from: '2026-01-08', to: '2026-01-14', label: 'last 7 days' },
-      query: 'q',
-    }));
-    const answer: Answer = sampleAnswer({
-      facts,
-      findings: Array.from({ length: 6 }, (_, i) => sampleFinding(i + 1)),
-      details: ['Yesterday: ₹18,400 vs target ₹20,000'],
-      actions: [
-        { text: 'Call the dairy vendor', deadline: '2026-01-17T05:00:00.000Z', deadlineLabel: 'Friday' },
-      ],
-      path: 'llm',
-    });
-    const card = renderAnswerCard(answer, { audience: 'private', chartNote: 'Chart left out: too large.' });
-    const lines = cardTexts(card);
-    expect(lines).toContain('…and 8 more.');
-    expect(lines).toContain('• Call the dairy vendor, by **Friday**');
-    expect(lines).toContain('Yesterday: ₹18,400 vs target ₹20,000');
-    expect(lines).toContain('Chart left out: too large.');
-    expect(lines).toContain('Worded by Gemini; every number checked against the SQL facts');
-    expect(validate(card)).toEqual([]);
-  });
+  it(
+    'cuts a long numbers table and lists extra actions, details and a chart note; still valid',
+    CORPUS,
+    () => {
+      const facts = Array.from({ length: 20 }, (_, i) => ({
+        id: `f${i}`,
+        label: `Fact ${i}`,
+        value: i * 1000,
+        unit: 'INR',
+        period: { from: '2026-01-08', to: '2026-01-14', label: 'last 7 days' },
+        query: 'q',
+      }));
+      const answer: Answer = sampleAnswer({
+        facts,
+        findings: Array.from({ length: 6 }, (_, i) => sampleFinding(i + 1)),
+        details: ['Yesterday: ₹18,400 vs target ₹20,000'],
+        actions: [
+          { text: 'Call the dairy vendor', deadline: '2026-01-17T05:00:00.000Z', deadlineLabel: 'Friday' },
+        ],
+        path: 'llm',
+      });
+      const card = renderAnswerCard(answer, { audience: 'private', chartNote: 'Chart left out: too large.' });
+      const lines = cardTexts(card);
+      expect(lines).toContain('…and 8 more.');
+      expect(lines).toContain('• Call the dairy vendor, by **Friday**');
+      expect(lines).toContain('Yesterday: ₹18,400 vs target ₹20,000');
+      expect(lines).toContain('Chart left out: too large.');
+      expect(lines).toContain('Worded by Gemini; every number checked against the SQL facts');
+      expect(validate(card)).toEqual([]);
+    },
+  );
 });
 
 describe('every other card Titan sends in Teams is valid Adaptive Card 1.5', () => {
@@ -140,7 +153,7 @@ describe('every other card Titan sends in Teams is valid Adaptive Card 1.5', () 
       renderTaskCard(sampleTask({ status: 'Done', doneBy: 'Test User', doneAt: '2026-01-15T06:00:00.000Z' })),
     ],
   ];
-  it.each(cards)('%s', (_name, card) => {
+  it.each(cards)('%s', CORPUS, (_name, card) => {
     expect(validate(card)).toEqual([]);
   });
 
@@ -166,15 +179,19 @@ describe('every other card Titan sends in Teams is valid Adaptive Card 1.5', () 
     expect(done.refresh?.action).toMatchObject({ verb: TASK_VERBS.refresh, data: { taskId: 'task_1' } });
   });
 
-  it("shows names from owners' files with control characters visible, in answers and task cards", () => {
-    const answer = renderAnswerCard(hostileAnswer(), { audience: 'private' });
-    const card = renderTaskCard(hostileTask());
-    expect(validate(answer)).toEqual([]);
-    for (const s of [...stringsIn(answer), ...stringsIn(card)]) expect(controlsIn(s)).toEqual([]);
-    expect(cardTexts(answer)).toContain(
-      `Gaps: Failed expenses file ${HOSTILE_FILE_SHOWN}: no data rows; Failed sales file <!channel>.csv`,
-    );
-    expect(cardTexts(answer)[0]).toBe(`${HOSTILE_ITEM_SHOWN} up 23% <!channel>`);
-    expect(cardTexts(card)[0]).toContain(`Task: Re-send ${HOSTILE_FILE_SHOWN} <!here>`);
-  });
+  it(
+    "shows names from owners' files with control characters visible, in answers and task cards",
+    CORPUS,
+    () => {
+      const answer = renderAnswerCard(hostileAnswer(), { audience: 'private' });
+      const card = renderTaskCard(hostileTask());
+      expect(validate(answer)).toEqual([]);
+      for (const s of [...stringsIn(answer), ...stringsIn(card)]) expect(controlsIn(s)).toEqual([]);
+      expect(cardTexts(answer)).toContain(
+        `Gaps: Failed expenses file ${HOSTILE_FILE_SHOWN}: no data rows; Failed sales file <!channel>.csv`,
+      );
+      expect(cardTexts(answer)[0]).toBe(`${HOSTILE_ITEM_SHOWN} up 23% <!channel>`);
+      expect(cardTexts(card)[0]).toContain(`Task: Re-send ${HOSTILE_FILE_SHOWN} <!here>`);
+    },
+  );
 });

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TitanError } from '../../../src/core/errors.ts';
 import type { RecordedCall } from '../../fakes/slack.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { assertValidBlocks } from '../render/block-kit-rules.ts';
 import { type Harness, startHarness } from './harness.ts';
 import { appMention, blockAction, CHANNEL, OWNER } from './payloads.ts';
@@ -11,7 +12,7 @@ const HEADLINE = 'Profit leaks: ₹2,940/week across 2 findings';
 const has = (c: RecordedCall, text: string) => JSON.stringify(c.body).includes(text);
 const rows = <T>(h: Harness, sql: string) => h.warehouse.query<T>(sql);
 
-describe('answering in a channel thread', () => {
+describe('answering in a channel thread', CORPUS, () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
@@ -153,7 +154,7 @@ describe('answering in a channel thread', () => {
   });
 });
 
-describe('failures are visible', () => {
+describe('failures are visible', CORPUS, () => {
   let h: Harness;
   afterEach(async () => h?.close());
 

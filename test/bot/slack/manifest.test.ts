@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLASH_COMMAND } from '../../../src/bot/slack/listeners.ts';
 import { SUGGESTED_PROMPTS } from '../../../src/bot/suggested-prompts.ts';
+import { CORPUS, corpus } from '../../helpers/corpora.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const schemas = path.resolve(root, '../shared/corpora/chat_platforms/slack/manifest-schema');
+const schemas = corpus('chat_platforms/slack/manifest-schema');
 const json = (file: string): Record<string, unknown> =>
   JSON.parse(readFileSync(path.join(schemas, file), 'utf8'));
 
@@ -40,15 +41,18 @@ interface Manifest {
 const manifest = parse(readFileSync(path.join(root, 'manifests/slack-app.yaml'), 'utf8')) as Manifest;
 
 describe('Slack app manifest', () => {
-  const validate = manifestValidator();
-
-  it("validates against Slack's manifest schema (and the schema rejects Slack's own invalid example)", () => {
-    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
-    expect(validate(json('tests/manifests/v1/manifest.invalid.json'))).toBe(false);
-    expect(validate(json('tests/manifests/v1/manifest.valid.json'))).toBe(true);
-    const tooLongName = { ...manifest, display_information: { name: 'T'.repeat(36) } };
-    expect(validate(tooLongName)).toBe(false);
-  });
+  it(
+    "validates against Slack's manifest schema (and the schema rejects Slack's own invalid example)",
+    CORPUS,
+    () => {
+      const validate = manifestValidator();
+      expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+      expect(validate(json('tests/manifests/v1/manifest.invalid.json'))).toBe(false);
+      expect(validate(json('tests/manifests/v1/manifest.valid.json'))).toBe(true);
+      const tooLongName = { ...manifest, display_information: { name: 'T'.repeat(36) } };
+      expect(validate(tooLongName)).toBe(false);
+    },
+  );
 
   it('subscribes to the events Titan handles and asks for the scopes it calls', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(

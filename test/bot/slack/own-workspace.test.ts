@@ -1,5 +1,6 @@
 // Titan answers only its own workspace: a request naming another anywhere, or naming none, is acknowledged and ignored.
 import { afterEach, describe, expect, it } from 'vitest';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { type Harness, startHarness } from './harness.ts';
 import { appMention, blockAction, directMessage, slashCommand, TEAM } from './payloads.ts';
 
@@ -13,7 +14,7 @@ function dmNamingOnly(eventFields: Json, o: { eventId: string }): Json {
   return { ...body, event: { ...(body.event as Json), ...eventFields } };
 }
 
-describe('only this workspace', () => {
+describe('only this workspace', CORPUS, () => {
   let h: Harness;
   afterEach(async () => h?.close());
 

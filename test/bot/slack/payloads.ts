@@ -1,8 +1,9 @@
 // Slack request bodies built from real recorded payloads (bolt-python tests, vercel/chat replays), retargeted per test.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { corpus } from '../../helpers/corpora.ts';
 
-const corpora = path.resolve(import.meta.dirname, '../../../../shared/corpora/chat_platforms');
+const corpora = corpus('chat_platforms');
 const boltPython = (name: string) => path.join(corpora, 'slack/bolt-python_test_payloads', name);
 const vercel = (name: string) =>
   path.join(corpora, 'recorded_webhooks_vercel-chat/packages/integration-tests/fixtures/replay', name);

@@ -1,12 +1,13 @@
 // End to end with the real analyst on the demo café: a mention gets true status lines, a valid answer, a chart and task cards.
 import { afterEach, describe, expect, it } from 'vitest';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { assertValidBlocks } from '../render/block-kit-rules.ts';
 import { type Harness, startHarness } from './harness.ts';
 import { appMention, blockAction, CHANNEL, directMessage } from './payloads.ts';
 
 const THREAD = '1595926230.009600';
 
-describe('Slack with the real analyst', () => {
+describe('Slack with the real analyst', CORPUS, () => {
   let h: Harness;
   afterEach(async () => h?.close());
 

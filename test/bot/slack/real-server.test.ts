@@ -11,6 +11,7 @@ import { createLogger } from '../../../src/core/logger.ts';
 import { createTaskService } from '../../../src/core/tasks/task-service.ts';
 import { createTitan, type Titan } from '../../../src/core/titan.ts';
 import { type FakeSlack, slackSignatureHeaders, startFakeSlack } from '../../fakes/slack.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { useTmpDirs } from '../../helpers/tmp-dir.ts';
 import { assertValidBlocks } from '../render/block-kit-rules.ts';
 import { appMention, CHANNEL } from './payloads.ts';
@@ -18,7 +19,7 @@ import { appMention, CHANNEL } from './payloads.ts';
 const ADMIN_TOKEN = 'slack-server-admin-token-0123456789';
 const SECRET = 'server-signing-secret-0123456789';
 
-describe('POST /slack/events on the real server', () => {
+describe('POST /slack/events on the real server', CORPUS, () => {
   const tmp = useTmpDirs();
   let server: RunningServer | undefined;
   let titan: Titan | undefined;

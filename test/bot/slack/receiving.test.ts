@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteWarehouse } from '../../../src/core/warehouse/sqlite.ts';
 import { slackSignatureHeaders } from '../../fakes/slack.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { useTmpDirs } from '../../helpers/tmp-dir.ts';
 import { type Harness, NOW, SIGNING_SECRET, startHarness } from './harness.ts';
 import { appMention, urlVerification } from './payloads.ts';
@@ -15,7 +16,7 @@ describe('POST /slack/events: receiving', () => {
   const tmp = useTmpDirs();
   afterEach(async () => h?.close());
 
-  it('answers Slack URL verification with the challenge', async () => {
+  it('answers Slack URL verification with the challenge', CORPUS, async () => {
     h = await startHarness();
     const body = urlVerification();
     const res = await h.adapter.handle(
@@ -32,7 +33,7 @@ describe('POST /slack/events: receiving', () => {
     expect(await res.json()).toEqual({ challenge: body.challenge });
   });
 
-  it('refuses a bad signature with 401 before anything runs', async () => {
+  it('refuses a bad signature with 401 before anything runs', CORPUS, async () => {
     h = await startHarness();
     const raw = JSON.stringify(appMention('revenue trend'));
     const res = await h.adapter.handle(
@@ -51,7 +52,7 @@ describe('POST /slack/events: receiving', () => {
     expect(h.analyst.requests).toEqual([]);
   });
 
-  it('refuses a correctly signed request older than 5 minutes with 401', async () => {
+  it('refuses a correctly signed request older than 5 minutes with 401', CORPUS, async () => {
     h = await startHarness();
     const raw = JSON.stringify(appMention('revenue trend'));
     const sixMinutesAgo = NOW.getTime() / 1000 - 6 * 60;
@@ -68,7 +69,7 @@ describe('POST /slack/events: receiving', () => {
     expect(res.status).toBe(401);
   });
 
-  it('refuses a body changed after signing, and a request with no signature', async () => {
+  it('refuses a body changed after signing, and a request with no signature', CORPUS, async () => {
     h = await startHarness();
     const raw = JSON.stringify(appMention('revenue trend'));
     const headers = slackSignatureHeaders(SIGNING_SECRET, raw, NOW.getTime() / 1000);
@@ -82,7 +83,7 @@ describe('POST /slack/events: receiving', () => {
     expect((await h.adapter.handle(unsigned)).status).toBe(401);
   });
 
-  it('acknowledges before the analyst has finished', async () => {
+  it('acknowledges before the analyst has finished', CORPUS, async () => {
     h = await startHarness();
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => {
@@ -101,7 +102,7 @@ describe('POST /slack/events: receiving', () => {
     expect(headlineUpdates(h)).toHaveLength(1);
   });
 
-  it('answers a Slack retry of the same event only once', async () => {
+  it('answers a Slack retry of the same event only once', CORPUS, async () => {
     h = await startHarness();
     await h.postEvent(appMention('scan for profit leaks', { eventId: 'EvRetry1' }));
     const retry = await h.postEvent(appMention('scan for profit leaks', { eventId: 'EvRetry1' }), {
@@ -114,7 +115,7 @@ describe('POST /slack/events: receiving', () => {
     expect(headlineUpdates(h)).toHaveLength(1);
   });
 
-  it('still ignores the retry after a restart (the event id is in the warehouse)', async () => {
+  it('still ignores the retry after a restart (the event id is in the warehouse)', CORPUS, async () => {
     const file = path.join(tmp(), 'titan.db');
     const first = createSqliteWarehouse({ path: file });
     h = await startHarness({ warehouse: first });
@@ -134,7 +135,7 @@ describe('POST /slack/events: receiving', () => {
     await second.close();
   });
 
-  it('says what to configure while the signing secret is missing', async () => {
+  it('says what to configure while the signing secret is missing', CORPUS, async () => {
     h = await startHarness({ config: { SLACK_SIGNING_SECRET: undefined } });
     delete h.config.SLACK_SIGNING_SECRET;
     const res = await h.postEvent(appMention('revenue'));
@@ -152,7 +153,7 @@ describe('POST /slack/events: receiving', () => {
     expect(await h.adapter.warmUp()).toBeUndefined();
   });
 
-  it('uses a new bot token as soon as the config changes, without a restart', async () => {
+  it('uses a new bot token as soon as the config changes, without a restart', CORPUS, async () => {
     h = await startHarness();
     await h.postEvent(appMention('revenue trend', { eventId: 'EvTok1' }));
     await h.settle();

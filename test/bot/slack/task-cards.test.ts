@@ -1,5 +1,6 @@
 // Task cards: Acknowledge / Assign / Done update ai_task_queue and edit the card once; other workspaces and staff are refused.
 import { afterEach, describe, expect, it } from 'vitest';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { assertValidBlocks } from '../render/block-kit-rules.ts';
 import { type Harness, startHarness } from './harness.ts';
 import { appMention, blockAction, OWNER } from './payloads.ts';
@@ -32,7 +33,7 @@ function press(
 
 const cardEdits = (h: Harness, ts: string) => h.fake.callsTo('chat.update').filter((c) => c.body.ts === ts);
 
-describe('task cards', () => {
+describe('task cards', CORPUS, () => {
   let h: Harness;
   afterEach(async () => h?.close());
 

@@ -1,5 +1,6 @@
 // The ways in: DMs, /titan, assistant threads, an empty mention, prompt buttons, and who may ask.
 import { afterEach, describe, expect, it } from 'vitest';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { assertValidBlocks } from '../render/block-kit-rules.ts';
 import { type Harness, startHarness } from './harness.ts';
 import {
@@ -20,7 +21,7 @@ describe('ways in', () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
-  it('answers a DM in the DM, with everything (private audience)', async () => {
+  it('answers a DM in the DM, with everything (private audience)', CORPUS, async () => {
     h = await startHarness();
     await h.postEvent(directMessage('scan for profit leaks'));
     await h.settle();
@@ -35,7 +36,7 @@ describe('ways in', () => {
     expect(JSON.stringify(h.fake.callsTo('chat.update').at(-1)!.body.blocks)).toContain('Ravi');
   });
 
-  it('/titan acks at once, then posts the question and its answer in the channel', async () => {
+  it('/titan acks at once, then posts the question and its answer in the channel', CORPUS, async () => {
     h = await startHarness();
     const res = await h.postForm(slashCommand('revenue trend'));
     expect(res.status).toBe(200);
@@ -52,7 +53,7 @@ describe('ways in', () => {
     expect(complete!.body.thread_ts).toBe(final.body.ts);
   });
 
-  it('/titan with no question answers with the prompt buttons', async () => {
+  it('/titan with no question answers with the prompt buttons', CORPUS, async () => {
     h = await startHarness();
     const res = await h.postForm(slashCommand(''));
     const body = (await res.json()) as { response_type: string; blocks: unknown[] };
@@ -62,40 +63,48 @@ describe('ways in', () => {
     expect(h.analyst.requests).toHaveLength(0);
   });
 
-  it('/titan in a channel Titan is not in says how to fix it through the response_url, and logs it', async () => {
-    h = await startHarness();
-    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' }, 2);
-    await h.postForm(slashCommand('revenue trend', { responseUrl: h.fake.responseUrl }));
-    await h.settle();
-    const [reply] = h.fake.callsTo('response_url');
-    expect(reply!.body).toEqual({
-      response_type: 'ephemeral',
-      text: 'I am not in that channel. Invite me with `/invite @titan` and ask again.',
-    });
-    expect(h.logs.join('')).toContain('not_in_channel');
-  });
+  it(
+    '/titan in a channel Titan is not in says how to fix it through the response_url, and logs it',
+    CORPUS,
+    async () => {
+      h = await startHarness();
+      h.fake.failNext('chat.postMessage', { error: 'not_in_channel' }, 2);
+      await h.postForm(slashCommand('revenue trend', { responseUrl: h.fake.responseUrl }));
+      await h.settle();
+      const [reply] = h.fake.callsTo('response_url');
+      expect(reply!.body).toEqual({
+        response_type: 'ephemeral',
+        text: 'I am not in that channel. Invite me with `/invite @titan` and ask again.',
+      });
+      expect(h.logs.join('')).toContain('not_in_channel');
+    },
+  );
 
-  it('an empty mention gets the suggested prompts as buttons, and a press asks that question in the thread', async () => {
-    h = await startHarness();
-    await h.postEvent(appMention(''));
-    await h.settle();
-    const [buttons] = h.fake.callsTo('chat.postMessage');
-    assertValidBlocks(buttons!.body.blocks);
-    for (const chip of CHIPS) expect(JSON.stringify(buttons!.body.blocks)).toContain(chip);
-    expect(h.analyst.requests).toHaveLength(0);
+  it(
+    'an empty mention gets the suggested prompts as buttons, and a press asks that question in the thread',
+    CORPUS,
+    async () => {
+      h = await startHarness();
+      await h.postEvent(appMention(''));
+      await h.settle();
+      const [buttons] = h.fake.callsTo('chat.postMessage');
+      assertValidBlocks(buttons!.body.blocks);
+      for (const chip of CHIPS) expect(JSON.stringify(buttons!.body.blocks)).toContain(chip);
+      expect(h.analyst.requests).toHaveLength(0);
 
-    await h.postForm(
-      blockAction(
-        { action_id: 'titan_prompt_2', block_id: 'titan_prompts', value: 'Revenue trend' },
-        { messageTs: '1700000000.000001', threadTs: '1595926230.009600' },
-      ),
-    );
-    await h.settle();
-    expect(h.analyst.requests[0]).toMatchObject({
-      question: 'Revenue trend',
-      threadId: `slack:${CHANNEL}:1595926230.009600`,
-    });
-  });
+      await h.postForm(
+        blockAction(
+          { action_id: 'titan_prompt_2', block_id: 'titan_prompts', value: 'Revenue trend' },
+          { messageTs: '1700000000.000001', threadTs: '1595926230.009600' },
+        ),
+      );
+      await h.settle();
+      expect(h.analyst.requests[0]).toMatchObject({
+        question: 'Revenue trend',
+        threadId: `slack:${CHANNEL}:1595926230.009600`,
+      });
+    },
+  );
 
   it('an assistant thread starts with the four chips as suggested prompts', async () => {
     h = await startHarness();
@@ -106,32 +115,40 @@ describe('ways in', () => {
     expect((call!.body.prompts as { title: string }[]).map((p) => p.title)).toEqual(CHIPS);
   });
 
-  it('an assistant thread message shows the analyst status natively, then one answer in the thread', async () => {
-    h = await startHarness();
-    await h.postEvent(
-      directMessage('scan for profit leaks', { threadTs: '1768451400.000100', eventId: 'EvAT1' }),
-    );
-    await h.settle();
-    const statuses = h.fake.callsTo('assistant.threads.setStatus').map((c) => c.body.status);
-    expect(statuses).toEqual(['Scanning 45,210 sales lines…', 'Cross-referencing purchases vs inventory…']);
-    const posts = h.fake.callsTo('chat.postMessage');
-    expect(posts[0]!.body).toMatchObject({ channel: DM, thread_ts: '1768451400.000100', text: HEADLINE });
-    expect(h.fake.callsTo('chat.update')).toHaveLength(0);
-  });
+  it(
+    'an assistant thread message shows the analyst status natively, then one answer in the thread',
+    CORPUS,
+    async () => {
+      h = await startHarness();
+      await h.postEvent(
+        directMessage('scan for profit leaks', { threadTs: '1768451400.000100', eventId: 'EvAT1' }),
+      );
+      await h.settle();
+      const statuses = h.fake.callsTo('assistant.threads.setStatus').map((c) => c.body.status);
+      expect(statuses).toEqual(['Scanning 45,210 sales lines…', 'Cross-referencing purchases vs inventory…']);
+      const posts = h.fake.callsTo('chat.postMessage');
+      expect(posts[0]!.body).toMatchObject({ channel: DM, thread_ts: '1768451400.000100', text: HEADLINE });
+      expect(h.fake.callsTo('chat.update')).toHaveLength(0);
+    },
+  );
 
-  it('refuses someone who is not an owner, naming who can grant access, without asking the analyst', async () => {
-    h = await startHarness({ config: { TITAN_OWNERS: 'UOWNER1,UOWNER2', TITAN_MANAGERS: 'UMGR' } });
-    await h.postEvent(appMention('scan for profit leaks', { user: 'UMGR' }));
-    await h.settle();
-    expect(h.analyst.requests).toHaveLength(0);
-    const [reply] = h.fake.callsTo('chat.postMessage');
-    expect(reply!.body).toMatchObject({
-      thread_ts: '1595926230.009600',
-      text: "Titan's financial answers are for owners. Ask <@UOWNER1>, <@UOWNER2> to add you to TITAN_OWNERS.",
-    });
-  });
+  it(
+    'refuses someone who is not an owner, naming who can grant access, without asking the analyst',
+    CORPUS,
+    async () => {
+      h = await startHarness({ config: { TITAN_OWNERS: 'UOWNER1,UOWNER2', TITAN_MANAGERS: 'UMGR' } });
+      await h.postEvent(appMention('scan for profit leaks', { user: 'UMGR' }));
+      await h.settle();
+      expect(h.analyst.requests).toHaveLength(0);
+      const [reply] = h.fake.callsTo('chat.postMessage');
+      expect(reply!.body).toMatchObject({
+        thread_ts: '1595926230.009600',
+        text: "Titan's financial answers are for owners. Ask <@UOWNER1>, <@UOWNER2> to add you to TITAN_OWNERS.",
+      });
+    },
+  );
 
-  it('answers a listed owner without the open-access note', async () => {
+  it('answers a listed owner without the open-access note', CORPUS, async () => {
     h = await startHarness({ config: { TITAN_OWNERS: OWNER } });
     await h.postEvent(appMention('revenue trend'));
     await h.settle();

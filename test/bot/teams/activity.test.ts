@@ -8,13 +8,14 @@ import {
   replyConversationId,
   venueOf,
 } from '../../../src/bot/teams/activity.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { readRecorded } from './json-schemas.ts';
 
 const parse = (value: unknown): InboundActivity => inboundActivity.parse(value);
 const recorded = (file: string, key: string, overrides: Record<string, unknown> = {}) =>
   parse({ ...readRecorded(file)[key], ...overrides });
 
-describe('Teams activities', () => {
+describe('Teams activities', CORPUS, () => {
   it('reads every recorded Teams message payload', () => {
     for (const [file, keys] of [
       ['teams.json', ['mention', 'followUp']],

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTeamsDigestPoster } from '../../../src/bot/teams/digest-poster.ts';
 import { createLogger } from '../../../src/core/logger.ts';
 import { createDigestSchedule } from '../../../src/core/schedule/digest.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { BOT_ID, cardsOf, cardTexts, type Harness, startHarness } from './harness.ts';
 import { ADAPTIVE_CARD_SCHEMA, schemaValidator } from './json-schemas.ts';
 
@@ -57,47 +58,51 @@ describe('Teams digest poster', () => {
     expect(ids.map(poster.accepts)).toEqual([true, true, true, false, false, false]);
   });
 
-  it('posts the brief proactively to the channel Titan was installed in and to a 1:1 chat it was spoken to in', async () => {
-    h = await startHarness({ mode: 'app' });
-    await installInChannel(h);
-    await h.post(h.recorded('dm/teams.json', 'dmMessage'));
-    await h.settle();
-    h.config.DIGEST_CHANNELS = `${CHANNEL},${DM},19:never-met@thread.tacv2`;
-    const before = h.fake.calls.length;
+  it(
+    'posts the brief proactively to the channel Titan was installed in and to a 1:1 chat it was spoken to in',
+    CORPUS,
+    async () => {
+      h = await startHarness({ mode: 'app' });
+      await installInChannel(h);
+      await h.post(h.recorded('dm/teams.json', 'dmMessage'));
+      await h.settle();
+      h.config.DIGEST_CHANNELS = `${CHANNEL},${DM},19:never-met@thread.tacv2`;
+      const before = h.fake.calls.length;
 
-    const { schedule } = digest(h);
-    const outcomes = await schedule.post(await schedule.brief());
-    expect(outcomes).toEqual([
-      { channel: CHANNEL, platform: 'teams', ok: true },
-      { channel: DM, platform: 'teams', ok: true },
-      {
-        channel: '19:never-met@thread.tacv2',
-        platform: 'teams',
-        ok: false,
-        reason: expect.stringContaining('Titan has not been added to that Teams conversation yet'),
-      },
-    ]);
-
-    const posts = h.fake.calls.slice(before);
-    expect(posts.map((p) => [p.method, p.conversationId])).toEqual([
-      ['POST', CHANNEL],
-      ['POST', DM],
-    ]);
-    for (const post of posts) {
-      expect(post.authorization).toBe(`Bearer ${h.fake.issuedToken}`);
-      const card = cardsOf(post)[0]!;
-      expect(validate(card)).toEqual([]);
-      expect(cardTexts(card).slice(0, 2)).toEqual([
-        '🌅 Morning brief',
-        'Yesterday: ₹42,000 vs ₹45,000 target',
+      const { schedule } = digest(h);
+      const outcomes = await schedule.post(await schedule.brief());
+      expect(outcomes).toEqual([
+        { channel: CHANNEL, platform: 'teams', ok: true },
+        { channel: DM, platform: 'teams', ok: true },
+        {
+          channel: '19:never-met@thread.tacv2',
+          platform: 'teams',
+          ok: false,
+          reason: expect.stringContaining('Titan has not been added to that Teams conversation yet'),
+        },
       ]);
-    }
-    // The channel sees the public view; the 1:1 chat may see staff-level findings.
-    expect(cardTexts(cardsOf(posts[0]!)[0]!).join('\n')).not.toContain('Ravi');
-    expect(cardTexts(cardsOf(posts[1]!)[0]!).join('\n')).toContain('Ravi');
-  });
 
-  it('stores one reference per conversation: the channel, not each thread', async () => {
+      const posts = h.fake.calls.slice(before);
+      expect(posts.map((p) => [p.method, p.conversationId])).toEqual([
+        ['POST', CHANNEL],
+        ['POST', DM],
+      ]);
+      for (const post of posts) {
+        expect(post.authorization).toBe(`Bearer ${h.fake.issuedToken}`);
+        const card = cardsOf(post)[0]!;
+        expect(validate(card)).toEqual([]);
+        expect(cardTexts(card).slice(0, 2)).toEqual([
+          '🌅 Morning brief',
+          'Yesterday: ₹42,000 vs ₹45,000 target',
+        ]);
+      }
+      // The channel sees the public view; the 1:1 chat may see staff-level findings.
+      expect(cardTexts(cardsOf(posts[0]!)[0]!).join('\n')).not.toContain('Ravi');
+      expect(cardTexts(cardsOf(posts[1]!)[0]!).join('\n')).toContain('Ravi');
+    },
+  );
+
+  it('stores one reference per conversation: the channel, not each thread', CORPUS, async () => {
     h = await startHarness({ mode: 'app' });
     await h.post(h.recorded('channel/teams.json', 'mention'));
     await h.post(h.recorded('dm/teams.json', 'mention'));
@@ -117,7 +122,7 @@ describe('Teams digest poster', () => {
     ]);
   });
 
-  it('never posts to a stored serviceUrl nothing vouches for any more', async () => {
+  it('never posts to a stored serviceUrl nothing vouches for any more', CORPUS, async () => {
     h = await startHarness({ mode: 'emulator' });
     await h.post(h.recorded('dm/teams.json', 'dmMessage'));
     await h.settle();

@@ -1,15 +1,15 @@
-// The published Adaptive Card 1.5 and Teams manifest JSON Schemas (from ../shared/corpora), compiled once with ajv.
+// The published Adaptive Card 1.5 and Teams manifest JSON Schemas (from ../shared/corpora), compiled once with ajv,
+// and the recorded Teams payloads beside them.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import draft6 from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
+import { corpus } from '../../helpers/corpora.ts';
 
-const CORPORA = path.resolve(import.meta.dirname, '../../../../shared/corpora/chat_platforms');
-export const ADAPTIVE_CARD_SCHEMA = path.join(CORPORA, 'adaptive_cards/schemas/1.5.0/adaptive-card.json');
-export const TEAMS_MANIFEST_SCHEMA = path.join(CORPORA, 'teams/teams/v1.17/MicrosoftTeams.schema.json');
-export const RECORDED_TEAMS = path.join(
-  CORPORA,
-  'recorded_webhooks_vercel-chat/packages/integration-tests/fixtures/replay',
+export const ADAPTIVE_CARD_SCHEMA = corpus('chat_platforms/adaptive_cards/schemas/1.5.0/adaptive-card.json');
+export const TEAMS_MANIFEST_SCHEMA = corpus('chat_platforms/teams/teams/v1.17/MicrosoftTeams.schema.json');
+export const RECORDED_TEAMS = corpus(
+  'chat_platforms/recorded_webhooks_vercel-chat/packages/integration-tests/fixtures/replay',
 );
 
 const readJson = (file: string): Record<string, unknown> =>
@@ -26,11 +26,18 @@ function compile(file: string): ValidateFunction {
   return ajv.compile(schema);
 }
 
-/** A validator returning the schema errors as readable lines (empty when valid). */
+/**
+ * A validator returning the schema errors as readable lines (empty when valid). The schema is compiled at
+ * the first check, so a test file can make one at its top and still load without the corpus.
+ */
 export function schemaValidator(file: string): (value: unknown) => string[] {
-  const validate = compile(file);
-  return (value) =>
-    validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+  let validate: ValidateFunction | undefined;
+  return (value) => {
+    validate ??= compile(file);
+    return validate(value)
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+  };
 }
 
 export const readRecorded = (name: string): Record<string, Record<string, unknown>> =>

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SUGGESTED_PROMPTS } from '../../../src/bot/suggested-prompts.ts';
 import { buildAppPackage } from '../../../src/bot/teams/app-package.ts';
 import { TitanError } from '../../../src/core/errors.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { finished, ROOT, spawnTsx } from '../../helpers/spawn-tsx.ts';
 import { schemaValidator, TEAMS_MANIFEST_SCHEMA } from './json-schemas.ts';
 
@@ -26,7 +27,7 @@ function pngHeader(png: Buffer): { width: number; height: number; rgba: boolean 
 }
 
 describe('Teams app manifest', () => {
-  it('is valid against the Teams manifest v1.17 schema (and the schema check can fail)', () => {
+  it('is valid against the Teams manifest v1.17 schema (and the schema check can fail)', CORPUS, () => {
     expect(validate(manifest)).toEqual([]);
     expect(validate({ ...manifest, bots: [{ ...manifest.bots[0], botId: 'not-a-guid' }] })).not.toEqual([]);
     expect(validate({ ...manifest, accentColor: undefined })).not.toEqual([]);
@@ -50,21 +51,25 @@ describe('Teams app package', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('zips the manifest, with the bot app id as app id and bot id, and both icons at the root', async () => {
-    const { zip } = buildAppPackage({ manifest, appId: APP_ID, readIcon });
-    const unzipped = await JSZip.loadAsync(zip);
-    expect(Object.keys(unzipped.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-    const packed = JSON.parse(await unzipped.file('manifest.json')!.async('string')) as Record<
-      string,
-      unknown
-    >;
-    expect(packed).toMatchObject({ id: APP_ID, bots: [expect.objectContaining({ botId: APP_ID })] });
-    expect(validate(packed)).toEqual([]);
-    expect(await unzipped.file('color.png')!.async('nodebuffer')).toEqual(readIcon('color.png'));
-    expect(await unzipped.file('outline.png')!.async('nodebuffer')).toEqual(readIcon('outline.png'));
-    // Same inputs, same bytes.
-    expect(buildAppPackage({ manifest, appId: APP_ID, readIcon }).zip).toEqual(zip);
-  });
+  it(
+    'zips the manifest, with the bot app id as app id and bot id, and both icons at the root',
+    CORPUS,
+    async () => {
+      const { zip } = buildAppPackage({ manifest, appId: APP_ID, readIcon });
+      const unzipped = await JSZip.loadAsync(zip);
+      expect(Object.keys(unzipped.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+      const packed = JSON.parse(await unzipped.file('manifest.json')!.async('string')) as Record<
+        string,
+        unknown
+      >;
+      expect(packed).toMatchObject({ id: APP_ID, bots: [expect.objectContaining({ botId: APP_ID })] });
+      expect(validate(packed)).toEqual([]);
+      expect(await unzipped.file('color.png')!.async('nodebuffer')).toEqual(readIcon('color.png'));
+      expect(await unzipped.file('outline.png')!.async('nodebuffer')).toEqual(readIcon('outline.png'));
+      // Same inputs, same bytes.
+      expect(buildAppPackage({ manifest, appId: APP_ID, readIcon }).zip).toEqual(zip);
+    },
+  );
 
   it('refuses to package without a GUID app id, saying how to set one', () => {
     for (const appId of [undefined, 'my-bot']) {

@@ -6,10 +6,11 @@ import { type RunningServer, startNodeServer } from '../../../src/admin/node-ser
 import { createConfigVault } from '../../../src/core/config/vault.ts';
 import { checkHealth } from '../../../src/core/health.ts';
 import { createLogger } from '../../../src/core/logger.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { useTmpDirs } from '../../helpers/tmp-dir.ts';
 import { APP_ID, type Harness, startHarness } from './harness.ts';
 
-describe('Teams door in the admin app', () => {
+describe('Teams door in the admin app', CORPUS, () => {
   const tmp = useTmpDirs();
   let h: Harness;
   let server: RunningServer | undefined;

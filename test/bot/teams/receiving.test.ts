@@ -2,6 +2,7 @@
 // without it, and replies only to a trusted serviceUrl.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeBotConnector, startFakeBotConnector } from '../../fakes/bot-connector.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { APP_ID, APP_PASSWORD, type Harness, startHarness, TENANT_ID } from './harness.ts';
 
 const MENTION = ['channel/teams.json', 'mention'] as const;
@@ -16,28 +17,32 @@ afterEach(async () => {
 });
 
 describe('Teams receiving with TEAMS_APP_ID set', () => {
-  it('answers an activity whose token the Bot Framework keys verify, replying with its own bearer token', async () => {
-    h = await startHarness({ mode: 'app' });
-    const res = await h.post(h.recorded(...MENTION));
-    expect(res.status).toBe(200);
-    await h.settle();
-    expect(h.analyst.requests).toHaveLength(1);
-    expect(h.fake.calls.length).toBeGreaterThan(2);
-    expect(h.fake.calls.every((c) => c.authorization === `Bearer ${h.fake.issuedToken}`)).toBe(true);
-    // One client-credentials request for all replies, for this tenant, never the secret in a log line.
-    expect(h.fake.tokenRequests).toEqual([
-      {
-        tenant: TENANT_ID,
-        form: {
-          grant_type: 'client_credentials',
-          client_id: APP_ID,
-          client_secret: APP_PASSWORD,
-          scope: 'https://api.botframework.com/.default',
+  it(
+    'answers an activity whose token the Bot Framework keys verify, replying with its own bearer token',
+    CORPUS,
+    async () => {
+      h = await startHarness({ mode: 'app' });
+      const res = await h.post(h.recorded(...MENTION));
+      expect(res.status).toBe(200);
+      await h.settle();
+      expect(h.analyst.requests).toHaveLength(1);
+      expect(h.fake.calls.length).toBeGreaterThan(2);
+      expect(h.fake.calls.every((c) => c.authorization === `Bearer ${h.fake.issuedToken}`)).toBe(true);
+      // One client-credentials request for all replies, for this tenant, never the secret in a log line.
+      expect(h.fake.tokenRequests).toEqual([
+        {
+          tenant: TENANT_ID,
+          form: {
+            grant_type: 'client_credentials',
+            client_id: APP_ID,
+            client_secret: APP_PASSWORD,
+            scope: 'https://api.botframework.com/.default',
+          },
         },
-      },
-    ]);
-    expect(h.logs.join('')).not.toContain(APP_PASSWORD);
-  });
+      ]);
+      expect(h.logs.join('')).not.toContain(APP_PASSWORD);
+    },
+  );
 
   it.each([
     ['a missing token', null],
@@ -46,7 +51,7 @@ describe('Teams receiving with TEAMS_APP_ID set', () => {
     ['an expired token', 'expired'],
     ['a token from another issuer', 'issuer'],
     ['not a JWT at all', 'Bearer not-a-jwt'],
-  ])('rejects %s with 401 and runs nothing', async (_name, kind) => {
+  ])('rejects %s with 401 and runs nothing', CORPUS, async (_name, kind) => {
     h = await startHarness({ mode: 'app' });
     const activity = h.recorded(...MENTION);
     const now = Math.floor(Date.now() / 1000);
@@ -70,38 +75,46 @@ describe('Teams receiving with TEAMS_APP_ID set', () => {
     expect(h.fake.calls).toEqual([]);
   });
 
-  it('rejects an activity whose serviceUrl is not the one its token names, and never calls that URL', async () => {
-    h = await startHarness({ mode: 'app' });
-    rogue = await startFakeBotConnector();
-    const activity = h.recorded(...MENTION, { serviceUrl: rogue.serviceUrl });
-    const token = h.fake.signToken(APP_ID, { serviceurl: h.fake.serviceUrl });
-    const res = await h.post(activity, { authorization: `Bearer ${token}` });
-    expect(res.status).toBe(401);
-    await h.settle();
-    expect(rogue.calls).toEqual([]);
-    expect(h.fake.calls).toEqual([]);
-  });
+  it(
+    'rejects an activity whose serviceUrl is not the one its token names, and never calls that URL',
+    CORPUS,
+    async () => {
+      h = await startHarness({ mode: 'app' });
+      rogue = await startFakeBotConnector();
+      const activity = h.recorded(...MENTION, { serviceUrl: rogue.serviceUrl });
+      const token = h.fake.signToken(APP_ID, { serviceurl: h.fake.serviceUrl });
+      const res = await h.post(activity, { authorization: `Bearer ${token}` });
+      expect(res.status).toBe(401);
+      await h.settle();
+      expect(rogue.calls).toEqual([]);
+      expect(h.fake.calls).toEqual([]);
+    },
+  );
 
-  it('ignores an activity from another tenant when TEAMS_TENANT_ID is set, and answers its own', async () => {
-    h = await startHarness({ mode: 'app' });
-    const elsewhere = h.recorded(...MENTION, { id: 'm-other' });
-    elsewhere.conversation = {
-      ...(elsewhere.conversation as object),
-      tenantId: 'ffffffff-0000-0000-0000-000000000000',
-    };
-    elsewhere.channelData = {
-      ...(elsewhere.channelData as object),
-      tenant: { id: 'ffffffff-0000-0000-0000-000000000000' },
-    };
-    expect((await h.post(elsewhere)).status).toBe(200);
-    await h.settle();
-    expect(h.analyst.requests).toEqual([]);
-    expect(h.fake.calls).toEqual([]);
-    expect(h.logs.join('')).toContain('teams activity from another tenant ignored');
-    expect((await h.post(h.recorded(...MENTION, { id: 'm-own' }))).status).toBe(200);
-    await h.settle();
-    expect(h.analyst.requests).toHaveLength(1);
-  });
+  it(
+    'ignores an activity from another tenant when TEAMS_TENANT_ID is set, and answers its own',
+    CORPUS,
+    async () => {
+      h = await startHarness({ mode: 'app' });
+      const elsewhere = h.recorded(...MENTION, { id: 'm-other' });
+      elsewhere.conversation = {
+        ...(elsewhere.conversation as object),
+        tenantId: 'ffffffff-0000-0000-0000-000000000000',
+      };
+      elsewhere.channelData = {
+        ...(elsewhere.channelData as object),
+        tenant: { id: 'ffffffff-0000-0000-0000-000000000000' },
+      };
+      expect((await h.post(elsewhere)).status).toBe(200);
+      await h.settle();
+      expect(h.analyst.requests).toEqual([]);
+      expect(h.fake.calls).toEqual([]);
+      expect(h.logs.join('')).toContain('teams activity from another tenant ignored');
+      expect((await h.post(h.recorded(...MENTION, { id: 'm-own' }))).status).toBe(200);
+      await h.settle();
+      expect(h.analyst.requests).toHaveLength(1);
+    },
+  );
 
   it('answers 400 to a body that is not a Bot Framework activity', async () => {
     h = await startHarness({ mode: 'app' });
@@ -113,7 +126,7 @@ describe('Teams receiving with TEAMS_APP_ID set', () => {
     expect(notJson.status).toBe(400);
   });
 
-  it('answers a redelivered activity (same id) once', async () => {
+  it('answers a redelivered activity (same id) once', CORPUS, async () => {
     h = await startHarness({ mode: 'app' });
     const activity = h.recorded(...MENTION);
     expect((await h.post(activity)).status).toBe(200);
@@ -122,7 +135,7 @@ describe('Teams receiving with TEAMS_APP_ID set', () => {
     expect(h.analyst.requests).toHaveLength(1);
   });
 
-  it('starts verifying at once when TEAMS_APP_ID is PATCHed in, without a restart', async () => {
+  it('starts verifying at once when TEAMS_APP_ID is PATCHed in, without a restart', CORPUS, async () => {
     h = await startHarness({ mode: 'emulator' });
     expect((await h.post(h.recorded(...MENTION, { id: 'm-1' }))).status).toBe(200);
     Object.assign(h.config, { TEAMS_APP_ID: APP_ID, TEAMS_APP_PASSWORD: APP_PASSWORD });
@@ -133,7 +146,7 @@ describe('Teams receiving with TEAMS_APP_ID set', () => {
   });
 });
 
-describe('Teams receiving in local emulator mode (no TEAMS_APP_ID)', () => {
+describe('Teams receiving in local emulator mode (no TEAMS_APP_ID)', CORPUS, () => {
   it('says clearly in the log that requests are unauthenticated and loopback-only', async () => {
     h = await startHarness({ mode: 'emulator' });
     await h.post(h.recorded(...MENTION));

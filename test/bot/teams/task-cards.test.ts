@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AdaptiveCard } from '../../../src/bot/render/adaptive-card.ts';
 import { TASK_VERBS } from '../../../src/bot/teams/task-card.ts';
 import type { ConnectorCall } from '../../fakes/bot-connector.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { type Activity, cardsOf, cardTexts, type Harness, startHarness } from './harness.ts';
 import { ADAPTIVE_CARD_SCHEMA, schemaValidator } from './json-schemas.ts';
 
@@ -23,7 +24,7 @@ interface QueueRow {
 const verbsOn = (card: AdaptiveCard) =>
   card.body.flatMap((e) => (e.type === 'ActionSet' ? e.actions.map((a) => a.title) : []));
 
-describe('Teams task cards', () => {
+describe('Teams task cards', CORPUS, () => {
   let h: Harness;
   afterEach(async () => h?.close());
 

@@ -2,6 +2,7 @@
 // live status and one final answer card, access, feedback. Activities are the recorded Teams payloads.
 import { afterEach, describe, expect, it } from 'vitest';
 import { TitanError } from '../../../src/core/errors.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
 import { BOT_ID, cardsOf, cardTexts, type Harness, startHarness, USER_AAD } from './harness.ts';
 import { ADAPTIVE_CARD_SCHEMA, schemaValidator } from './json-schemas.ts';
 
@@ -10,7 +11,7 @@ const HEADLINE = 'Profit leaks: ₹2,940/week across 2 findings';
 const CHANNEL_THREAD = '19:d441d38c655c47a085215b2726e76927@thread.tacv2;messageid=1771290107407';
 const USER_ID = '29:1xXxFakeUserBase64IdStringForTeamsPlatformAbcDeFgHiJkLmNoPqRsTuVwXyZ012345ABCDEF';
 
-describe('Teams ways in', () => {
+describe('Teams ways in', CORPUS, () => {
   let h: Harness;
   afterEach(async () => h?.close());
 

@@ -6,11 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
 import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import { CATEGORY_TABLE, type Category } from '../../../src/core/warehouse/tables.ts';
+import { CORPUS, corpus } from '../../helpers/corpora.ts';
 import { writeOneLine } from './generated-files.ts';
-import { CORPORA, createIngestHarness, type IngestHarness } from './ingest-harness.ts';
+import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 import { buildZip } from './zip-writer.ts';
 
-const CSVKIT = path.join(CORPORA, 'csv/csvkit_examples/examples');
+const CSVKIT = corpus('csv/csvkit_examples/examples');
 
 describe('bad input', () => {
   let h: IngestHarness;
@@ -47,7 +48,7 @@ describe('bad input', () => {
     return file;
   };
 
-  it('refuses an empty file', async () => {
+  it('refuses an empty file', CORPUS, async () => {
     const file = path.join(h.dir, 'empty.csv');
     await copyFile(path.join(CSVKIT, 'empty.csv'), file);
     expect((await refused(file, 'expenses')).reason).toMatch(/empty/i);
@@ -86,8 +87,8 @@ describe('bad input', () => {
     expect((await refused(file, 'sales')).reason).toMatch(/not text|binary/i);
   });
 
-  it('refuses a truncated workbook', async () => {
-    const whole = await readFile(path.join(CORPORA, 'spreadsheets/sheetjs/files/text_and_numbers.xlsx'));
+  it('refuses a truncated workbook', CORPUS, async () => {
+    const whole = await readFile(corpus('spreadsheets/sheetjs/files/text_and_numbers.xlsx'));
     const file = await write('cut-short.xlsx', whole.subarray(0, Math.floor(whole.length * 0.6)));
     const outcome = await refused(file, 'sales');
     expect(outcome.code).toBe('ingest.unreadable');

@@ -13,8 +13,6 @@ import type { Warehouse } from '../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../src/core/warehouse/sqlite.ts';
 import { type FakeDrive, startFakeDrive, tokenAuth } from '../../fakes/drive.ts';
 
-export const CORPORA = path.resolve(import.meta.dirname, '../../../../shared/corpora');
-
 export interface IngestHarness extends IngestStack {
   dir: string;
   dataDir: string;

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TitanError } from '../../../src/core/errors.ts';
 import { MAX_LLM_SAMPLE_ROWS } from '../../../src/core/ingest/sample-cap.ts';
@@ -7,9 +6,8 @@ import { readDataBlocks } from '../../../src/core/llm/data-block.ts';
 import { createLlmSchemaMapper } from '../../../src/core/llm/schema-mapper.ts';
 import { createVisionTableExtractor } from '../../../src/core/llm/vision-extractor.ts';
 import { type GeminiRecord, systemText, userText } from '../../fakes/gemini.ts';
+import { CORPUS, corpus } from '../../helpers/corpora.ts';
 import { type LlmHarness, startLlmHarness } from './harness.ts';
-
-const CORPORA = path.resolve(import.meta.dirname, '../../../../shared/corpora');
 
 let h: LlmHarness;
 afterEach(async () => {
@@ -109,8 +107,8 @@ describe('LLM schema mapper', () => {
   });
 });
 
-describe('LLM vision table extractor', () => {
-  const png = () => readFile(path.join(CORPORA, 'invoices/invoice2data/tests/compare/FlipkartInvoice.png'));
+describe('LLM vision table extractor', CORPUS, () => {
+  const png = () => readFile(corpus('invoices/invoice2data/tests/compare/FlipkartInvoice.png'));
 
   it('sends the scan inline and returns its rows, short rows padded', async () => {
     h = await startLlmHarness();

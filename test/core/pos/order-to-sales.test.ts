@@ -1,19 +1,30 @@
 // Recorded Petpooja orders become sales rows whose amounts add up to what the bill says.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { orderToSalesRows } from '../../../src/core/pos/order-to-sales.ts';
 import { type PetpoojaOrder, parsePetpoojaOrder } from '../../../src/core/pos/petpooja-order.ts';
-import { corpusOrders } from '../../fakes/petpooja.ts';
+import { CORPUS, corpus, fromCorpus } from '../../helpers/corpora.ts';
 
 const ctx = {
   scope: { orgId: 'cafe', locationId: 'ahmedabad' },
   source: 'petpooja:cp81ghin',
   ingestedAt: '2025-04-05T00:00:00.000Z',
 };
-const [basic, discounted, partPayment] = corpusOrders().map((o) => parsePetpoojaOrder(o) as PetpoojaOrder);
+/** The three recorded order payloads (basic, 20% discount, part payment), in file name order. */
+function recordedOrders(): PetpoojaOrder[] {
+  const dir = corpus('petpooja/pos_order_push_efeone');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => parsePetpoojaOrder(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'))) as PetpoojaOrder);
+}
+const [basic, discounted, partPayment] = fromCorpus(recordedOrders, []);
 const sum = (rows: { amount?: unknown }[]) =>
   Math.round(rows.reduce((s, r) => s + Number(r.amount), 0) * 100) / 100;
 
-describe('orderToSalesRows on the recorded Petpooja payloads', () => {
+describe('orderToSalesRows on the recorded Petpooja payloads', CORPUS, () => {
   it('makes one row per item with the order’s date, time, id, payment and status', () => {
     const rows = orderToSalesRows(basic as PetpoojaOrder, ctx);
     expect(rows).toHaveLength(3);
@@ -68,7 +79,9 @@ describe('orderToSalesRows on the recorded Petpooja payloads', () => {
     voided.Order.status = 'Cancelled';
     expect(orderToSalesRows(voided, ctx).map((r) => r._row_hash)).not.toEqual(first);
   });
+});
 
+describe('parsePetpoojaOrder', () => {
   it('refuses an order without a readable creation time', () => {
     expect(parsePetpoojaOrder({ Order: { orderID: 1, created_on: 'yesterday' }, OrderItem: [] })).toBeNull();
   });

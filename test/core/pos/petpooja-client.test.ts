@@ -21,7 +21,7 @@ describe('Petpooja client', () => {
   it('fetches each day of the range and returns every order once', async () => {
     const { orders, rejected } = await client().fetchOrders('2025-04-03', '2025-04-05');
     expect(fake.requests).toEqual(['2025-04-03', '2025-04-04', '2025-04-05']);
-    expect(orders.map((o) => o.Order.orderID)).toEqual(['114', '115', '116']);
+    expect(orders.map((o) => o.Order.orderID)).toEqual(['201', '202', '203']);
     expect(rejected).toBe(0);
   });
 

@@ -3,17 +3,21 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../../src/core/ingest/parse/csv.ts';
 import { isBlankRow, locateHeader } from '../../../../src/core/ingest/parse/table-shape.ts';
-import { allRows, corpus, incoming, tempDir } from './fixtures.ts';
+import { CORPUS, corpus, fromCorpus } from '../../../helpers/corpora.ts';
+import { allRows, incoming, tempDir } from './fixtures.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
 const csvkit = (name: string) => incoming(corpus('csv/csvkit_examples/examples', name));
 
-describe('parseCsv on csv-spectrum', () => {
+describe('parseCsv on csv-spectrum', CORPUS, () => {
   const dir = corpus('csv/csv-spectrum/csvs');
   // Upstream, location_coordinates.json carries a different phone number from its CSV; it is checked below.
-  const cases = readdirSync(dir).filter((f) => f.endsWith('.csv') && f !== 'location_coordinates.csv');
+  const cases = fromCorpus(
+    () => readdirSync(dir).filter((f) => f.endsWith('.csv') && f !== 'location_coordinates.csv'),
+    [],
+  );
 
   it.each(cases)('%s matches the expected JSON', async (name) => {
     // One expectation file holds a bare object rather than an array of one.
@@ -35,14 +39,17 @@ describe('parseCsv on csv-spectrum', () => {
   });
 });
 
-describe('parseCsv on papaparse’s own parser cases', () => {
+describe('parseCsv on papaparse’s own parser cases', CORPUS, () => {
   type Case = {
     description: string;
     input: string;
     config: object;
     expected: { data: string[][]; errors: unknown[] };
   };
-  const all: Case[] = JSON.parse(readFileSync(corpus('csv/papaparse/papaparse_cases.json'), 'utf8'));
+  const all: Case[] = fromCorpus(
+    () => JSON.parse(readFileSync(corpus('csv/papaparse/papaparse_cases.json'), 'utf8')),
+    [],
+  );
   // Plain cases whose first row is a header: our reader must give papaparse's rows, streamed in tiny chunks.
   const usable = all.filter((c) => {
     if (Object.keys(c.config).length > 0 || c.expected.errors.length > 0) return false;
@@ -71,7 +78,7 @@ describe('parseCsv on papaparse’s own parser cases', () => {
 });
 
 describe('parseCsv on csvkit’s awkward files', () => {
-  it('falls back to Windows-1252 when the bytes are not UTF-8', async () => {
+  it('falls back to Windows-1252 when the bytes are not UTF-8', CORPUS, async () => {
     const table = await parseCsv(csvkit('test_latin1.csv'));
     expect(await allRows(table)).toEqual([
       ['1', '2', '3'],
@@ -81,6 +88,7 @@ describe('parseCsv on csvkit’s awkward files', () => {
 
   it.each(['test_utf8_bom.csv', 'test_utf16_big.csv', 'test_utf16_little.csv'])(
     'reads %s with its BOM',
+    CORPUS,
     async (name) => {
       const table = await parseCsv(csvkit(name));
       expect(table.headers[0]).toMatch(/^(a|foo)$/);
@@ -93,13 +101,13 @@ describe('parseCsv on csvkit’s awkward files', () => {
     expect(await allRows(await parseCsv(incoming(file)))).toEqual([['05/01/2024', '120']]);
   });
 
-  it('skips blank lines before the header', async () => {
+  it('skips blank lines before the header', CORPUS, async () => {
     const table = await parseCsv(csvkit('test_skip_lines.csv'));
     expect(table.headers).toEqual(['a', 'b', 'c']);
     expect(await allRows(table)).toEqual([['1', '2', '3']]);
   });
 
-  it('reads classic Mac line endings and tabs', async () => {
+  it('reads classic Mac line endings and tabs', CORPUS, async () => {
     expect(await allRows(await parseCsv(csvkit('mac_newlines.csv')))).toEqual([
       ['1', '2', '3'],
       ['Once upon\ra time', '5', '6'],
@@ -107,11 +115,11 @@ describe('parseCsv on csvkit’s awkward files', () => {
     expect((await parseCsv(csvkit('dummy.tsv'))).headers).toEqual(['a', 'b', 'c']);
   });
 
-  it('keeps "1,7" as text for the normaliser to read as a decimal comma', async () => {
+  it('keeps "1,7" as text for the normaliser to read as a decimal comma', CORPUS, async () => {
     expect(await allRows(await parseCsv(csvkit('test_locale.csv')))).toEqual([['1,7', '200.000.000', '']]);
   });
 
-  it('names a blank header cell and pads headers for ragged rows', async () => {
+  it('names a blank header cell and pads headers for ragged rows', CORPUS, async () => {
     const table = await parseCsv(csvkit('bad.csv'));
     expect(table.headers).toEqual(['column_a', 'column_b', 'column_c', 'Column 4']);
   });
@@ -120,7 +128,7 @@ describe('parseCsv on csvkit’s awkward files', () => {
 describe('parseCsv on real open-data files', () => {
   const dialects = (name: string) => incoming(corpus('csv/csv-sniffer_dialects/tests/data', name));
 
-  it('finds the World Bank header under four preamble rows, past the BOM', async () => {
+  it('finds the World Bank header under four preamble rows, past the BOM', CORPUS, async () => {
     const table = await parseCsv(dialects('gdp.csv'));
     expect(table.headers.slice(0, 5)).toEqual([
       'Country Name',
@@ -133,7 +141,7 @@ describe('parseCsv on real open-data files', () => {
     expect(await allRows(table)).toHaveLength(264);
   });
 
-  it('detects semicolons', async () => {
+  it('detects semicolons', CORPUS, async () => {
     const table = await parseCsv(dialects('2016_presidential_election_durham.csv'));
     expect(table.headers).toEqual(['Name', 'Party', 'Vote Count', 'Voting Method', 'Voting Preinct']);
   });

@@ -1,4 +1,4 @@
-// Test files for the parsers: corpus paths, temp files, altered zips, workbooks and a scanned PDF.
+// Test files for the parsers: temp files, altered zips, workbooks and a scanned PDF (corpus paths: helpers/corpora.ts).
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,9 +7,6 @@ import ExcelJS from 'exceljs';
 import type { IncomingFile, RawTable } from '../../../../src/core/ingest/contracts.ts';
 import { readZipDirectory } from '../../../../src/core/ingest/parse/zip-directory.ts';
 import type { ZipInput } from '../zip-writer.ts';
-
-export const CORPORA = path.resolve(import.meta.dirname, '../../../../../shared/corpora');
-export const corpus = (...parts: string[]): string => path.join(CORPORA, ...parts);
 
 /** A temp directory removed by the returned cleanup (call it in afterAll). */
 export function tempDir(): {

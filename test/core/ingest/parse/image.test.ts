@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { VisionTableExtractor } from '../../../../src/core/ingest/contracts.ts';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
-import { allRows, corpus, incoming } from './fixtures.ts';
+import { CORPUS, corpus } from '../../../helpers/corpora.ts';
+import { allRows, incoming } from './fixtures.ts';
 
 const flipkartPng = () => incoming(corpus('invoices/invoice2data/tests/compare/FlipkartInvoice.png'));
 const receipt = corpus('receipts/softmatic_german_receipts/rossmann_27022020_01_00195.jpg');
 
-describe('parseImage with offline OCR', () => {
+describe('parseImage with offline OCR', CORPUS, () => {
   it('reads the item and amount of a photographed Flipkart bill, dated from its header', async () => {
     const tables = await parseFile(flipkartPng(), { category: 'purchases' });
     const rows = (await Promise.all(tables.map(allRows))).flat();
@@ -17,7 +18,7 @@ describe('parseImage with offline OCR', () => {
   }, 60_000);
 });
 
-describe('parseImage with vision', () => {
+describe('parseImage with vision', CORPUS, () => {
   it('sends the photo as it is and takes the table back', async () => {
     const calls: Parameters<VisionTableExtractor>[0][] = [];
     const vision: VisionTableExtractor = async (input) => {

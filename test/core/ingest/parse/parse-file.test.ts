@@ -3,7 +3,8 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
-import { allRows, corpus, incoming, tempDir } from './fixtures.ts';
+import { CORPUS, corpus } from '../../../helpers/corpora.ts';
+import { allRows, incoming, tempDir } from './fixtures.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -24,16 +25,16 @@ function junk(length: number): Uint8Array {
   return bytes;
 }
 
+const expectUnreadable = (name: string, content: string | Uint8Array, reason: RegExp) =>
+  expect(parse(name, content)).rejects.toMatchObject({
+    code: 'ingest.unreadable',
+    message: expect.stringMatching(reason),
+  });
+
 describe('parseFile: bad input gets a reason the owner can act on', () => {
   it.each([
     ['an empty file', 'empty.csv', '', /empty \(0 bytes\)/],
     ['blank lines only', 'blank.csv', '\n\n ,, \n', /empty/],
-    [
-      'csvkit’s empty file',
-      'csvkit-empty.csv',
-      readFileSync(corpus('csv/csvkit_examples/examples/empty.csv')),
-      /empty/,
-    ],
     ['a header and no rows', 'header.csv', 'Date,Item,Amount\n', /header row but no data rows/],
     ['binary junk named .csv', 'junk.csv', junk(20_000), /not text.*not a CSV/],
     ['no header row at all', 'numbers.csv', '1,2,3\n4,5,6\n', /No header row.*column names/],
@@ -44,17 +45,20 @@ describe('parseFile: bad input gets a reason the owner can act on', () => {
       '<html><body><table><tr><td>Date</td></tr></table></body></html>',
       /web page/,
     ],
+  ])('%s', async (_, name, content, reason) => {
+    await expectUnreadable(name, content, reason);
+  });
+
+  it.each([
+    ['csvkit’s empty file', 'csvkit-empty.csv', 'csv/csvkit_examples/examples/empty.csv', /empty/],
     [
       'a photo with neither vision nor OCR',
       'bill.csv',
-      readFileSync(corpus('invoices/invoice2data/tests/compare/FlipkartInvoice.png')),
+      'invoices/invoice2data/tests/compare/FlipkartInvoice.png',
       /GEMINI_API_KEY/,
     ],
-  ])('%s', async (_, name, content, reason) => {
-    await expect(parse(name, content)).rejects.toMatchObject({
-      code: 'ingest.unreadable',
-      message: expect.stringMatching(reason),
-    });
+  ])('%s', CORPUS, async (_, name, file, reason) => {
+    await expectUnreadable(name, readFileSync(corpus(file)), reason);
   });
 
   it('reads by content, not by name: a CSV named .xlsx is a CSV', async () => {

@@ -5,8 +5,9 @@ import { mapBestTable } from '../../../../src/core/ingest/map/map-table.ts';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
 import { SCANNED_PDF_REASON } from '../../../../src/core/ingest/parse/pdf.ts';
 import type { Category } from '../../../../src/core/warehouse/tables.ts';
+import { CORPUS, corpus, fromCorpus } from '../../../helpers/corpora.ts';
 import { createNamedNormaliser } from '../named-rows.ts';
-import { allRows, corpus, incoming, scannedPdf, tempDir } from './fixtures.ts';
+import { allRows, incoming, scannedPdf, tempDir } from './fixtures.ts';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -22,7 +23,7 @@ async function canonicalRows(name: string, category: Category) {
   return (await allRows(table)).map(convert);
 }
 
-describe('parsePdf on text-layer invoices', () => {
+describe('parsePdf on text-layer invoices', CORPUS, () => {
   it('rebuilds the Flipkart (INR) invoice’s item row and dates it from the header', async () => {
     const [table] = await parseFile(invoice('FlipkartInvoice.pdf'), { category: 'purchases' });
     expect(table!.headers).toEqual([
@@ -103,14 +104,15 @@ describe('parsePdf on text-layer invoices', () => {
     expect(rows[1]![0]).toContain('Parts: 2 x shop supplies');
   });
 
-  it.each(readdirSync(invoices).filter((f) => f.endsWith('.pdf')))('reads %s without error', async (name) => {
+  const pdfs = fromCorpus(() => readdirSync(invoices).filter((f) => f.endsWith('.pdf')), []);
+  it.each(pdfs)('reads %s without error', async (name) => {
     const tables = await parseFile(invoice(name), { category: 'purchases' });
     expect(tables.length).toBeGreaterThan(0);
     for (const table of tables) expect((await allRows(table)).length).toBeGreaterThan(0);
   });
 });
 
-describe('parsePdf on a scanned PDF', () => {
+describe('parsePdf on a scanned PDF', CORPUS, () => {
   const scan = () =>
     incoming(
       tmp.file(
@@ -141,7 +143,7 @@ describe('parsePdf on a scanned PDF', () => {
   });
 });
 
-describe('parsePdf on a damaged PDF', () => {
+describe('parsePdf on a damaged PDF', CORPUS, () => {
   it('says it is damaged', async () => {
     const bytes = readFileSync(`${invoices}/oyo.pdf`);
     const file = incoming(tmp.file('cut.pdf', bytes.subarray(0, 600)));

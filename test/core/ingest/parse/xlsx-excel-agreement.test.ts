@@ -5,12 +5,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sheetRows } from '../../../../src/core/ingest/parse/xlsx-sheet.ts';
 import { readWorkbookInfo } from '../../../../src/core/ingest/parse/xlsx-workbook.ts';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory } from '../../../../src/core/ingest/parse/zip-directory.ts';
-import { corpus } from './fixtures.ts';
+import { CORPUS, corpus, fromCorpus } from '../../../helpers/corpora.ts';
 
 const expected = corpus('spreadsheets/sheetjs/expected_excel2011_csv');
-const workbooks = readdirSync(expected)
-  .filter((name) => name.endsWith('.xlsx.sheetnames'))
-  .map((name) => name.replace(/\.sheetnames$/, ''));
+const workbooks = fromCorpus(
+  () =>
+    readdirSync(expected)
+      .filter((name) => name.endsWith('.xlsx.sheetnames'))
+      .map((name) => name.replace(/\.sheetnames$/, '')),
+  [],
+);
 
 /**
  * A cell Excel exported as it is stored: text without digits (so no number, date or time it formatted),
@@ -28,7 +32,7 @@ const lines = (cell: string | undefined): string | undefined => cell?.replace(/\
 
 let compared = 0;
 
-describe('xlsx sheet reader agrees with Excel', () => {
+describe('xlsx sheet reader agrees with Excel', CORPUS, () => {
   afterAll(() => {
     // Not a vacuous pass: hundreds of cells were compared.
     expect(compared).toBeGreaterThan(200);

@@ -5,9 +5,10 @@ import { mapTable } from '../../../../src/core/ingest/map/map-table.ts';
 import { parseDate } from '../../../../src/core/ingest/normalise/date.ts';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
 import { parseXlsx } from '../../../../src/core/ingest/parse/xlsx.ts';
+import { CORPUS, corpus } from '../../../helpers/corpora.ts';
 import { createNamedNormaliser } from '../named-rows.ts';
 import { buildZip } from '../zip-writer.ts';
-import { allRows, corpus, incoming, salesWorkbook, tempDir, xlsxParts } from './fixtures.ts';
+import { allRows, incoming, salesWorkbook, tempDir, xlsxParts } from './fixtures.ts';
 
 const tmp = tempDir();
 const sheetjs = (name: string) => incoming(corpus('spreadsheets/sheetjs/files', name));
@@ -95,7 +96,7 @@ describe('parseXlsx on an owner’s workbook', () => {
   });
 });
 
-describe('parseXlsx on the SheetJS corpus', () => {
+describe('parseXlsx on the SheetJS corpus', CORPUS, () => {
   it('repeats a merged cell’s value across its range', async () => {
     const [merge] = await parseXlsx(sheetjs('merge_cells.xlsx'));
     expect(merge!.headers.slice(0, 3)).toEqual(['A1:B2', 'A1:B2 (2)', 'C1:C2']);
@@ -160,7 +161,7 @@ describe('parseFile refuses what it cannot read, saying why', () => {
     ['merge_cells.xls', /Excel 97–2003/],
     ['merge_cells.ods', /OpenDocument.*\.xlsx or CSV/],
     ['wtf_path.xlsx', /save it as \.xlsx/],
-  ])('%s', async (name, reason) => {
+  ])('%s', CORPUS, async (name, reason) => {
     await expect(parseFile(sheetjs(name), { category: 'sales' })).rejects.toMatchObject({
       code: 'ingest.unreadable',
       message: expect.stringMatching(reason),
