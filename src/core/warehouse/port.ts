@@ -30,6 +30,10 @@ export interface Dialect {
   addDays(dateExpr: string, days: number | string): string;
   /** Day of week 0 (Sunday) … 6 of a date expression. */
   dayOfWeek(dateExpr: string): string;
+  /** The Monday on or before a date expression (the start of its ISO week), as a date. */
+  weekStart(dateExpr: string): string;
+  /** The calendar month of a date expression as text, "YYYY-MM". */
+  monthOf(dateExpr: string): string;
   /** Whole days between two date expressions (b − a). */
   daysBetween(a: string, b: string): string;
   /** The current timestamp as an ISO string expression. */

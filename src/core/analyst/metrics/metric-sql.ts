@@ -1,8 +1,11 @@
 // SQL pieces every metric shares: scope and period parameters, bill-status predicates, row value coercion.
 import type { Period } from '../../model/answer.ts';
-import type { Dialect, SqlParams, SqlValue } from '../../warehouse/port.ts';
+import type { SqlParams, SqlValue } from '../../warehouse/port.ts';
 import type { MetricContext } from '../metric.ts';
 import { periodDays } from '../periods.ts';
+
+// Scope, date range and sales-line rules are defined once, in the semantic layer; metrics read them from here.
+export { dateBetween, grossValue, inScope, isComp, isSale, isVoid } from '../../semantic/predicates.ts';
 
 /** The named parameters every metric binds: scope, the period and the previous equal period. */
 export function periodParams(ctx: MetricContext): SqlParams {
@@ -15,36 +18,6 @@ export function periodParams(ctx: MetricContext): SqlParams {
     prev_to: ctx.previous.to,
   };
 }
-
-/** `org_id = @org_id AND location_id = @location_id`, optionally on a table alias. */
-export function inScope(alias = ''): string {
-  const a = alias ? `${alias}.` : '';
-  return `${a}org_id = @org_id AND ${a}location_id = @location_id`;
-}
-
-/** `column BETWEEN <from> AND <to>` with both ends as date parameters. */
-export function dateBetween(d: Dialect, column: string, fromParam: string, toParam: string): string {
-  return `${column} BETWEEN ${d.dateParam(fromParam)} AND ${d.dateParam(toParam)}`;
-}
-
-const status = (column: string) => `LOWER(COALESCE(${column}, ''))`;
-
-/** A voided or cancelled sales line: never served, never paid. */
-export const isVoid = (column = 'status'): string =>
-  `${status(column)} IN ('void', 'voided', 'cancelled', 'canceled')`;
-
-/** A complimentary line: served free. */
-export const isComp = (column = 'status'): string =>
-  `${status(column)} IN ('complimentary', 'comp', 'compliment')`;
-
-/** A line that counts as a sale (anything neither voided nor complimentary). */
-export const isSale = (column = 'status'): string => `NOT (${isVoid(column)} OR ${isComp(column)})`;
-
-/** What a line would have been billed before discounts, for POS exports with or without a unit price. */
-export const grossValue = (alias = ''): string => {
-  const a = alias ? `${alias}.` : '';
-  return `COALESCE(${a}qty * ${a}unit_price, ${a}amount + COALESCE(${a}discount, 0))`;
-};
 
 /** A `LIKE` pattern for a user's words ("maida" matches "Maida (kg)"); wildcards in the words are dropped. */
 export function likePattern(words: string): string {

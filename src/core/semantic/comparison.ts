@@ -1,0 +1,60 @@
+// The period a query is compared with: the one just before, the same dates a week / month / year back, or a named one.
+import { addDays } from '../analyst/calendar.ts';
+import { periodDays, previousPeriod } from '../analyst/periods.ts';
+import { TitanError } from '../errors.ts';
+import type { Period } from '../model/answer.ts';
+import type { Comparison } from './query.ts';
+
+/** "Same dates last week" only makes sense for a week or less: a longer span would overlap itself. */
+export const LAST_WEEK_MAX_DAYS = 7;
+
+const daysInMonth = (year: number, month0: number): number =>
+  new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+
+/**
+ * The same date `months` calendar months away. A day past the target month's end is clamped to it
+ * (31 Mar → 28 Feb), and a month's last day maps to the target's last day (28 Feb → 31 Jan), so a whole
+ * month compares with the whole month.
+ */
+export function shiftMonths(iso: string, months: number): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const toYear = Math.floor(index / 12);
+  const toMonth0 = index - toYear * 12;
+  const last = daysInMonth(toYear, toMonth0);
+  const toDay = day === daysInMonth(year, month - 1) ? last : Math.min(day, last);
+  return `${String(toYear).padStart(4, '0')}-${String(toMonth0 + 1).padStart(2, '0')}-${String(toDay).padStart(2, '0')}`;
+}
+
+/** The comparison period of `compare` for `period`; throws request.invalid for "last week" over a longer span. */
+export function comparisonPeriod(period: Period, compare: Comparison): Period {
+  switch (compare.kind) {
+    case 'previous':
+      return previousPeriod(period);
+    case 'last_week': {
+      const days = periodDays(period);
+      if (days > LAST_WEEK_MAX_DAYS) {
+        throw new TitanError(
+          'request.invalid',
+          `"${period.label}" is ${days} days, so the same dates a week earlier overlap it: compare it with the previous ${days} days instead.`,
+          { detail: { compare: compare.kind, days } },
+        );
+      }
+      return { from: addDays(period.from, -7), to: addDays(period.to, -7), label: 'same days last week' };
+    }
+    case 'last_month':
+      return {
+        from: shiftMonths(period.from, -1),
+        to: shiftMonths(period.to, -1),
+        label: 'same dates last month',
+      };
+    case 'last_year':
+      return {
+        from: shiftMonths(period.from, -12),
+        to: shiftMonths(period.to, -12),
+        label: 'same dates last year',
+      };
+    case 'period':
+      return compare.period;
+  }
+}

@@ -1,0 +1,99 @@
+// The one way callers run the semantic layer: a validated query → SQL on the warehouse → QueryResult.
+import type { z } from 'zod';
+import { TitanError } from '../errors.ts';
+import type { Scope } from '../model/scope.ts';
+import type { Row, Warehouse } from '../warehouse/port.ts';
+import { CATEGORIES, CATEGORY_TABLE, type Category } from '../warehouse/tables.ts';
+import { assembleResult } from './assemble.ts';
+import { compileSemanticQuery } from './compile.ts';
+import { DIMENSIONS, dimensionColumns } from './dimensions.ts';
+import { inScope } from './predicates.ts';
+import { type DimensionId, type QueryResult, semanticQuerySchema } from './query.ts';
+
+/** A query as callers write it (filters and share may be left out). */
+export type SemanticQueryInput = z.input<typeof semanticQuerySchema>;
+
+/** The dates a table's rows span in scope, and how many there are ("Your sales run 1 Jan–31 Dec 2015"). */
+export interface TableCoverage {
+  from: string;
+  to: string;
+  rows: number;
+}
+
+export interface SemanticExecutor {
+  /** Validates the query (request.invalid when it cannot be answered), runs its SQL, assembles the result. */
+  run(query: SemanticQueryInput, scope: Scope): Promise<QueryResult>;
+  /** Per category, the first and last date and the row count in scope; null when the table has no rows. */
+  coverage(scope: Scope): Promise<Record<Category, TableCoverage | null>>;
+  /** The stored values of an attribute dimension in scope, each once, sorted: the question reader's vocabulary. */
+  distinctValues(scope: Scope, dimension: DimensionId): Promise<string[]>;
+}
+
+export interface SemanticExecutorOptions {
+  warehouse: Warehouse;
+}
+
+const scopeParams = (scope: Scope) => ({ org_id: scope.orgId, location_id: scope.locationId });
+
+function parseQuery(input: SemanticQueryInput) {
+  const parsed = semanticQuerySchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; ');
+  throw new TitanError('request.invalid', `The question could not be read as a query (${why}).`, {
+    cause: parsed.error,
+  });
+}
+
+export function createSemanticExecutor(options: SemanticExecutorOptions): SemanticExecutor {
+  const { warehouse } = options;
+  const d = warehouse.dialect;
+
+  return {
+    async run(input, scope) {
+      const compiled = compileSemanticQuery(parseQuery(input), scope, d);
+      const results = await Promise.all(
+        compiled.statements.map((s) => warehouse.query<Row>(s.sql, s.params)),
+      );
+      return assembleResult(compiled, results);
+    },
+
+    async coverage(scope) {
+      const sql = CATEGORIES.map(
+        (category) =>
+          `SELECT '${category}' AS category, MIN(date) AS first_date, MAX(date) AS last_date, COUNT(*) AS n ` +
+          `FROM ${d.table(CATEGORY_TABLE[category])} WHERE ${inScope()}`,
+      ).join('\nUNION ALL\n');
+      const rows = await warehouse.query(sql, scopeParams(scope));
+      return Object.fromEntries(
+        CATEGORIES.map((category) => {
+          const row = rows.find((r) => r.category === category);
+          const n = Number(row?.n ?? 0);
+          return [
+            category,
+            row && n > 0
+              ? { from: String(row.first_date).slice(0, 10), to: String(row.last_date).slice(0, 10), rows: n }
+              : null,
+          ];
+        }),
+      ) as Record<Category, TableCoverage | null>;
+    },
+
+    async distinctValues(scope, dimension) {
+      if (DIMENSIONS[dimension].kind === 'time') {
+        throw new TitanError(
+          'request.invalid',
+          `${DIMENSIONS[dimension].label} has no stored values to list.`,
+          {
+            detail: { dimension },
+          },
+        );
+      }
+      const selects = dimensionColumns(dimension).map(
+        ({ table, column }) => `SELECT ${column} AS v FROM ${d.table(table)} WHERE ${inScope()}`,
+      );
+      const sql = `SELECT DISTINCT v FROM (\n${selects.join('\nUNION ALL\n')}\n) AS stored WHERE v IS NOT NULL AND v <> ''`;
+      const rows = await warehouse.query(sql, scopeParams(scope));
+      return rows.map((r) => String(r.v)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    },
+  };
+}
