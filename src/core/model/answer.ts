@@ -1,4 +1,5 @@
 // The Answer model: what the analyst returns and every renderer (terminal, Block Kit, Adaptive Card) draws.
+import type { SemanticQuery } from '../semantic/query.ts';
 
 /** One number computed by SQL from the warehouse. Every figure in an answer's text must be one of these. */
 export interface Fact {
@@ -104,6 +105,12 @@ export interface Answer {
   notes: string[];
   /** Further number-first lines after the findings (the brief's revenue vs target, overdue tasks, task effects); grounded like the headline. */
   details?: string[];
+  /**
+   * What Titan understood the question to be, stated in the headline. Query answers (intent "query") carry the
+   * query their facts were computed from (fact ids in semantic/fact-ids.ts); declines (intent "declined") carry
+   * no figures, and `suggestions` are the closest questions Titan can answer (quick replies).
+   */
+  reading?: { text: string; query?: SemanticQuery; unread?: string[]; suggestions?: string[] };
   /** What the LLM calls behind this answer cost (absent when no model was called). */
   cost?: { inr: number; calls: number };
 }
