@@ -153,6 +153,23 @@ function numbersTable(facts: Fact[]): CardElement[] {
   ];
 }
 
+/** A quick-prompt press arrives as a message whose value carries this verb and the question. */
+export const PROMPT_VERB = 'titan.prompt';
+
+/**
+ * messageBack posts the prompt as the user's own words in the conversation, so the thread reads naturally,
+ * and hands the bot the question in both `text` and `value`.
+ */
+export const promptAction = (question: string, title: string): CardAction => ({
+  type: 'Action.Submit',
+  title,
+  data: {
+    verb: PROMPT_VERB,
+    question,
+    msteams: { type: 'messageBack', text: question, displayText: question },
+  },
+});
+
 function feedbackActions(ref: string): CardAction[] {
   const button = (vote: 'up' | 'down', title: string): CardAction => ({
     type: 'Action.Submit',
@@ -169,6 +186,11 @@ export function renderAnswerCard(data: Answer, drawn: AnswerCardOptions): Adapti
   const covered = new Set(findings.map((f) => f.action.text));
   const extraActions = answer.actions.filter((a) => !covered.has(a.text));
   const notes = [...answer.notes, ...(options.notes ?? [])];
+  // The closest readings of a declined question ask themselves when pressed, like the welcome card's prompts.
+  const actions = [
+    ...(answer.reading?.suggestions ?? []).slice(0, 5).map((q) => promptAction(q, q)),
+    ...(options.feedbackRef ? feedbackActions(options.feedbackRef) : []),
+  ];
 
   const body: CardElement[] = [
     ...(options.preface ? [text(options.preface, { isSubtle: true, size: 'Small' })] : []),
@@ -216,6 +238,6 @@ export function renderAnswerCard(data: Answer, drawn: AnswerCardOptions): Adapti
   ];
   return adaptiveCard(body, {
     fallbackText: answer.headline,
-    ...(options.feedbackRef ? { actions: feedbackActions(options.feedbackRef) } : {}),
+    ...(actions.length ? { actions } : {}),
   });
 }

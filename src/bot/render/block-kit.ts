@@ -53,6 +53,26 @@ export function slackDate(iso: string, format = '{date_short_pretty} {time}'): s
 }
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+/** Slack's limits on a button: its label and its value. */
+const BUTTON_TEXT_LIMIT = 75;
+const BUTTON_VALUE_LIMIT = 2000;
+/** Closest readings of a question Titan declined, as buttons that ask them (the quick-prompt action ids). */
+function suggestionButtons(suggestions: string[]): Block[] {
+  if (suggestions.length === 0) return [];
+  return [
+    {
+      type: 'actions',
+      block_id: 'titan_suggestions',
+      elements: suggestions.slice(0, 5).map((question, i) => ({
+        type: 'button' as const,
+        action_id: `titan_prompt_${i}`,
+        text: { type: 'plain_text' as const, text: question.slice(0, BUTTON_TEXT_LIMIT) },
+        value: question.slice(0, BUTTON_VALUE_LIMIT),
+      })),
+    },
+  ];
+}
 const context = (texts: string[]): Block => ({
   type: 'context',
   elements: texts.slice(0, 10).map((text) => ({ type: 'mrkdwn', text: text.slice(0, SECTION_TEXT_LIMIT) })),
@@ -167,10 +187,12 @@ export function renderAnswer(data: Answer, drawn: AnswerRenderOptions): Rendered
         answer.rootCause && !visible.some((f) => f.rootCause === answer.rootCause)
           ? `Root cause: ${escapeMrkdwn(answer.rootCause)}`
           : '',
+        ...(answer.details ?? []).map(escapeMrkdwn),
       ]
         .filter(Boolean)
         .join('\n'),
     ),
+    ...suggestionButtons(answer.reading?.suggestions ?? []),
   ];
 
   const covered = new Set(visible.map((f) => f.action.text));

@@ -1,8 +1,7 @@
 // What a card button press carries (zod at the boundary): task verbs, feedback votes and quick prompts.
 import { z } from 'zod';
-import { FEEDBACK_VERB } from '../render/adaptive-card.ts';
+import { FEEDBACK_VERB, PROMPT_VERB } from '../render/adaptive-card.ts';
 import { ASSIGNEE_INPUT, TASK_VERBS } from './task-card.ts';
-import { PROMPT_VERB } from './welcome-card.ts';
 
 const taskId = z.string().min(1).max(200);
 

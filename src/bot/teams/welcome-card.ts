@@ -1,23 +1,6 @@
 // Titan's hello on install (and the reply to an empty @Titan): what it does, and the quick prompts as buttons.
-import { type AdaptiveCard, adaptiveCard, type CardAction, text } from '../render/adaptive-card.ts';
+import { type AdaptiveCard, adaptiveCard, promptAction, text } from '../render/adaptive-card.ts';
 import { SUGGESTED_PROMPTS } from '../suggested-prompts.ts';
-
-/** A quick-prompt press arrives as a message whose value carries this verb and the question. */
-export const PROMPT_VERB = 'titan.prompt';
-
-/**
- * messageBack posts the prompt as the user's own words in the conversation, so the thread reads naturally,
- * and hands the bot the question in both `text` and `value`.
- */
-const promptAction = (question: string, title: string): CardAction => ({
-  type: 'Action.Submit',
-  title,
-  data: {
-    verb: PROMPT_VERB,
-    question,
-    msteams: { type: 'messageBack', text: question, displayText: question },
-  },
-});
 
 export function renderWelcomeCard(kind: 'install' | 'empty-mention'): AdaptiveCard {
   const intro =

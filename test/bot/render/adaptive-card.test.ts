@@ -195,3 +195,16 @@ describe('every other card Titan sends in Teams is valid Adaptive Card 1.5', () 
     },
   );
 });
+
+describe('renderAnswerCard: declines', () => {
+  it("offers a declined question's closest readings as prompt actions, beside the feedback buttons", () => {
+    const suggestions = ['Revenue last 7 days'];
+    const card = renderAnswerCard(
+      sampleAnswer({ intent: 'declined', findings: [], reading: { text: "I can't", suggestions } }),
+      { audience: 'private', feedbackRef: 'ref-1' },
+    );
+    const data = (card.actions ?? []).map((a) => a.data as { verb: string; question?: string });
+    expect(data[0]).toMatchObject({ verb: 'titan.prompt', question: 'Revenue last 7 days' });
+    expect(data.map((d) => d.verb)).toContain(FEEDBACK_VERB);
+  });
+});

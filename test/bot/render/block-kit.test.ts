@@ -141,3 +141,29 @@ describe('renderAnswer', () => {
     expect(JSON.stringify(card)).not.toContain('<!here>');
   });
 });
+
+describe('renderAnswer: query answers and declines', () => {
+  it('shows the detail lines (a breakdown) under the headline', () => {
+    const answer = sampleAnswer({ findings: [], details: ['• Masala Dosa: ₹12,400', '• Filter Coffee: ₹8,100'] });
+    const all = textOf(renderAnswer(answer, { audience: 'private' }).blocks);
+    expect(all).toContain('• Masala Dosa: ₹12,400');
+    expect(all).toContain('• Filter Coffee: ₹8,100');
+  });
+
+  it("offers a declined question's closest readings as buttons that ask them", () => {
+    const suggestions = ['Revenue last 7 days', 'Top 5 items by revenue last 30 days'];
+    const answer = sampleAnswer({
+      intent: 'declined',
+      findings: [],
+      reading: { text: "I don't have table turnover time", suggestions },
+    });
+    const { blocks } = renderAnswer(answer, { audience: 'private' });
+    assertValidBlocks(blocks);
+    const buttons = blocks.flatMap((b) =>
+      b.type === 'actions' && b.block_id === 'titan_suggestions' ? b.elements : [],
+    ) as { action_id: string; value: string }[];
+    expect(buttons.map((b) => b.value)).toEqual(suggestions);
+    // The quick-prompt action ids: a press asks the question like a typed one.
+    for (const b of buttons) expect(b.action_id).toMatch(/^titan_prompt_\d+$/);
+  });
+});
