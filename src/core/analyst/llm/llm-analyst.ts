@@ -1,4 +1,4 @@
-// The Analyst with Gemini's words: offline facts first, then the model (with read-only tools), then the grounding check.
+// The Analyst with Gemini's words: offline facts first, then the model (query_data and read-only tools), then the grounding check.
 import type { Content, Part } from '@google/genai';
 import { type Clock, systemClock } from '../../clock.ts';
 import { TitanError, toTitanError } from '../../errors.ts';
@@ -6,6 +6,7 @@ import type { Llm, LlmResponse } from '../../llm/port.ts';
 import type { Logger } from '../../logger.ts';
 import type { Answer, Fact } from '../../model/answer.ts';
 import type { Scope } from '../../model/scope.ts';
+import { createSemanticExecutor, type SemanticExecutor } from '../../semantic/execute.ts';
 import type { Warehouse } from '../../warehouse/port.ts';
 import type { Metric } from '../metric.ts';
 import type { Analyst, AskRequest, Audience, StatusListener } from '../port.ts';
@@ -13,6 +14,7 @@ import { checkGrounding, extractNumbers, numbersIn } from './grounding.ts';
 import { wordingFromText } from './llm-wording.ts';
 import { createMetricTools } from './metric-tools.ts';
 import { contextMessage, PERSONA, type ThreadTurn } from './persona.ts';
+import { createQueryTool, type QueryToolOptions } from './query-tool.ts';
 import { createSqlTool, type SqlToolOptions } from './sql-tool.ts';
 import type { AnalystTool, ToolContext } from './tool.ts';
 
@@ -35,6 +37,9 @@ export interface LlmAnalystOptions {
   dailyRevenueTarget?: () => number | undefined;
   /** Model turns that may call tools before it must answer in words. */
   maxToolRounds?: number;
+  /** Runs query_data; by default an executor over `warehouse`. */
+  semantic?: SemanticExecutor;
+  query?: QueryToolOptions;
   sql?: SqlToolOptions;
 }
 
@@ -65,12 +70,25 @@ function fallbackNote(err: TitanError): string {
   }
 }
 
+/** One fact per id and period: a second query_data call for the same figure adds nothing. */
+function uniqueFacts(facts: Fact[]): Fact[] {
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const key = `${f.id}|${f.period.from}..${f.period.to}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
   const { offline, llm, warehouse, logger } = options;
   const clock = options.clock ?? systemClock;
   const tz = options.timeZone ?? 'Asia/Kolkata';
   const maxRounds = options.maxToolRounds ?? 4;
+  // query_data first: the model's main tool; the analyses and run_sql are for what one query cannot say.
   const tools: AnalystTool[] = [
+    createQueryTool(options.semantic ?? createSemanticExecutor({ warehouse }), options.query),
     ...createMetricTools({
       metrics: options.metrics,
       ...(options.dailyRevenueTarget ? { dailyRevenueTarget: options.dailyRevenueTarget } : {}),
@@ -89,6 +107,7 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
       ),
     ];
     const toolFacts: Fact[] = [];
+    const toolNotes: string[] = [];
     try {
       const memory =
         n.threadId && options.memory ? await options.memory.recent(n.threadId, MEMORY_TURNS) : [];
@@ -132,6 +151,7 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
             : { response: { error: `no tool named ${call.name}` }, facts: [] };
           known.push(...numbersIn(outcome.response));
           toolFacts.push(...outcome.facts);
+          toolNotes.push(...(outcome.notes ?? []));
           parts.push({
             functionResponse: {
               name: call.name,
@@ -163,7 +183,7 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
           },
         );
       }
-      const facts = [...base.facts, ...toolFacts.filter((f) => !base.facts.some((b) => b.id === f.id))];
+      const facts = uniqueFacts([...base.facts, ...toolFacts]);
       return {
         ...base,
         headline: wording.headline,
@@ -174,6 +194,7 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
         actions: wording.actions,
         tasks: wording.tasks,
         facts,
+        notes: [...new Set([...base.notes, ...toolNotes])],
         path: 'llm',
         cost,
       };

@@ -1,4 +1,10 @@
 // The analyst's metrics offered to the model as read-only functions with typed period/item/vendor/category.
+//
+// Why they stay beside query_data: a metric is an analysis, not one figure — it ranks leaks and gives each a root
+// cause and a ₹-a-week impact (wastage, price creep, expense spikes, usage variance, staff exceptions, slow movers),
+// from several queries and thresholds the model may not reproduce, since it must not compute. query_data serves
+// plain figures; these serve "what is wrong and what is it costing" for a period or item the owner's question
+// did not cover. Their staff-level leaks stay out of public channels.
 import { Type } from '@google/genai';
 import { z } from 'zod';
 import type { Metric } from '../metric.ts';
@@ -34,7 +40,7 @@ export function createMetricTools(options: MetricToolOptions): AnalystTool[] {
   return options.metrics.map((metric) => ({
     declaration: {
       name: metricToolName(metric.id),
-      description: `${metric.description} Read-only. Returns facts (id, label, value, unit) and leaks found.`,
+      description: `${metric.description} Read-only. Returns facts (id, label, value, unit) and leaks found, each with its root cause and ₹ a week; for plain figures use query_data.`,
       parameters: {
         type: Type.OBJECT,
         properties: {

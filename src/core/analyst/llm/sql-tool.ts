@@ -1,10 +1,15 @@
-// run_sql: a read-only SELECT the model writes when no metric fits; parsed, scoped, LIMITed and timed out.
+// run_sql: a read-only SELECT the model writes when query_data cannot express the question; parsed, scoped, LIMITed and timed out.
+//
+// Why it stays beside query_data: a semantic query is measures summed over groups of one dimension, so it cannot
+// say row-level or cross-sheet questions — one bill, bills above ₹2,000, items bought but never sold, what one
+// vendor charged on which date. For those the model writes SQL under the guard (SELECT only, the org's own rows,
+// a row cap, a timeout, no staff columns in public). Its figures are still SQL over the warehouse, but not by
+// Titan's measure definitions, so the persona and this description keep it last: never for a figure query_data has.
 import { Type } from '@google/genai';
 import { z } from 'zod';
-import { TitanError } from '../../errors.ts';
 import { TABLES_V1 } from '../../warehouse/tables.ts';
 import { guardSql, SQL_TOOL_TABLES } from './sql-guard.ts';
-import { type AnalystTool, isArgError, parseArgs } from './tool.ts';
+import { type AnalystTool, isArgError, parseArgs, toolError, withTimeout } from './tool.ts';
 
 export const SQL_TOOL_NAME = 'run_sql';
 
@@ -25,22 +30,6 @@ function schemaText(dialect: string): string {
   return `${tables.join('; ')}. Dialect: ${dialect}. Dates are ISO strings (YYYY-MM-DD); money is INR.`;
 }
 
-/** Races a query against a timer; the warehouse call is left to finish but its result is dropped. */
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new TitanError('warehouse.query_failed', `query took longer than ${ms} ms`)),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export function createSqlTool(dialect: 'sqlite' | 'bigquery', options: SqlToolOptions = {}): AnalystTool {
   const maxRows = options.maxRows ?? 200;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -49,7 +38,8 @@ export function createSqlTool(dialect: 'sqlite' | 'bigquery', options: SqlToolOp
       name: SQL_TOOL_NAME,
       description:
         'Runs one read-only SELECT over the business tables of this restaurant (already limited to it) and ' +
-        `returns at most ${maxRows} rows. Use only when no metric_* tool answers the question. Tables: ${schemaText(dialect)}`,
+        `returns at most ${maxRows} rows. Use only for what query_data cannot express (single bills, bills over an ` +
+        `amount, joins across sheets); never for a figure query_data computes. Tables: ${schemaText(dialect)}`,
       parameters: {
         type: Type.OBJECT,
         properties: { sql: { type: Type.STRING, description: 'One SELECT statement.' } },
@@ -77,9 +67,8 @@ export function createSqlTool(dialect: 'sqlite' | 'bigquery', options: SqlToolOp
           facts: [],
         };
       } catch (err) {
-        // The model reads why and may try again; nothing else of the error (paths, internals) goes back.
-        const message = err instanceof TitanError ? err.message : 'the query failed';
-        return { response: { error: message.slice(0, 300) }, facts: [] };
+        // The model reads why and may try again.
+        return { response: toolError(err, 'the query failed'), facts: [] };
       }
     },
   };

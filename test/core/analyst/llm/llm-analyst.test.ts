@@ -187,7 +187,7 @@ describe('LLM analyst: Titan CFO persona', () => {
     expect(data.findings.map((f) => f.ref)).toEqual(['F1']);
     expect(data.earlierInThisThread).toHaveLength(2);
     const toolNames = req!.body.tools?.[0]?.functionDeclarations?.map((d) => d.name);
-    expect(toolNames).toEqual(['metric_revenue_by_item', 'run_sql']);
+    expect(toolNames).toEqual(['query_data', 'metric_revenue_by_item', 'run_sql']);
     expect(await h.costRows()).toEqual([expect.objectContaining({ purpose: 'chat', org_id: 'cafe_001' })]);
   });
 
