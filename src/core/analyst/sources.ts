@@ -38,7 +38,10 @@ export async function countRows(
  * Last load per category: the newest `_ingested_at` on the latest business date (an index seek, not a scan of a
  * year of rows), or the newest successful ingest file when that is later.
  */
-async function readFreshness(warehouse: Warehouse, scope: Scope): Promise<Record<string, string | null>> {
+export async function readFreshness(
+  warehouse: Warehouse,
+  scope: Scope,
+): Promise<Record<string, string | null>> {
   const { dialect } = warehouse;
   const files = await warehouse.query(
     `SELECT category, MAX(ingested_at) AS at FROM ${dialect.table('ingest_files')}
@@ -160,3 +163,62 @@ export async function readSources(
   }));
   return { sources: { period, rows, freshness, gaps }, facts };
 }
+
+/** What a metric checks, in the owner's words, and the tables it cannot check without (the most telling first). */
+export interface SourceCheck {
+  checks: string;
+  tables: readonly Category[];
+  /** Its findings name staff: a public answer neither claims it found nothing nor lists it. */
+  staffLevel?: boolean;
+}
+
+/** Which checks an answer's data let it make, and which not for want of which table. */
+export interface Coverage {
+  /** Checks whose tables all hold rows in the period. */
+  checked: string[];
+  /** The rest, each under the first of its tables with no rows, and why ("no stock sheets loaded"). */
+  unchecked: { table: Category; reason: string; checks: string[] }[];
+}
+
+/** How a table is named when it is missing. */
+const TABLE_NOUN: Record<Category, string> = {
+  sales: 'sales',
+  expenses: 'expenses',
+  purchases: 'purchases',
+  inventory: 'stock sheets',
+};
+
+/** "a", "a and b", "a, b and c". */
+export function wordList(words: readonly string[]): string {
+  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** Sorts checks by whether the period has rows in every table they need; a table never loaded says so. */
+export function checkCoverage(checks: readonly SourceCheck[], sources: Sources): Coverage {
+  const coverage: Coverage = { checked: [], unchecked: [] };
+  for (const check of checks) {
+    const table = check.tables.find((t) => (sources.rows[t] ?? 0) === 0);
+    if (table === undefined) {
+      if (!coverage.checked.includes(check.checks)) coverage.checked.push(check.checks);
+      continue;
+    }
+    let group = coverage.unchecked.find((g) => g.table === table);
+    if (!group) {
+      const loaded = Boolean(sources.freshness[table]);
+      const reason = `no ${TABLE_NOUN[table]} ${loaded ? `for ${sources.period.label}` : 'loaded'}`;
+      group = { table, reason, checks: [] };
+      coverage.unchecked.push(group);
+    }
+    if (!group.checks.includes(check.checks)) group.checks.push(check.checks);
+  }
+  return coverage;
+}
+
+/** "food cost and wastage (no stock sheets loaded); vendor prices (no purchases loaded)", or null. */
+export function notCheckedText(coverage: Coverage): string | null {
+  if (coverage.unchecked.length === 0) return null;
+  return coverage.unchecked.map((g) => `${wordList(g.checks)} (${g.reason})`).join('; ');
+}
+
+/** The unchecked checks' names, in order. */
+export const uncheckedNames = (coverage: Coverage): string[] => coverage.unchecked.flatMap((g) => g.checks);

@@ -50,12 +50,13 @@ export const SOURCES: Record<SourceId, SourceDef> = {
     table: 'purchases_master',
     category: 'purchases',
     dates: 'period',
-    // A line's unit rate: its unit cost, else amount ÷ qty; only lines with a positive quantity have one.
+    // A line's unit rate is what was paid per unit, amount ÷ qty (model.ts, unit_rate_avg, says why not
+    // unit_cost); only lines with a positive quantity have one.
     columns: (d) => [
       'date',
       'qty',
       'amount',
-      `CASE WHEN qty > 0 THEN COALESCE(unit_cost, ${d.safeDivide('amount', 'qty')}) END AS rate`,
+      `CASE WHEN qty > 0 THEN ${d.safeDivide('amount', 'qty')} END AS rate`,
     ],
   },
   inventory: {

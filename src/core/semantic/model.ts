@@ -1,8 +1,7 @@
 // The warehouse declared once as measures: what each figure is, the SQL that sums it, and what it splits by.
-import { LABOUR_CATEGORIES } from '../analyst/metrics/prime-cost.ts';
 import type { Dialect } from '../warehouse/port.ts';
 import { DIMENSIONS, dimensionsOfSource, SOURCES, type SourceId } from './dimensions.ts';
-import { grossValue } from './predicates.ts';
+import { grossValue, isLabour, LABOUR_CATEGORIES } from './predicates.ts';
 import { DIMENSION_IDS, type DimensionId, MEASURE_IDS, type MeasureId } from './query.ts';
 
 export type { DimensionDef, SourceDef, SourceId } from './dimensions.ts';
@@ -13,6 +12,7 @@ export type MeasureUnit = 'INR' | 'count' | 'qty' | '%' | 'INR/unit';
 /** Window columns an aggregate reads, computed per group over the source's rows before it is summed. */
 export type Mark =
   | 'bill_line'
+  | 'bill_first'
   | 'last_rate_date'
   | 'first_stock_date'
   | 'last_stock_date'
@@ -23,6 +23,8 @@ export const MARKS: Record<Mark, (over: (columns: string[]) => string) => string
   // A bill's lines of one kind share (date, order_id, line); the first is numbered 1. Covers first, so its
   // covers are the bill's largest (they repeat on every line anyway).
   bill_line: (over) => `ROW_NUMBER() OVER (${over(['date', 'order_id', 'line'])} ORDER BY covers DESC)`,
+  // A bill's lines of any kind share (date, order_id); the first is numbered 1.
+  bill_first: (over) => `ROW_NUMBER() OVER (${over(['date', 'order_id'])} ORDER BY covers DESC)`,
   last_rate_date: (over) => `MAX(CASE WHEN rate IS NOT NULL THEN date END) OVER (${over([])})`,
   first_stock_date: (over) => `MIN(date) OVER (${over(['item'])})`,
   last_stock_date: (over) => `MAX(date) OVER (${over(['item'])})`,
@@ -42,8 +44,10 @@ const sale = (expr: string) => `CASE WHEN line = 'sale' THEN ${expr} END`;
 /** One per bill: the bill's first line of its kind, or any line without an order id (a bill of its own). */
 const billOf = (kind: string) =>
   `SUM(CASE WHEN line = '${kind}' AND (order_id IS NULL OR bill_line = 1) THEN 1 ELSE 0 END)`;
-const labour = `LOWER(category) IN (${LABOUR_CATEGORIES.map((c) => `'${c}'`).join(', ')})`;
-const onLastRateDate = (expr: string) => `CASE WHEN date = last_rate_date THEN ${expr} END`;
+/** A purchase line's figure where it has a unit rate (a positive quantity), on any date or the last priced one. */
+const rated = (expr: string) => `CASE WHEN rate IS NOT NULL THEN ${expr} END`;
+const ratedOnLastDate = (expr: string) =>
+  `CASE WHEN rate IS NOT NULL AND date = last_rate_date THEN ${expr} END`;
 /** A first / last stock row sums as a cogs part over contiguous days only, so never by weekday. */
 const stockPart = {
   source: 'inventory',
@@ -55,6 +59,12 @@ export const AGGREGATES = {
   revenue: { source: 'sales', sql: () => `COALESCE(SUM(${sale('amount')}), 0)` },
   gross_sales: { source: 'sales', sql: () => `COALESCE(SUM(${sale(grossValue())}), 0)` },
   bills: { source: 'sales', sql: () => billOf('sale'), marks: ['bill_line'] },
+  /** Bills of any kind (sale, void or complimentary): how many bills a cashier rang up. */
+  bills_any: {
+    source: 'sales',
+    sql: () => 'SUM(CASE WHEN order_id IS NULL OR bill_first = 1 THEN 1 ELSE 0 END)',
+    marks: ['bill_first'],
+  },
   items_sold: { source: 'sales', sql: () => `SUM(${sale('qty')})` },
   covers: {
     source: 'sales',
@@ -73,16 +83,16 @@ export const AGGREGATES = {
     sql: () => `SUM(CASE WHEN line = 'comp' THEN ${grossValue()} ELSE 0 END)`,
   },
   expenses: { source: 'expenses', sql: () => 'SUM(amount)' },
-  labour: { source: 'expenses', sql: () => `SUM(CASE WHEN ${labour} THEN amount END)` },
+  labour: { source: 'expenses', sql: () => `SUM(CASE WHEN ${isLabour()} THEN amount END)` },
   purchases: { source: 'purchases', sql: () => 'SUM(amount)' },
   purchase_qty: { source: 'purchases', sql: () => 'SUM(qty)' },
   unit_rate_avg: {
     source: 'purchases',
-    sql: (d) => d.safeDivide('SUM(rate * qty)', 'SUM(CASE WHEN rate IS NOT NULL THEN qty END)'),
+    sql: (d) => d.safeDivide(`SUM(${rated('amount')})`, `SUM(${rated('qty')})`),
   },
   unit_rate_latest: {
     source: 'purchases',
-    sql: (d) => d.safeDivide(`SUM(${onLastRateDate('rate * qty')})`, `SUM(${onLastRateDate('qty')})`),
+    sql: (d) => d.safeDivide(`SUM(${ratedOnLastDate('amount')})`, `SUM(${ratedOnLastDate('qty')})`),
     marks: ['last_rate_date'],
   },
   unit_rate_min: { source: 'purchases', sql: () => 'MIN(rate)' },
@@ -179,7 +189,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     label: 'Bills',
     unit: 'count',
     definition:
-      'Distinct bills with at least one sale line, a bill being one order_id on one date; a line without an order_id counts as a bill of its own.',
+      'Distinct bills with at least one sale line. A bill is one order_id on one date, as many POS systems restart bill numbers daily; a line without an order_id is a bill of its own, as in bill-wise exports without bill numbers, never one bill for the whole day.',
   }),
   items_sold: measure('items_sold', {
     label: 'Items sold',
@@ -247,26 +257,26 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     label: 'Latest unit rate',
     unit: 'INR/unit',
     definition:
-      'The unit rate on the last date with a priced purchase (qty-weighted over that date’s lines); a line’s rate is its unit_cost, else amount ÷ qty, on lines with qty > 0.',
+      'The price paid per unit on the last date with a priced purchase: Σ amount ÷ Σ qty over that date’s lines with qty > 0 (the unit rate as for the average unit rate).',
     ...RATIO,
   }),
   unit_rate_avg: measure('unit_rate_avg', {
     label: 'Average unit rate',
     unit: 'INR/unit',
     definition:
-      'Qty-weighted average unit rate: Σ(rate × qty) ÷ Σ qty over purchase lines with qty > 0, rate being unit_cost, else amount ÷ qty.',
+      'Price paid per unit: Σ amount ÷ Σ qty over purchase lines with qty > 0 (each line’s amount ÷ qty, weighted by qty). Amount, not the unit_cost column: it is what was paid, the same money as purchases and cost of goods, and always filled, so a sheet that gives unit_cost (often before tax or delivery) on some lines and not others cannot fake a price change.',
     ...RATIO,
   }),
   unit_rate_min: measure('unit_rate_min', {
     label: 'Lowest unit rate',
     unit: 'INR/unit',
-    definition: 'The lowest unit rate paid (unit_cost, else amount ÷ qty) on purchase lines with qty > 0.',
+    definition: 'The lowest price paid per unit (amount ÷ qty) on a purchase line with qty > 0.',
     ...RATIO,
   }),
   unit_rate_max: measure('unit_rate_max', {
     label: 'Highest unit rate',
     unit: 'INR/unit',
-    definition: 'The highest unit rate paid (unit_cost, else amount ÷ qty) on purchase lines with qty > 0.',
+    definition: 'The highest price paid per unit (amount ÷ qty) on a purchase line with qty > 0.',
     ...RATIO,
   }),
   wastage_qty: measure('wastage_qty', {

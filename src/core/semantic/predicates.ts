@@ -34,3 +34,10 @@ export const grossValue = (alias = ''): string => {
   const a = alias ? `${alias}.` : '';
   return `COALESCE(${a}qty * ${a}unit_price, ${a}amount + COALESCE(${a}discount, 0))`;
 };
+
+/** Expense heads (category, matched lowercased) that are labour: what prime cost adds to the cost of goods. */
+export const LABOUR_CATEGORIES = ['salaries', 'salary', 'wages', 'labour', 'labor', 'staff'] as const;
+
+/** An expense booked under a labour head. */
+export const isLabour = (column = 'category'): string =>
+  `LOWER(${column}) IN (${LABOUR_CATEGORIES.map((c) => `'${c}'`).join(', ')})`;

@@ -1,6 +1,6 @@
 // What an answer rests on: rows per category in the period, last load per category, days without sales, failed files.
 import { afterEach, describe, expect, it } from 'vitest';
-import { countRows, readSources } from '../../../src/core/analyst/sources.ts';
+import { checkCoverage, countRows, notCheckedText, readSources } from '../../../src/core/analyst/sources.ts';
 import { DEFAULT_SCOPE as scope } from '../../../src/core/model/scope.ts';
 import type { Row, Warehouse } from '../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../src/core/warehouse/sqlite.ts';
@@ -87,5 +87,25 @@ describe('sources', () => {
     expect(sources.gaps.filter((g) => g.startsWith('Failed'))).toEqual([
       'Failed purchases file bills-nov.xlsx: no date column',
     ]);
+  });
+
+  it('sorts checks by whether their tables have rows, naming a table never loaded and one empty this period', async () => {
+    const { sources } = await readSources(await seeded(), scope, period);
+    const coverage = checkCoverage(
+      [
+        { checks: 'staff voids', tables: ['sales'] },
+        { checks: 'wastage', tables: ['inventory'] },
+        { checks: 'food cost', tables: ['inventory', 'purchases', 'sales'] },
+        { checks: 'vendor prices', tables: ['purchases'] },
+        { checks: 'expense spikes', tables: ['expenses'] },
+      ],
+      sources,
+    );
+    expect(coverage.checked).toEqual(['staff voids', 'expense spikes']);
+    // A stock sheet was loaded once (6 Nov), but holds no row dated in the period; purchases never were.
+    expect(notCheckedText(coverage)).toBe(
+      'wastage and food cost (no stock sheets for 1-7 Nov); vendor prices (no purchases loaded)',
+    );
+    expect(notCheckedText(checkCoverage([{ checks: 'staff voids', tables: ['sales'] }], sources))).toBeNull();
   });
 });

@@ -41,10 +41,10 @@ const BY_HAND: Record<MeasureId, number> = {
   expenses: 18_900,
   purchases: 2470, // with the ₹40 delivery charge
   purchase_qty: 60,
-  unit_rate_latest: 475 / 15, // 3 Nov: 10 l at 32 and 5 l at 31
-  unit_rate_avg: 2430 / 60,
+  unit_rate_latest: 475 / 15, // 3 Nov: 10 l for ₹320 (the sheet's rate says 30) and 5 l for ₹155
+  unit_rate_avg: 2430 / 60, // what was paid ÷ qty, over the lines with a quantity
   unit_rate_min: 30,
-  unit_rate_max: 58, // the rice bought without a unit cost: 580 ÷ 10
+  unit_rate_max: 58, // the rice bought for ₹580: 580 ÷ 10
   wastage_qty: 6,
   wastage_value: 227.5, // 1 × 50 + 0.5 × 52 + 0.5 × 55 + 2 × 30 + 2 × 32
   stock_on_hand: 29, // rice 12 (4 Nov), milk 10 (3 Nov; 6 Nov is after the week), sugar 7 (15 Oct)

@@ -177,11 +177,12 @@ const purchase = (
 export const PURCHASES: PurchaseRow[] = [
   purchase('2026-10-29', 'Sri Traders', 'Rice', 10, 50, 500, 'INV1'),
   purchase('2026-10-31', 'Sri Traders', 'Rice', 5, 55, 275, 'INV2'),
-  // No unit cost: the rate is amount ÷ qty = 58.
+  // No unit cost: the price paid is amount ÷ qty = 58, as on every line.
   purchase('2026-11-02', 'Fresh Farms', 'Rice', 10, null, 580, 'INV3'),
   purchase('2026-10-30', 'Fresh Farms', 'Milk', 20, 30, 600, 'INV4'),
-  // Two vendors' milk on the same last day.
-  purchase('2026-11-03', 'Fresh Farms', 'Milk', 10, 32, 320, 'INV5'),
+  // Two vendors' milk on the same last day. The sheet's rate says 30, the invoice charged ₹320 for 10 l
+  // (delivery added): ₹32 a litre was paid, and that is the unit rate.
+  purchase('2026-11-03', 'Fresh Farms', 'Milk', 10, 30, 320, 'INV5'),
   purchase('2026-11-03', 'Sri Traders', 'Milk', 5, 31, 155, 'INV6'),
   // A delivery charge: money, no quantity, so no rate.
   purchase('2026-11-01', 'Sri Traders', 'Rice', null, null, 40, 'INV7'),

@@ -48,8 +48,9 @@ const billsOf = (lines: SaleRow[]) => {
 };
 const ifAny = <T>(rows: T[], value: () => number | null) => (rows.length ? value() : null);
 
+/** A line's unit rate is what was paid per unit, amount ÷ qty, whatever its unit_cost column says. */
 const rated = (rows: PurchaseRow[]) =>
-  rows.filter((p) => (p.qty ?? 0) > 0).map((p) => ({ ...p, rate: p.unit_cost ?? p.amount / p.qty! }));
+  rows.filter((p) => (p.qty ?? 0) > 0).map((p) => ({ ...p, rate: p.amount / p.qty! }));
 const weighted = (lines: { rate: number; qty: number | null }[]) =>
   lines.length
     ? lines.reduce((s, l) => s + l.rate * l.qty!, 0) / lines.reduce((s, l) => s + l.qty!, 0)

@@ -1,54 +1,43 @@
-// Bills, covers and average ticket for the period, each with its change on the previous equal period.
+// Bills, covers and average ticket for the period, each with its change on a like-for-like period.
+import { createSemanticExecutor } from '../../semantic/execute.ts';
 import type { Metric, MetricContext, MetricOutput } from '../metric.ts';
 import { createFactSheet } from './fact-sheet.ts';
-import { dateBetween, inScope, isSale, num, pctChange, periodParams, str } from './metric-sql.ts';
+import { likeForLike } from './like-for-like.ts';
+import { pctChange } from './metric-sql.ts';
 
 export const BILLS_COVERS_METRIC_ID = 'bills-covers';
 
 export const billsCovers: Metric = {
   id: BILLS_COVERS_METRIC_ID,
-  description: 'Bills, covers (guests) and average ticket, with the change on the previous equal period.',
+  description:
+    'Bills, covers (guests) and average ticket, with the change on the same weekdays last week (a longer period: the previous one).',
   status: 'Counting bills and covers…',
   async run(ctx: MetricContext): Promise<MetricOutput> {
-    const d = ctx.warehouse.dialect;
-    // One row per bill first: covers repeat on every line of a bill, so they are taken once (MAX).
-    const sql = `
-      SELECT CASE WHEN b.date >= ${d.dateParam('from')} THEN 'current' ELSE 'previous' END AS part,
-        COUNT(*) AS bills, SUM(b.covers) AS covers, COUNT(b.covers) AS bills_with_covers,
-        SUM(b.revenue) AS revenue, SUM(b.n) AS n
-      FROM (
-        SELECT date, order_id, MAX(covers) AS covers, SUM(amount) AS revenue, COUNT(*) AS n
-        FROM ${d.table('sales')}
-        WHERE ${inScope()} AND ${dateBetween(d, 'date', 'prev_from', 'to')} AND ${isSale()}
-        GROUP BY date, order_id
-      ) b
-      GROUP BY part`;
-    const rows = await ctx.warehouse.query(sql, periodParams(ctx));
-    const part = (name: string) => rows.find((r) => str(r.part) === name);
-    const now = part('current');
-    const before = part('previous');
+    const like = likeForLike(ctx.period);
+    const result = await createSemanticExecutor({ warehouse: ctx.warehouse }).run(
+      { measures: ['bills', 'covers', 'average_bill'], period: ctx.period, compare: like.compare },
+      ctx.scope,
+    );
     const sheet = createFactSheet(BILLS_COVERS_METRIC_ID, ctx.period);
-    const rowsScanned = rows.reduce((s, r) => s + num(r.n), 0);
-    if (!now || num(now.bills) === 0) return { facts: sheet.facts, leaks: [], rowsScanned };
+    const rowsScanned = result.rowsScanned.sales ?? 0;
+    const now = result.totals;
+    const before = result.comparison?.totals ?? {};
+    const bills = now.bills ?? 0;
+    if (bills === 0) return { facts: sheet.facts, leaks: [], rowsScanned };
 
-    const bills = num(now.bills);
-    const ticket = num(now.revenue) / bills;
     sheet.add('bills.count', 'Bills', bills, 'bills');
-    sheet.add('bills.avg_ticket', 'Average ticket', ticket, 'INR');
-    if (num(now.bills_with_covers) > 0) {
-      sheet.add('bills.covers', 'Covers (dine-in guests)', num(now.covers), 'covers');
-    }
-    const prevBills = num(before?.bills);
-    const billsChange = pctChange(bills, prevBills);
+    sheet.add('bills.avg_ticket', 'Average ticket', now.average_bill ?? 0, 'INR');
+    // No covers figure when no bill records covers (a POS export without them).
+    if (now.covers != null) sheet.add('bills.covers', 'Covers (dine-in guests)', now.covers, 'covers');
+    const billsChange = pctChange(bills, before.bills ?? 0);
     if (billsChange !== null) {
-      sheet.add('bills.change_pct', 'Bills vs previous period', billsChange, '%');
-      const ticketChange = pctChange(ticket, num(before?.revenue) / prevBills);
+      sheet.add('bills.change_pct', `Bills vs ${like.label}`, billsChange, '%');
+      const ticketChange = pctChange(now.average_bill ?? 0, before.average_bill ?? 0);
       if (ticketChange !== null)
-        sheet.add('bills.avg_ticket_change_pct', 'Average ticket vs previous period', ticketChange, '%');
-      const coversChange = pctChange(num(now.covers), num(before?.covers));
-      if (coversChange !== null && num(now.bills_with_covers) > 0) {
-        sheet.add('bills.covers_change_pct', 'Covers vs previous period', coversChange, '%');
-      }
+        sheet.add('bills.avg_ticket_change_pct', `Average ticket vs ${like.label}`, ticketChange, '%');
+      const coversChange = now.covers != null ? pctChange(now.covers, before.covers ?? 0) : null;
+      if (coversChange !== null)
+        sheet.add('bills.covers_change_pct', `Covers vs ${like.label}`, coversChange, '%');
     }
     return { facts: sheet.facts, leaks: [], rowsScanned };
   },

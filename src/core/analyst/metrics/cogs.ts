@@ -1,8 +1,10 @@
 // Cost of goods sold for a period (opening stock + purchases − closing stock), the sales it fed, and cost shares.
 import type { Fact, Period } from '../../model/answer.ts';
+import { type AggregateId, MEASURES, type PartReader } from '../../semantic/model.ts';
 import type { MetricContext } from '../metric.ts';
 import type { FactSheet } from './fact-sheet.ts';
-import { dateBetween, inScope, isSale, num, periodParams, perWeek } from './metric-sql.ts';
+import { perWeek } from './metric-sql.ts';
+import { readParts } from './read-parts.ts';
 
 export interface CostOfGoods {
   /** Stock value at the start of the period (each item's first stock row in it). */
@@ -12,52 +14,30 @@ export interface CostOfGoods {
   closing: number;
   /** opening + purchases − closing; null when there is no stock sheet for the period. */
   cogs: number | null;
-  /** Food and beverage sales (neither voided nor complimentary). */
+  /** Food and beverage sales: revenue (neither voided nor complimentary). */
   sales: number;
+  /** The model's parts, for the measures built on them (food cost %, prime cost %, labour). */
+  part: PartReader;
   rowsScanned: number;
 }
 
-export async function queryCostOfGoods(ctx: MetricContext): Promise<CostOfGoods> {
-  const d = ctx.warehouse.dialect;
-  const params = periodParams(ctx);
-  const period = dateBetween(d, 'date', 'from', 'to');
-  const stockSql = `
-    SELECT
-      SUM(CASE WHEN i.date = f.first_date THEN i.opening_qty * COALESCE(i.unit_cost, 0) ELSE 0 END) AS opening,
-      SUM(CASE WHEN i.date = f.last_date THEN i.closing_qty * COALESCE(i.unit_cost, 0) ELSE 0 END) AS closing,
-      COUNT(*) AS n
-    FROM ${d.table('inventory_master')} i
-    JOIN (
-      SELECT item, MIN(date) AS first_date, MAX(date) AS last_date
-      FROM ${d.table('inventory_master')}
-      WHERE ${inScope()} AND ${period}
-      GROUP BY item
-    ) f ON f.item = i.item
-    WHERE ${inScope('i')} AND ${dateBetween(d, 'i.date', 'from', 'to')}`;
-  const purchasesSql = `
-    SELECT SUM(amount) AS purchases, COUNT(*) AS n
-    FROM ${d.table('purchases_master')}
-    WHERE ${inScope()} AND ${period}`;
-  const salesSql = `
-    SELECT SUM(amount) AS sales, COUNT(*) AS n
-    FROM ${d.table('sales')}
-    WHERE ${inScope()} AND ${period} AND ${isSale()}`;
-  const [[stock], [bought], [sold]] = await Promise.all([
-    ctx.warehouse.query(stockSql, params),
-    ctx.warehouse.query(purchasesSql, params),
-    ctx.warehouse.query(salesSql, params),
-  ]);
-  const stockRows = num(stock?.n);
-  const opening = num(stock?.opening);
-  const purchases = num(bought?.purchases);
-  const closing = num(stock?.closing);
+/** The model's cost of goods and revenue over the period, with any further parts asked for (labour). */
+export async function queryCostOfGoods(
+  ctx: MetricContext,
+  also: readonly AggregateId[] = [],
+): Promise<CostOfGoods> {
+  const { total: part, rowsScanned } = await readParts(ctx, {
+    period: ctx.period,
+    parts: [...MEASURES.food_cost_pct.parts, ...also],
+  });
   return {
-    opening,
-    purchases,
-    closing,
-    cogs: stockRows > 0 ? opening + purchases - closing : null,
-    sales: num(sold?.sales),
-    rowsScanned: stockRows + num(bought?.n) + num(sold?.n),
+    opening: part('stock_opening') ?? 0,
+    purchases: part('purchases') ?? 0,
+    closing: part('stock_closing') ?? 0,
+    cogs: MEASURES.cogs.value(part),
+    sales: part('revenue') ?? 0,
+    part,
+    rowsScanned,
   };
 }
 
@@ -69,17 +49,16 @@ export interface OverCeiling {
 }
 
 /**
- * Adds `<id>.pct` (the figure an answer about this cost leads with) and, when it is above `ceilingPct`,
- * `<id>.ceiling_pct` and `<id>.impact_week`.
+ * Adds `<id>.pct`, the cost's `share` of sales in % as the model computes it (the figure an answer about this
+ * cost leads with) and, when it is above `ceilingPct`, `<id>.ceiling_pct` and `<id>.impact_week`.
  */
 export function costAgainstCeiling(
   sheet: FactSheet,
   period: Period,
-  cost: { id: string; label: string; amount: number; sales: number; ceilingPct: number },
+  cost: { id: string; label: string; share: number; sales: number; ceilingPct: number },
 ): { pct: Fact; over: OverCeiling | null } {
-  const share = (cost.amount / cost.sales) * 100;
-  const pct = sheet.lead(sheet.add(`${cost.id}.pct`, `${cost.label} %`, share, '%'));
-  const excessPerWeek = perWeek(((share - cost.ceilingPct) / 100) * cost.sales, period);
+  const pct = sheet.lead(sheet.add(`${cost.id}.pct`, `${cost.label} %`, cost.share, '%'));
+  const excessPerWeek = perWeek(((cost.share - cost.ceilingPct) / 100) * cost.sales, period);
   if (excessPerWeek <= 0) return { pct, over: null };
   const ceiling = sheet.add(`${cost.id}.ceiling_pct`, `${cost.label} ceiling`, cost.ceilingPct, '%');
   const impact = sheet.add(

@@ -1,15 +1,17 @@
 // Expense spikes by category: spend in the period against the average of the four equal periods before it.
 import type { Period } from '../../model/answer.ts';
-import type { SqlParams } from '../../warehouse/port.ts';
+import type { Row, SqlParams } from '../../warehouse/port.ts';
 import { addDays } from '../calendar.ts';
 import { formatChange } from '../format.ts';
 import type { LeakCandidate, Metric, MetricContext, MetricOutput } from '../metric.ts';
 import { periodDays } from '../periods.ts';
 import { createFactSheet, show } from './fact-sheet.ts';
 import {
+  byWindow,
   dateBetween,
   inScope,
   likePattern,
+  modelAggregate,
   num,
   pctChange,
   periodParams,
@@ -17,6 +19,7 @@ import {
   slug,
   str,
   titleCase,
+  windowPart,
 } from './metric-sql.ts';
 
 export const EXPENSE_SPIKES_METRIC_ID = 'expense-spikes';
@@ -53,6 +56,27 @@ const PLAYBOOK: Record<string, { rootCause: string; action: string }> = {
   },
 };
 
+interface HeadSpend {
+  category: string;
+  amount: number;
+  /** Spend in an average one of the baseline periods. */
+  usual: number;
+  /** Paid on at least one day per baseline period: a head with a run rate to spike from. */
+  regular: boolean;
+}
+
+/** One entry per expense head from its rows of the period and of the baseline. */
+function headsOf(rows: readonly Row[]): HeadSpend[] {
+  const heads = byWindow(rows, (r) => str(r.category) || 'uncategorised');
+  return [...heads].map(([category, { current, before }]) => ({
+    category,
+    amount: num(current?.amount),
+    usual: num(before?.amount) / SPIKE_BASELINE_PERIODS,
+    // A head paid less often than once a period (rent, a monthly bill) has no run rate to spike from.
+    regular: num(before?.days) >= SPIKE_BASELINE_PERIODS,
+  }));
+}
+
 export const expenseSpikes: Metric = {
   id: EXPENSE_SPIKES_METRIC_ID,
   description:
@@ -63,30 +87,21 @@ export const expenseSpikes: Metric = {
     const baseline = spikeBaseline(ctx.period);
     const params: SqlParams = { ...periodParams(ctx), base_from: baseline.from };
     if (ctx.filter?.category) params.category_like = likePattern(ctx.filter.category);
-    const current = `date >= ${d.dateParam('from')}`;
+    // Spend is the model's expenses figure, per head and window; a head's earlier days say how regular it is.
     const sql = `
-      SELECT LOWER(category) AS category,
-        SUM(CASE WHEN ${current} THEN amount ELSE 0 END) AS amount,
-        SUM(CASE WHEN ${current} THEN 0 ELSE amount END) AS baseline_total,
-        COUNT(DISTINCT CASE WHEN ${current} THEN NULL ELSE date END) AS baseline_days,
-        COUNT(*) AS n
+      SELECT LOWER(category) AS category, ${windowPart(d)},
+        ${modelAggregate(d, 'expenses')} AS amount, COUNT(DISTINCT date) AS days, COUNT(*) AS n
       FROM ${d.table('expenses_master')}
       WHERE ${inScope()} AND ${dateBetween(d, 'date', 'base_from', 'to')}
         ${ctx.filter?.category ? 'AND LOWER(category) LIKE @category_like' : ''}
-      GROUP BY LOWER(category)`;
+      GROUP BY LOWER(category), part`;
     const rows = await ctx.warehouse.query(sql, params);
 
     const sheet = createFactSheet(EXPENSE_SPIKES_METRIC_ID, ctx.period);
     const leaks: LeakCandidate[] = [];
-    const categories = rows
-      .map((r) => ({
-        category: str(r.category) || 'uncategorised',
-        amount: num(r.amount),
-        usual: num(r.baseline_total) / SPIKE_BASELINE_PERIODS,
-        // A category paid less often than once a period (rent, a monthly bill) has no run rate to spike from.
-        regular: num(r.baseline_days) >= SPIKE_BASELINE_PERIODS,
-      }))
-      .sort((a, b) => b.amount - a.amount || a.category.localeCompare(b.category));
+    const categories = headsOf(rows).sort(
+      (a, b) => b.amount - a.amount || a.category.localeCompare(b.category),
+    );
     const total = categories.reduce((s, c) => s + c.amount, 0);
     if (categories.length > 0) sheet.add('expense.total.inr', 'Expenses, all categories', total, 'INR');
 

@@ -1,4 +1,5 @@
 // Food cost %: cost of goods sold (opening + purchases − closing stock) over food and beverage sales.
+import { MEASURES } from '../../semantic/model.ts';
 import type { LeakCandidate, Metric, MetricContext, MetricOutput } from '../metric.ts';
 import { costAgainstCeiling, queryCostOfGoods } from './cogs.ts';
 import { createFactSheet, show } from './fact-sheet.ts';
@@ -21,11 +22,12 @@ export const foodCost: Metric = {
       sheet.add('food_cost.opening_stock', 'Opening stock value', c.opening, 'INR');
       sheet.add('food_cost.closing_stock', 'Closing stock value', c.closing, 'INR');
       const cogs = sheet.add('food_cost.cogs', 'Cost of goods sold', c.cogs, 'INR');
-      if (c.sales > 0) {
+      const share = MEASURES.food_cost_pct.value(c.part);
+      if (share !== null) {
         const { pct, over } = costAgainstCeiling(sheet, ctx.period, {
           id: 'food_cost',
           label: 'Food cost',
-          amount: c.cogs,
+          share,
           sales: c.sales,
           ceilingPct: FOOD_COST_CEILING_PCT,
         });

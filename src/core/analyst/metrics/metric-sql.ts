@@ -1,11 +1,59 @@
-// SQL pieces every metric shares: scope and period parameters, bill-status predicates, row value coercion.
+// SQL pieces every metric shares: scope and period parameters, the model's rows and aggregates, row value coercion.
+import { TitanError } from '../../errors.ts';
 import type { Period } from '../../model/answer.ts';
-import type { SqlParams, SqlValue } from '../../warehouse/port.ts';
+import {
+  AGGREGATES,
+  type AggregateDef,
+  type AggregateId,
+  SOURCES,
+  type SourceId,
+} from '../../semantic/model.ts';
+import type { Dialect, Row, SqlParams, SqlValue } from '../../warehouse/port.ts';
 import type { MetricContext } from '../metric.ts';
 import { periodDays } from '../periods.ts';
 
 // Scope, date range and sales-line rules are defined once, in the semantic layer; metrics read them from here.
 export { dateBetween, grossValue, inScope, isComp, isSale, isVoid } from '../../semantic/predicates.ts';
+
+/**
+ * The rows the model's aggregates of `source` read, as a subquery body: `SELECT <extra>, <its columns> FROM
+ * <table>`, for a metric that groups in a way a semantic query cannot (vendor × item, a baseline window).
+ */
+export function modelRows(d: Dialect, source: SourceId, extra: readonly string[] = []): string {
+  const def = SOURCES[source];
+  return `SELECT ${[...extra, ...def.columns(d)].join(', ')} FROM ${d.table(def.table)}`;
+}
+
+/** The model's SQL of a figure, to sum over `modelRows` of its source; one that needs window marks cannot be. */
+export function modelAggregate(d: Dialect, id: AggregateId): string {
+  const def: AggregateDef = AGGREGATES[id];
+  if (def.marks?.length) {
+    throw new TitanError('internal', `${id} needs window marks: read it with readParts.`, { detail: { id } });
+  }
+  return def.sql(d);
+}
+
+/**
+ * `… AS part`: which window a row of a two-window query falls in, the period (`current`, from `@from`) or the
+ * earlier one it reads too (`before`); group by it beside the key and read the rows back with `byWindow`.
+ */
+export const windowPart = (d: Dialect): string =>
+  `CASE WHEN date >= ${d.dateParam('from')} THEN 'current' ELSE 'before' END AS part`;
+
+/** A two-window query's row per key in each window; a key bought, sold or paid in one window has one. */
+export interface WindowRows {
+  current?: Row;
+  before?: Row;
+}
+
+export function byWindow(rows: readonly Row[], keyOf: (row: Row) => string): Map<string, WindowRows> {
+  const keys = new Map<string, WindowRows>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    keys.set(key, { ...keys.get(key), [row.part === 'current' ? 'current' : 'before']: row });
+  }
+  return keys;
+}
 
 /** The named parameters every metric binds: scope, the period and the previous equal period. */
 export function periodParams(ctx: MetricContext): SqlParams {

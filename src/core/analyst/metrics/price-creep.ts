@@ -6,15 +6,19 @@ import { formatChange } from '../format.ts';
 import type { LeakCandidate, Metric, MetricContext, MetricOutput } from '../metric.ts';
 import { createFactSheet, show } from './fact-sheet.ts';
 import {
+  byWindow,
   dateBetween,
   inScope,
   likePattern,
+  modelAggregate,
+  modelRows,
   num,
   periodParams,
   perWeek,
   slug,
   str,
   titleCase,
+  windowPart,
 } from './metric-sql.ts';
 
 export const PRICE_CREEP_METRIC_ID = 'price-creep';
@@ -33,23 +37,22 @@ export function creepBaseline(period: Period): Period {
 
 function creepSql(ctx: MetricContext): string {
   const d = ctx.warehouse.dialect;
-  const current = `date >= ${d.dateParam('from')}`;
   const filters = [
     ctx.filter?.item ? 'LOWER(item) LIKE @item_like' : '',
     ctx.filter?.vendor ? 'LOWER(vendor) LIKE @vendor_like' : '',
   ].filter(Boolean);
+  // The price is the model's average unit rate (Σ amount ÷ Σ qty) over the model's purchase rows, per
+  // vendor × item × window: a semantic query groups by one dimension and compares totals only.
   return `
-    SELECT vendor, item, MAX(unit) AS unit,
-      SUM(CASE WHEN ${current} THEN amount ELSE 0 END) AS amount,
-      SUM(CASE WHEN ${current} THEN qty ELSE 0 END) AS qty,
-      SUM(CASE WHEN ${current} THEN 0 ELSE amount END) AS base_amount,
-      SUM(CASE WHEN ${current} THEN 0 ELSE qty END) AS base_qty,
-      COUNT(*) AS n
-    FROM ${d.table('purchases_master')}
-    WHERE ${inScope()} AND qty > 0
-      AND (${dateBetween(d, 'date', 'base_from', 'base_to')} OR ${dateBetween(d, 'date', 'from', 'to')})
-      ${filters.map((f) => `AND ${f}`).join(' ')}
-    GROUP BY vendor, item`;
+    SELECT vendor, item, ${windowPart(d)}, MAX(unit) AS unit,
+      ${modelAggregate(d, 'unit_rate_avg')} AS rate, ${modelAggregate(d, 'purchase_qty')} AS qty, COUNT(*) AS n
+    FROM (
+      ${modelRows(d, 'purchases', ['vendor', 'item', 'unit'])}
+      WHERE ${inScope()} AND qty > 0
+        AND (${dateBetween(d, 'date', 'base_from', 'base_to')} OR ${dateBetween(d, 'date', 'from', 'to')})
+        ${filters.map((f) => `AND ${f}`).join(' ')}
+    ) p
+    GROUP BY vendor, item, part`;
 }
 
 export const priceCreep: Metric = {
@@ -65,19 +68,20 @@ export const priceCreep: Metric = {
     const rows = await ctx.warehouse.query(creepSql(ctx), params);
     const filtered = Boolean(ctx.filter?.item || ctx.filter?.vendor);
 
-    const lines = rows
-      .filter((r) => num(r.qty) > 0 && num(r.base_qty) > 0)
-      .map((r) => {
-        const current = num(r.amount) / num(r.qty);
-        const before = num(r.base_amount) / num(r.base_qty);
+    const pairs = byWindow(rows, (r) => JSON.stringify([str(r.vendor), str(r.item)]));
+    const lines = [...pairs.values()]
+      .flatMap(({ current: now, before: then }) => {
+        const [current, before, qty] = [num(now?.rate), num(then?.rate), num(now?.qty)];
+        // A price needs something bought in both windows, and a baseline paid for.
+        if (!now || !then || qty <= 0 || num(then.qty) <= 0 || before <= 0) return [];
         return {
-          vendor: str(r.vendor),
-          item: str(r.item),
-          unit: str(r.unit) || 'unit',
+          vendor: str(now.vendor),
+          item: str(now.item),
+          unit: str(now.unit) || str(then.unit) || 'unit',
           current,
           before,
           pct: ((current - before) / before) * 100,
-          extraPerWeek: perWeek((current - before) * num(r.qty), ctx.period),
+          extraPerWeek: perWeek((current - before) * qty, ctx.period),
         };
       })
       .sort((a, b) => b.extraPerWeek - a.extraPerWeek || a.item.localeCompare(b.item));

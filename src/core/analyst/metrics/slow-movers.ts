@@ -3,7 +3,18 @@ import { addDays } from '../calendar.ts';
 import type { Metric, MetricContext, MetricOutput } from '../metric.ts';
 import { periodDays } from '../periods.ts';
 import { createFactSheet } from './fact-sheet.ts';
-import { dateBetween, inScope, isSale, num, periodParams, slug, str } from './metric-sql.ts';
+import {
+  byWindow,
+  dateBetween,
+  inScope,
+  modelAggregate,
+  modelRows,
+  num,
+  periodParams,
+  slug,
+  str,
+  windowPart,
+} from './metric-sql.ts';
 
 export const SLOW_MOVERS_METRIC_ID = 'slow-movers';
 /** Below one portion a day, an item costs more in prep, stock and menu space than it earns. */
@@ -19,21 +30,26 @@ export const slowMovers: Metric = {
   async run(ctx: MetricContext): Promise<MetricOutput> {
     const d = ctx.warehouse.dialect;
     const days = periodDays(ctx.period);
-    const inPeriod = `date >= ${d.dateParam('from')} AND ${isSale()}`;
+    // Portions and revenue are the model's items sold and revenue; an item with any line in the window is on
+    // the menu, sold this period or not.
     const sql = `
-      SELECT item, MAX(category) AS category,
-        SUM(CASE WHEN ${inPeriod} THEN qty ELSE 0 END) AS qty,
-        SUM(CASE WHEN ${inPeriod} THEN amount ELSE 0 END) AS revenue,
-        COUNT(*) AS n
-      FROM ${d.table('sales')}
-      WHERE ${inScope()} AND ${dateBetween(d, 'date', 'menu_from', 'to')}
-      GROUP BY item`;
+      SELECT item, ${windowPart(d)},
+        ${modelAggregate(d, 'items_sold')} AS qty, ${modelAggregate(d, 'revenue')} AS revenue, COUNT(*) AS n
+      FROM (
+        ${modelRows(d, 'sales', ['item'])}
+        WHERE ${inScope()} AND ${dateBetween(d, 'date', 'menu_from', 'to')}
+      ) s
+      GROUP BY item, part`;
     const params = {
       ...periodParams(ctx),
       menu_from: addDays(ctx.period.to, -(Math.max(MENU_WINDOW_DAYS, days) - 1)),
     };
     const rows = await ctx.warehouse.query(sql, params);
-    const items = rows.map((r) => ({ item: str(r.item), qty: num(r.qty), revenue: num(r.revenue) }));
+    const items = [...byWindow(rows, (r) => str(r.item))].map(([item, { current }]) => ({
+      item,
+      qty: num(current?.qty),
+      revenue: num(current?.revenue),
+    }));
     const totalRevenue = items.reduce((s, i) => s + i.revenue, 0);
     const slow = items
       .filter((i) => i.qty / days < SLOW_MOVER_PER_DAY)

@@ -1,26 +1,15 @@
 // Voids, discounts and complimentary bills by staff member, against the median of their colleagues.
+import type { AggregateId } from '../../semantic/model.ts';
 import type { LeakCandidate, Metric, MetricContext, MetricOutput } from '../metric.ts';
 import { createFactSheet, show } from './fact-sheet.ts';
-import {
-  dateBetween,
-  grossValue,
-  inScope,
-  isComp,
-  isSale,
-  isVoid,
-  likePattern,
-  num,
-  periodParams,
-  perWeek,
-  slug,
-  str,
-} from './metric-sql.ts';
+import { likePattern, perWeek, slug } from './metric-sql.ts';
+import { readParts } from './read-parts.ts';
 
 export const STAFF_EXCEPTIONS_METRIC_ID = 'staff-exceptions';
 /** A cashier is an outlier at twice the median rate, once the excess is worth a conversation. */
 export const STAFF_MIN_TIMES_MEDIAN = 2;
 export const STAFF_MIN_EXCESS_PER_WEEK = 300;
-/** Fewer bills than this and a rate says nothing. */
+/** Fewer bills rung (sale, void or comp; a bill being an order_id on a date) and a rate says nothing. */
 export const STAFF_MIN_BILLS = 20;
 
 export interface StaffExceptions {
@@ -42,38 +31,39 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function staffSql(ctx: MetricContext): string {
-  const d = ctx.warehouse.dialect;
-  return `
-    SELECT staff,
-      COUNT(DISTINCT order_id) AS bills,
-      COUNT(DISTINCT CASE WHEN ${isVoid()} THEN order_id END) AS voids,
-      SUM(${grossValue()}) AS gross,
-      SUM(CASE WHEN ${isVoid()} THEN ${grossValue()} ELSE 0 END) AS void_inr,
-      SUM(CASE WHEN ${isSale()} THEN COALESCE(discount, 0) ELSE 0 END) AS discount_inr,
-      SUM(CASE WHEN ${isComp()} THEN ${grossValue()} ELSE 0 END) AS comp_inr,
-      COUNT(*) AS n
-    FROM ${d.table('sales')}
-    WHERE ${inScope()} AND ${dateBetween(d, 'date', 'from', 'to')} AND staff IS NOT NULL
-    GROUP BY staff`;
-}
+/** The model's figures per cashier: bills rung, voided bills and value, discounts, comps, gross billed. */
+const STAFF_PARTS = [
+  'bills_any',
+  'void_count',
+  'gross_sales',
+  'void_value',
+  'comp_value',
+  'discounts',
+] as const satisfies AggregateId[];
 
 export const staffExceptions: Metric = {
   id: STAFF_EXCEPTIONS_METRIC_ID,
   description: 'Voids, discounts and complimentary bills by staff member, against the median of the team.',
   status: 'Looking for unusual voids and discounts by staff…',
   async run(ctx: MetricContext): Promise<MetricOutput> {
-    const rows = await ctx.warehouse.query(staffSql(ctx), periodParams(ctx));
-    const staff: StaffExceptions[] = rows
-      .map((r) => {
-        const gross = num(r.gross);
-        const voidInr = num(r.void_inr);
-        const discountInr = num(r.discount_inr);
-        const compInr = num(r.comp_inr);
+    const { groups, rowsScanned } = await readParts(ctx, {
+      period: ctx.period,
+      parts: STAFF_PARTS,
+      groupBy: 'staff',
+    });
+    const staff: StaffExceptions[] = groups
+      .flatMap(({ key, part }) => {
+        // Lines that name no cashier are nobody's exceptions.
+        if (key === null) return [];
+        const voidInr = part('void_value') ?? 0;
+        const discountInr = part('discounts') ?? 0;
+        const compInr = part('comp_value') ?? 0;
+        // Every line is a sale, a void or a comp: together they are everything billed.
+        const gross = (part('gross_sales') ?? 0) + voidInr + compInr;
         return {
-          staff: str(r.staff),
-          bills: num(r.bills),
-          voids: num(r.voids),
+          staff: key,
+          bills: part('bills_any') ?? 0,
+          voids: part('void_count') ?? 0,
           gross,
           voidInr,
           discountInr,
@@ -83,7 +73,6 @@ export const staffExceptions: Metric = {
       })
       .filter((s) => s.bills >= STAFF_MIN_BILLS)
       .sort((a, b) => b.ratePct - a.ratePct || a.staff.localeCompare(b.staff));
-    const rowsScanned = rows.reduce((s, r) => s + num(r.n), 0);
 
     const sheet = createFactSheet(STAFF_EXCEPTIONS_METRIC_ID, ctx.period);
     const leaks: LeakCandidate[] = [];

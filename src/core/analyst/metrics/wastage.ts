@@ -1,11 +1,14 @@
 // Wastage by item: quantity and ₹ thrown away, and the change against the previous equal period.
+import type { Row } from '../../warehouse/port.ts';
 import { formatChange } from '../format.ts';
 import type { LeakCandidate, Metric, MetricContext, MetricOutput } from '../metric.ts';
 import { createFactSheet, show } from './fact-sheet.ts';
 import {
+  byWindow,
   dateBetween,
   inScope,
   likePattern,
+  modelAggregate,
   num,
   pctChange,
   periodParams,
@@ -13,6 +16,7 @@ import {
   slug,
   str,
   titleCase,
+  windowPart,
 } from './metric-sql.ts';
 
 export const WASTAGE_METRIC_ID = 'wastage-by-item';
@@ -28,20 +32,15 @@ export const CONSUMED_QTY =
 
 function wastageSql(ctx: MetricContext): string {
   const d = ctx.warehouse.dialect;
-  const current = `date >= ${d.dateParam('from')}`;
   const itemFilter = ctx.filter?.item ? ' AND LOWER(item) LIKE @item_like' : '';
+  // Wastage qty and ₹ are the model's (wastage_qty, wastage_value); each item once per period, and its unit.
   return `
-    SELECT item, MAX(unit) AS unit,
-      SUM(CASE WHEN ${current} THEN wastage_qty ELSE 0 END) AS qty,
-      SUM(CASE WHEN ${current} THEN wastage_qty * COALESCE(unit_cost, 0) ELSE 0 END) AS inr,
-      SUM(CASE WHEN ${current} THEN 0 ELSE wastage_qty END) AS prev_qty,
-      SUM(CASE WHEN ${current} THEN 0 ELSE wastage_qty * COALESCE(unit_cost, 0) END) AS prev_inr,
-      SUM(CASE WHEN ${current} THEN ${CONSUMED_QTY} ELSE 0 END) AS used,
-      SUM(CASE WHEN ${current} THEN 0 ELSE ${CONSUMED_QTY} END) AS prev_used,
-      COUNT(*) AS n
+    SELECT item, ${windowPart(d)}, MAX(unit) AS unit,
+      ${modelAggregate(d, 'wastage_qty')} AS qty, ${modelAggregate(d, 'wastage_value')} AS inr,
+      SUM(${CONSUMED_QTY}) AS used, COUNT(*) AS n
     FROM ${d.table('inventory_master')}
     WHERE ${inScope()} AND ${dateBetween(d, 'date', 'prev_from', 'to')}${itemFilter}
-    GROUP BY item`;
+    GROUP BY item, part`;
 }
 
 interface ItemWastage {
@@ -55,6 +54,20 @@ interface ItemWastage {
   prevUsed: number;
 }
 
+/** One entry per item from its rows of the period and of the previous one. */
+function itemsOf(rows: readonly Row[]): ItemWastage[] {
+  return [...byWindow(rows, (r) => str(r.item))].map(([item, { current: now, before }]) => ({
+    item,
+    unit: str(now?.unit) || str(before?.unit) || 'units',
+    qty: num(now?.qty),
+    inr: num(now?.inr),
+    prevQty: num(before?.qty),
+    prevInr: num(before?.inr),
+    used: num(now?.used),
+    prevUsed: num(before?.used),
+  }));
+}
+
 export const wastageByItem: Metric = {
   id: WASTAGE_METRIC_ID,
   description:
@@ -64,18 +77,7 @@ export const wastageByItem: Metric = {
     const params = periodParams(ctx);
     if (ctx.filter?.item) params.item_like = likePattern(ctx.filter.item);
     const rows = await ctx.warehouse.query(wastageSql(ctx), params);
-    const items: ItemWastage[] = rows
-      .map((r) => ({
-        item: str(r.item),
-        unit: str(r.unit) || 'units',
-        qty: num(r.qty),
-        inr: num(r.inr),
-        prevQty: num(r.prev_qty),
-        prevInr: num(r.prev_inr),
-        used: num(r.used),
-        prevUsed: num(r.prev_used),
-      }))
-      .sort((a, b) => b.inr - a.inr || a.item.localeCompare(b.item));
+    const items = itemsOf(rows).sort((a, b) => b.inr - a.inr || a.item.localeCompare(b.item));
 
     const sheet = createFactSheet(WASTAGE_METRIC_ID, ctx.period);
     const leaks: LeakCandidate[] = [];

@@ -76,4 +76,18 @@ describe('unit-price creep by vendor and item', () => {
     expect(out.facts.some((f) => f.id.includes('milk'))).toBe(false);
     expect(out.leaks).toEqual([]);
   });
+
+  it('prices what was paid, amount ÷ qty, whatever the unit cost column says', async () => {
+    warehouse = await tinyWarehouse({
+      purchases_master: [
+        // Two months back the rate column was left empty: ₹5,000 for 100 L is ₹50.
+        { ...bought('2026-10-01', DAIRY, 'milk', 100, 5000), unit_cost: null },
+        // Now it still says ₹50, but the invoices charge ₹6,000 for 100 L: ₹60 paid per litre.
+        { ...bought('2026-11-19', DAIRY, 'milk', 100, 6000), unit_cost: 50 },
+      ],
+    });
+    const out = await priceCreep.run(context(warehouse, current, previous));
+    expect(factValue(out, 'price.sri_murugan_dairy.milk.current')).toBe(60);
+    expect(factValue(out, 'price.sri_murugan_dairy.milk.creep_pct')).toBe(20);
+  });
 });

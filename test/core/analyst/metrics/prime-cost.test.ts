@@ -27,8 +27,8 @@ describe('prime cost %', () => {
     // (₹4,980 + ₹4,000) ÷ ₹12,000 = 74.83%
     expect(factValue(out, 'prime_cost.total')).toBe(8980);
     expect(factValue(out, 'prime_cost.pct')).toBe(74.83);
-    // 8 rows for COGS and sales + 2 labour expenses.
-    expect(out.rowsScanned).toBe(10);
+    // 10 rows for COGS and sales + 3 expenses (rent read to be left out of labour).
+    expect(out.rowsScanned).toBe(13);
 
     const leak = onlyLeak(out);
     // ₹8,980 − 65% × ₹12,000 = ₹1,180 in one week.

@@ -1,4 +1,4 @@
-// Revenue on hand-made sales: against the daily target and the same weekdays one week earlier.
+// Revenue on hand-made sales: against the daily target, the same weekdays a week earlier, or the previous period.
 import { afterEach, describe, expect, it } from 'vitest';
 import { revenue } from '../../../../src/core/analyst/metrics/revenue.ts';
 import type { Warehouse } from '../../../../src/core/warehouse/port.ts';
@@ -45,11 +45,15 @@ describe('revenue', () => {
     expect(factValue(out, 'revenue.daily_avg')).toBe(1666.67);
     expect(factValue(out, 'revenue.last_week')).toBe(3000);
     expect(factValue(out, 'revenue.vs_last_week_pct')).toBe(66.67);
+    expect(out.facts.find((f) => f.id === 'revenue.vs_last_week_pct')?.label).toBe(
+      'Revenue vs same weekdays last week',
+    );
     expect(factValue(out, 'revenue.target')).toBe(6000);
     expect(factValue(out, 'revenue.vs_target_pct')).toBe(-16.67);
     expect(factValue(out, 'revenue.gap_to_target')).toBe(1000);
-    // Sale lines 11–20 Nov: 4 this period, 3 last week, 1 on the 15th.
-    expect(out.rowsScanned).toBe(8);
+    // Lines read: the period's 6 (the void and the comp too, to leave them out) and last week's 3; the 15th is
+    // in neither.
+    expect(out.rowsScanned).toBe(9);
     expect(out.leaks).toEqual([]);
     expect(out.chart?.points).toEqual([
       { x: '2026-11-18', y: 1500 },
@@ -64,5 +68,32 @@ describe('revenue', () => {
     expect(out.facts.some((f) => f.id.startsWith('revenue.target'))).toBe(false);
     const empty = await revenue.run(context(warehouse, period('2025-01-01', '2025-01-07'), previous));
     expect(empty.facts).toEqual([]);
+  });
+
+  it('compares a 30-day period with the 30 days before it, never with an overlapping window', async () => {
+    const month = period('2026-10-27', '2026-11-25', 'last 30 days');
+    warehouse = await tinyWarehouse({
+      sales: [
+        // This period: ₹3,000 + ₹2,000 + ₹1,000 = ₹6,000.
+        sale('2026-10-27', 3000),
+        sale('2026-11-10', 2000),
+        sale('2026-11-25', 1000),
+        // The previous 30 days, 27 Sep – 26 Oct: ₹1,500 + ₹2,500 = ₹4,000, so up 50%. The same dates a week
+        // back (20 Oct – 18 Nov) would have been ₹7,500, two thirds of it this period's own sales.
+        sale('2026-09-27', 1500),
+        sale('2026-10-26', 2500),
+        // The day before the previous period: read by neither.
+        sale('2026-09-26', 999),
+      ],
+    });
+    const out = await revenue.run(context(warehouse, month, period('2026-09-27', '2026-10-26')));
+    expect(factValue(out, 'revenue.total')).toBe(6000);
+    expect(factValue(out, 'revenue.previous')).toBe(4000);
+    expect(factValue(out, 'revenue.vs_previous_pct')).toBe(50);
+    expect(out.facts.find((f) => f.id === 'revenue.vs_previous_pct')?.label).toBe(
+      'Revenue vs previous period',
+    );
+    expect(out.facts.some((f) => f.id.includes('last_week'))).toBe(false);
+    expect(out.rowsScanned).toBe(5);
   });
 });

@@ -85,4 +85,19 @@ describe('voids, discounts and comps by staff', () => {
     expect(factValue(out, 'staff.chitra.rate_pct')).toBe(2.5);
     expect(factValue(out, 'staff.chitra.excess_week')).toBe(80);
   });
+
+  it('counts a bill number once per date: numbers that restart each day are new bills', async () => {
+    // Gita's bills G-0 … G-11 on 20 Nov and again on 21 Nov: 24 bills, each day's G-0 voided.
+    const gita = bills('Gita', 12, ['void']);
+    warehouse = await tinyWarehouse({
+      sales: [...gita, ...gita.map((r) => ({ ...r, date: '2026-11-21' }))],
+    });
+    const out = await staffExceptions.run(
+      context(warehouse, current, previous, { filter: { staff: 'gita' } }),
+    );
+    // 24 bills clear the 20-bill bar; two voided bills worth ₹200 of ₹2,400 billed.
+    expect(factValue(out, 'staff.gita.voids')).toBe(2);
+    expect(factValue(out, 'staff.gita.void_inr')).toBe(200);
+    expect(factValue(out, 'staff.gita.rate_pct')).toBe(8.33);
+  });
 });
