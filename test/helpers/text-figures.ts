@@ -13,6 +13,9 @@ const NOT_FIGURES = [
   /"[^"]*"/g,
   /\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?\b/gi,
   /\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b/gi,
+  // A date with its year ("21 Nov 2026", "March 2015") before the shorter forms below take the day alone.
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s+\\d{4}\\b`, 'gi'),
+  new RegExp(`\\b${MONTH}\\s+\\d{4}\\b`, 'gi'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s*(?:-|–|to)\\s*\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b`, 'gi'),
   new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b`, 'gi'),
   new RegExp(`\\b${MONTH}\\s+\\d{1,2}\\b`, 'gi'),

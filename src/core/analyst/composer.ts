@@ -132,5 +132,10 @@ export function answerLines(answer: Answer): string[] {
 
 /** Phrases in an answer's text that hold digits without being figures: the period and the deadlines. */
 export function nonFigurePhrases(answer: Answer): string[] {
-  return [answer.sources.period.label, ...answer.actions.map((a) => a.deadlineLabel)];
+  return [
+    // The reading in words names dates and counts asked for ("Top 3 items … 4 Nov–3 Dec 2026"), not figures.
+    ...(answer.reading ? [answer.reading.text] : []),
+    answer.sources.period.label,
+    ...answer.actions.map((a) => a.deadlineLabel),
+  ];
 }

@@ -9,3 +9,5 @@ export const groupFactId = (measure: MeasureId, key: string): string => `q.${mea
 export const comparisonFactId = (measure: MeasureId): string => `q.${measure}~compare`;
 /** A group's share of the first measure's total, in %. */
 export const shareFactId = (key: string): string => `q.share@${key}`;
+/** The % change of the measure's total on the comparison period (the fact's period is the comparison's). */
+export const changeFactId = (measure: MeasureId): string => `${comparisonFactId(measure)}%`;

@@ -1,11 +1,8 @@
 // A semantic query's result as query_data returns it: the model's compact response and the answer's facts, one set of figures.
 import type { Fact, Period } from '../../model/answer.ts';
-import { comparisonFactId, groupFactId, shareFactId, totalFactId } from '../../semantic/fact-ids.ts';
 import { MEASURES } from '../../semantic/model.ts';
 import type { MeasureId, QueryResult } from '../../semantic/query.ts';
-
-/** The change on the comparison period, in % (as query answers name it: the comparison's id + "%"). */
-export const changeFactId = (measure: MeasureId): string => `${comparisonFactId(measure)}%`;
+import { changes, measuresOf, resultFacts } from '../../semantic/result-facts.ts';
 
 type Values = Partial<Record<MeasureId, number | null>>;
 
@@ -15,21 +12,6 @@ export interface ShownResult {
   period: Period;
   /** Groups returned to the model at most; the rest are counted, not sent. */
   maxGroups: number;
-}
-
-const measuresOf = (result: QueryResult): MeasureId[] => [...new Set(result.query.measures)];
-
-/** % change of each measure on the comparison period; none for a % measure or a base of zero or less. */
-function changes(result: QueryResult): Values {
-  const before = result.comparison?.totals ?? {};
-  return Object.fromEntries(
-    measuresOf(result).flatMap((m) => {
-      const now = result.totals[m];
-      const then = before[m];
-      if (MEASURES[m].unit === '%' || now == null || then == null || then <= 0) return [];
-      return [[m, ((now - then) / then) * 100]];
-    }),
-  );
 }
 
 // Two decimals are more than any answer writes; the grounding check allows for the model's rounding.
@@ -77,55 +59,5 @@ export function queryResponse(shown: ShownResult): Record<string, unknown> {
 }
 
 /** The answer's facts for what the model was shown, named by semantic/fact-ids. */
-export function queryFacts(shown: ShownResult): Fact[] {
-  const { result, period, maxGroups } = shown;
-  const facts: Fact[] = [];
-  const add = (
-    id: string,
-    measure: MeasureId,
-    label: string,
-    value: number | null | undefined,
-    at = period,
-  ) => {
-    if (value === null || value === undefined) return;
-    facts.push({ id, label, value, unit: MEASURES[measure].unit, period: at, query: `semantic:${measure}` });
-  };
-  const measures = measuresOf(result);
-  for (const m of measures) add(totalFactId(m), m, MEASURES[m].label, result.totals[m]);
-  if (result.query.groupBy) {
-    const first = measures[0]!;
-    for (const row of result.rows.slice(0, maxGroups)) {
-      const key = row.key!;
-      for (const m of measures) add(groupFactId(m, key), m, `${MEASURES[m].label}, ${key}`, row.values[m]);
-      if (row.share !== undefined) {
-        facts.push({
-          id: shareFactId(key),
-          label: `${key}'s share of ${MEASURES[first].label.toLowerCase()}`,
-          value: row.share,
-          unit: '%',
-          period,
-          query: `semantic:${first}`,
-        });
-      }
-    }
-  }
-  if (result.comparison) {
-    const { period: then, totals } = result.comparison;
-    const change = changes(result);
-    for (const m of measures) {
-      add(comparisonFactId(m), m, `${MEASURES[m].label}, ${then.label}`, totals[m], then);
-      const pct = change[m];
-      if (pct !== undefined && pct !== null) {
-        facts.push({
-          id: changeFactId(m),
-          label: `${MEASURES[m].label} change on ${then.label}`,
-          value: pct,
-          unit: '%',
-          period,
-          query: `semantic:${m}`,
-        });
-      }
-    }
-  }
-  return facts;
-}
+export const queryFacts = (shown: ShownResult): Fact[] =>
+  resultFacts(shown.result, { period: shown.period, maxGroups: shown.maxGroups });
