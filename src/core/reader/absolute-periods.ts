@@ -1,0 +1,143 @@
+// Dates written out ("21 November", "21/11/2026", "1–15 Nov", "from 13 to 19 Nov", "Nov 9 to Nov 15", "March 2015"): our rules, then chrono-node for the rest.
+import { Chrono, en, type ParsedComponents } from 'chrono-node';
+import {
+  DATE_ATOM,
+  type DayMonth,
+  MONTH_NAME,
+  monthNumber,
+  monthsResolver,
+  mostRecentDayOfMonth,
+  parseAtom,
+  spanResolver,
+} from './date-atoms.ts';
+import { type PeriodContext, type PeriodPart, type PeriodRule, regexRule } from './periods.ts';
+
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const TO = '\\s*(?:-|–|—|to|till|until|through|thru|and|se)\\s*';
+const YEAR = "(?:\\s*,?\\s*(\\d{4}|'\\d{2}))?";
+const FROM = '(?:from\\s+|between\\s+)?';
+const yearNumber = (text: string | undefined): number | undefined =>
+  text === undefined ? undefined : text.startsWith("'") ? 2000 + Number(text.slice(1)) : Number(text);
+const MONTH = `(${MONTH_NAME})`;
+
+const written = (resolve: PeriodPart['resolve']): PeriodPart => ({ role: 'period', resolve });
+
+/** "since 1 Nov", "from March": the written date (the most recent one, whatever the data) up to today. */
+function openEnded(rule: PeriodRule): PeriodRule {
+  return {
+    scan(text, context) {
+      return rule.scan(text, context).map((found) => {
+        // Read "since"/"from" in the question as written: a name between them ("from Kaveri in Nov") breaks it.
+        const before = /\b(?:since|from)\s+$/.exec(context.lower.slice(0, found.start));
+        if (!before) return found;
+        const resolve: PeriodPart['resolve'] = () => {
+          const span = found.part.resolve(null);
+          return 'problem' in span ? span : { from: span.from, to: context.today };
+        };
+        return { start: before.index, end: found.end, part: { ...found.part, resolve } };
+      });
+    },
+  };
+}
+
+const sameMonth = (day: string, month: number, year: number | undefined): DayMonth =>
+  year === undefined ? { day: Number(day), month } : { day: Number(day), month, year };
+
+const chronoFor = (dayFirst: boolean): Chrono =>
+  new Chrono(en.configuration.createConfiguration(true, dayFirst));
+const CHRONO = { dayFirst: chronoFor(true), monthFirst: chronoFor(false) };
+
+const dayMonthOf = (c: ParsedComponents): DayMonth | null => {
+  if (!c.isCertain('day') || !c.isCertain('month')) return null;
+  const year = c.isCertain('year') ? c.get('year')! : undefined;
+  return { day: c.get('day')!, month: c.get('month')!, ...(year !== undefined ? { year } : {}) };
+};
+
+/** What our rules leave, as chrono-node reads it (formal dates only: no weekday or clock reading is a period here). */
+const chronoRule: PeriodRule = {
+  scan(text, context: PeriodContext) {
+    const chrono = context.dayFirst ? CHRONO.dayFirst : CHRONO.monthFirst;
+    const results = chrono.parse(text, { instant: new Date(`${context.today}T12:00:00Z`), timezone: 0 });
+    return results.flatMap((result) => {
+      if (!new RegExp(`\\b${MONTH_NAME}|\\d[/.-]\\d`).test(result.text)) return [];
+      const start = dayMonthOf(result.start);
+      const end = result.end ? dayMonthOf(result.end) : start;
+      if (!start || !end) return [];
+      const atTime = result.start.isCertain('hour');
+      const part = written(
+        atTime ? () => ({ problem: 'time-of-day' }) : spanResolver(start, end, context.today),
+      );
+      return [{ start: result.index, end: result.index + result.text.length, part }];
+    });
+  },
+};
+
+/** Checked in order after the relative rules. */
+export const absoluteRules: PeriodRule[] = [
+  // "at 5pm", "14:30": a time of day, which the reader declines rather than answer for the whole day
+  regexRule(
+    /\b(?:at\s+|around\s+|after\s+|before\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b/,
+    () => written(() => ({ problem: 'time-of-day' })),
+  ),
+  // "13–19 Nov", "from 13 to 19 November 2026", "13 se 19 nov": two days of one month
+  regexRule(new RegExp(`\\b${FROM}${DAY}${TO}${DAY}\\s+(?:of\\s+)?${MONTH}${YEAR}`), (m, c) => {
+    const month = monthNumber(m[3]!);
+    const year = yearNumber(m[4]);
+    return written(spanResolver(sameMonth(m[1]!, month, year), sameMonth(m[2]!, month, year), c.today));
+  }),
+  // "Nov 1-15", "November 1 to 15, 2026"
+  regexRule(new RegExp(`\\b${FROM}${MONTH}\\s+${DAY}${TO}${DAY}\\b${YEAR}`), (m, c) => {
+    const month = monthNumber(m[1]!);
+    const year = yearNumber(m[4]);
+    return written(spanResolver(sameMonth(m[2]!, month, year), sameMonth(m[3]!, month, year), c.today));
+  }),
+  // Two written dates: "1 Nov to 15 Nov", "Nov 9 to Nov 15", "16/11/2026 to 22/11/2026", "21 Nov till 3 Dec"
+  regexRule(new RegExp(`\\b${FROM}(${DATE_ATOM})${TO}(${DATE_ATOM})`), (m, c) => {
+    const start = parseAtom(m[1]!, c.dayFirst);
+    const end = parseAtom(m[2]!, c.dayFirst);
+    return start && end ? written(spanResolver(start, end, c.today)) : null;
+  }),
+  // One written date: "21 Nov", "on Nov 25", "Sat 21 November 2026", "21/11"
+  openEnded(
+    regexRule(new RegExp(`\\b(?:on\\s+)?(${DATE_ATOM})(?!\\s*(?:am|pm|:\\d))`), (m, c) => {
+      const date = parseAtom(m[1]!, c.dayFirst);
+      return date ? written(spanResolver(date, date, c.today)) : null;
+    }),
+  ),
+  chronoRule,
+  // "Jan to Mar 2015", "between October and December"
+  regexRule(new RegExp(`\\b${FROM}${MONTH}(?:\\s+(\\d{4}))?${TO}${MONTH}${YEAR}(?!\\s*\\d)`), (m, c) => {
+    const first = monthNumber(m[1]!);
+    const last = monthNumber(m[3]!);
+    const endYear = yearNumber(m[4]);
+    const startYear = m[2] ? Number(m[2]) : undefined;
+    const year = endYear ?? (startYear !== undefined ? startYear + (last < first ? 1 : 0) : undefined);
+    return written(monthsResolver(first, last, year, c.today));
+  }),
+  // "March 2015", "in March", "last March"; a bare "may" is a verb unless a preposition or year marks it
+  openEnded(
+    regexRule(
+      new RegExp(`\\b(?:(in|of|for|during|month\\s+of|last|this)\\s+)?${MONTH}${YEAR}(?!\\s*\\d)`),
+      (m, c) => {
+        const month = monthNumber(m[2]!);
+        const year = yearNumber(m[3]);
+        if (m[2]!.startsWith('may') && !m[1] && year === undefined) return null;
+        return written(monthsResolver(month, month, year, c.today));
+      },
+    ),
+  ),
+  // "on the 21st", "on 21": that day of the most recent month that has it (and data)
+  regexRule(
+    /\b(?:on\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?|the\s+(\d{1,2})(?:st|nd|rd|th))\b(?!\s*(?:[-–—/.]\s*\d|days?|weeks?|months?|years?|%|items?|bills?|orders?|am|pm))/,
+    (m, c) => {
+      const day = Number(m[1] ?? m[2]);
+      if (day < 1 || day > 31) return null;
+      return written((coverage) => mostRecentDayOfMonth(day, c.today, coverage));
+    },
+  ),
+  // "in 2015": the calendar year
+  regexRule(/\b(?:(?:in|for|of|during|year)\s+)?((?:19|20)\d{2})\b(?![-/.]\d)/, (m) => {
+    const year = Number(m[1]);
+    return written(() => ({ from: `${year}-01-01`, to: `${year}-12-31` }));
+  }),
+];
