@@ -1,27 +1,25 @@
-// The offline analyst: routes a question to its intent, answers from the warehouse's numbers, queues its tasks.
+// The offline analyst: reads a question (a query, an analysis, or an honest decline), answers from the warehouse's numbers, queues its tasks.
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Answer, Period } from '../model/answer.ts';
+import { readQuestion } from '../reader/read-question.ts';
+import { createSemanticExecutor, type SemanticExecutor } from '../semantic/execute.ts';
+import type { AnalysisId } from '../semantic/reading.ts';
 import type { TaskQueue } from '../tasks/task-service.ts';
 import type { Warehouse } from '../warehouse/port.ts';
 import { type AnalystDeps, answerFromMetrics } from './answer-from-metrics.ts';
+import { answerQuery } from './answer-query.ts';
 import { dateInZone } from './calendar.ts';
 import { composeDailyBrief } from './daily-brief.ts';
+import { declinedAnswer } from './declined-answer.ts';
 import { INTENT_PLANS, type MetricIntentId } from './intent-plans.ts';
-import { classifyIntent } from './intents.ts';
 import { knownItems, matchItem } from './items.ts';
 import type { Metric } from './metric.ts';
 import { METRICS } from './metrics/index.ts';
-import { resolvePeriod } from './periods.ts';
 import type { Analyst, AskRequest, Audience, StatusListener } from './port.ts';
-import { helpAnswer, privateOnlyAnswer, unknownAnswer } from './static-answers.ts';
+import { createQuestionVocabulary } from './question-vocabulary.ts';
+import { helpAnswer, noDataAnswer, noSources, privateOnlyAnswer } from './static-answers.ts';
 import { openTasksAnswer } from './task-lines.ts';
-
-/** A later path (Gemini) for questions outside the offline intents; null hands the question back. */
-export type FreeQuestionHook = (
-  request: AskRequest,
-  context: { period: Period; today: string; onStatus: StatusListener },
-) => Promise<Answer | null>;
 
 export interface AnalystOptions {
   warehouse: Warehouse;
@@ -36,7 +34,8 @@ export interface AnalystOptions {
   metrics?: Readonly<Record<string, Metric>>;
   /** Shown in the "no data yet" answer: where files dropped for ingest go. */
   inboxDir?: string;
-  freeQuestion?: FreeQuestionHook;
+  /** Runs semantic queries; one over `warehouse` unless the caller shares its own. */
+  executor?: SemanticExecutor;
 }
 
 const silent: StatusListener = () => {};
@@ -53,6 +52,12 @@ export function createAnalyst(options: AnalystOptions): Analyst {
     inboxDir: options.inboxDir ?? 'data/inbox',
     ...(options.logger ? { logger: options.logger } : {}),
   };
+  const executor = options.executor ?? createSemanticExecutor({ warehouse: options.warehouse });
+  const vocabulary = createQuestionVocabulary({
+    warehouse: options.warehouse,
+    executor,
+    clock: options.clock,
+  });
 
   async function metricAnswer(
     request: AskRequest,
@@ -82,38 +87,78 @@ export function createAnalyst(options: AnalystOptions): Analyst {
     return answer;
   }
 
+  async function analysisAnswer(
+    request: AskRequest,
+    analysis: AnalysisId,
+    context: { period: Period; item?: string; audience: Audience; onStatus: StatusListener },
+  ): Promise<Answer> {
+    const { period, audience, onStatus } = context;
+    switch (analysis) {
+      case 'help':
+        return helpAnswer(period);
+      case 'open-tasks':
+        return openTasksAnswer(
+          await deps.tasks.list({ scope: request.scope }),
+          deps.clock.now(),
+          deps.tz,
+          period,
+        );
+      case 'daily-brief':
+        return composeDailyBrief(
+          deps,
+          request.scope,
+          { audience, ...(request.threadId ? { threadRef: request.threadId } : {}) },
+          onStatus,
+        );
+      case 'staff-exceptions':
+        if (audience === 'public') return privateOnlyAnswer(analysis, period);
+        return metricAnswer(request, analysis, undefined, { period, audience, onStatus });
+      default:
+        return metricAnswer(request, analysis, context.item, { period, audience, onStatus });
+    }
+  }
+
   return {
     async ask(request, onStatus = silent) {
       const today = dateInZone(deps.clock.now(), deps.tz);
-      const period = resolvePeriod(request.question, { today });
-      const intent = classifyIntent(request.question);
+      const words = await vocabulary.get(request.scope);
+      const reading = readQuestion(request.question, { today, vocabulary: words });
       const audience = request.audience ?? 'private';
-      switch (intent.id) {
-        case 'help':
-          return helpAnswer(period);
-        case 'unknown':
-          return (
-            (await options.freeQuestion?.(request, { period, today, onStatus })) ?? unknownAnswer(period)
-          );
-        case 'open-tasks':
-          return openTasksAnswer(
-            await deps.tasks.list({ scope: request.scope }),
-            deps.clock.now(),
-            deps.tz,
-            period,
-          );
-        case 'daily-brief':
-          return composeDailyBrief(
-            deps,
-            request.scope,
-            { audience, ...(request.threadId ? { threadRef: request.threadId } : {}) },
+      // Before any data is loaded every question has the same answer: how to load some (names can't be read yet).
+      if (reading.kind !== 'analysis' && Object.values(words.coverage).every((c) => c === null)) {
+        return noDataAnswer('query', {
+          scope: request.scope,
+          inboxDir: deps.inboxDir,
+          sources: noSources({ from: today, to: today, label: 'today' }),
+        });
+      }
+      switch (reading.kind) {
+        case 'decline':
+          return declinedAnswer(reading.reason, reading.suggestions, {
+            from: today,
+            to: today,
+            label: 'today',
+          });
+        case 'query':
+          return answerQuery(
+            { warehouse: deps.warehouse, executor },
+            {
+              query: reading.query,
+              text: reading.text,
+              unread: reading.unread,
+              scope: request.scope,
+              audience,
+              vocabulary: words,
+            },
             onStatus,
           );
-        case 'staff-exceptions':
-          if (audience === 'public') return privateOnlyAnswer(intent.id, period);
-          return metricAnswer(request, intent.id, undefined, { period, audience, onStatus });
-        default:
-          return metricAnswer(request, intent.id, intent.item, { period, audience, onStatus });
+        case 'analysis':
+          return analysisAnswer(request, reading.analysis, {
+            period: reading.period,
+            ...(reading.item ? { item: reading.item } : {}),
+            audience,
+            onStatus,
+          });
       }
     },
 

@@ -6,7 +6,7 @@ import { addDays, dateInZone } from './calendar.ts';
 import { formatChange, formatFact } from './format.ts';
 import { INTENT_PLANS } from './intent-plans.ts';
 import { REVENUE_METRIC_ID } from './metrics/revenue.ts';
-import { resolvePeriod } from './periods.ts';
+import { lastDays } from './periods.ts';
 import type { Audience, StatusListener } from './port.ts';
 import { measureTaskEffects } from './remeasure.ts';
 import { countFact, isOverdue, taskLine } from './task-lines.ts';
@@ -55,7 +55,7 @@ export async function composeDailyBrief(
 ): Promise<Answer> {
   const now = deps.clock.now();
   const today = dateInZone(now, deps.tz);
-  const period = resolvePeriod('last 7 days', { today });
+  const period = lastDays(7, today);
   const { answer, hasData } = await answerFromMetrics(
     deps,
     {

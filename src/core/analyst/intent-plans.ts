@@ -1,10 +1,11 @@
 // Which metrics answer each offline intent, what the answer is called, and which table its status line counts.
+
+import type { AnalysisId } from '../semantic/reading.ts';
 import type { Category } from '../warehouse/tables.ts';
-import type { IntentId } from './intents.ts';
 import { LEAK_METRIC_IDS } from './metrics/index.ts';
 
 /** Intents answered by running metrics (the rest are answered from the task queue or without data). */
-export type MetricIntentId = Exclude<IntentId, 'daily-brief' | 'open-tasks' | 'help' | 'unknown'>;
+export type MetricIntentId = Exclude<AnalysisId, 'daily-brief' | 'open-tasks' | 'help'>;
 
 export interface IntentPlan {
   title: string;

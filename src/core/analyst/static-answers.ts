@@ -1,8 +1,7 @@
-// Answers that need no metric: help, questions Titan cannot answer offline, and "there is no data yet".
+// Answers that need no metric: help, a channel too public for staff detail, and "there is no data yet".
 import type { Answer, Period, Sources } from '../model/answer.ts';
 import type { Scope } from '../model/scope.ts';
 import { CATEGORIES } from '../warehouse/tables.ts';
-import { INTENTS } from './intents.ts';
 
 /** An answer with nothing in it yet; builders fill in what they know. */
 export function emptyAnswer(intent: string, headline: string, sources: Sources): Answer {
@@ -23,7 +22,21 @@ export function emptyAnswer(intent: string, headline: string, sources: Sources):
 /** Sources of an answer that read no data. */
 export const noSources = (period: Period): Sources => ({ period, rows: {}, freshness: {}, gaps: [] });
 
-const examples = (): string => INTENTS.map((i) => `"${i.example}"`).join(', ');
+/** What the help reply suggests asking: a few of each kind, as typed. */
+const EXAMPLES = [
+  'where am I losing money this month?',
+  'daily brief',
+  'What were sales on 21 November?',
+  'Top 3 items by revenue in the last 30 days',
+  'What did we pay Kaveri Traders this month?',
+  'maida wastage last week',
+  'food cost this month',
+  'vendor prices',
+  'expense breakdown this month',
+  'staff exceptions',
+  'open tasks',
+];
+const examples = (): string => EXAMPLES.map((q) => `"${q}"`).join(', ');
 
 export function helpAnswer(period: Period): Answer {
   return {
@@ -36,14 +49,6 @@ export function helpAnswer(period: Period): Answer {
       `Ask for: ${examples()}.`,
       'Any period works: "yesterday", "this week", "last month", "1-15 Nov", "since Monday".',
     ],
-  };
-}
-
-/** A question outside the offline intents: say what Titan can answer instead. */
-export function unknownAnswer(period: Period): Answer {
-  return {
-    ...emptyAnswer('unknown', 'I can answer these offline:', noSources(period)),
-    details: [`${examples()}.`],
   };
 }
 

@@ -40,19 +40,23 @@ export function comparisonPeriod(period: Period, compare: Comparison): Period {
           { detail: { compare: compare.kind, days } },
         );
       }
-      return { from: addDays(period.from, -7), to: addDays(period.to, -7), label: 'same days last week' };
+      return {
+        from: addDays(period.from, -7),
+        to: addDays(period.to, -7),
+        label: days === 1 ? 'the same day last week' : 'the same days last week',
+      };
     }
     case 'last_month':
       return {
         from: shiftMonths(period.from, -1),
         to: shiftMonths(period.to, -1),
-        label: 'same dates last month',
+        label: 'the same dates last month',
       };
     case 'last_year':
       return {
         from: shiftMonths(period.from, -12),
         to: shiftMonths(period.to, -12),
-        label: 'same dates last year',
+        label: 'the same dates last year',
       };
     case 'period':
       return compare.period;

@@ -18,6 +18,8 @@ const COUNT_NOUN: Partial<Record<MeasureId, string>> = {
 export function factUnit(measure: MeasureId): string {
   const { unit } = MEASURES[measure];
   if (unit === 'count') return COUNT_NOUN[measure] ?? 'items';
+  // Sold quantities are plates, cups and pieces; bought and stocked ones are in each item's own unit.
+  if (measure === 'items_sold') return 'items';
   if (unit === 'qty') return 'units';
   return unit;
 }

@@ -144,7 +144,10 @@ describe('renderAnswer', () => {
 
 describe('renderAnswer: query answers and declines', () => {
   it('shows the detail lines (a breakdown) under the headline', () => {
-    const answer = sampleAnswer({ findings: [], details: ['• Masala Dosa: ₹12,400', '• Filter Coffee: ₹8,100'] });
+    const answer = sampleAnswer({
+      findings: [],
+      details: ['• Masala Dosa: ₹12,400', '• Filter Coffee: ₹8,100'],
+    });
     const all = textOf(renderAnswer(answer, { audience: 'private' }).blocks);
     expect(all).toContain('• Masala Dosa: ₹12,400');
     expect(all).toContain('• Filter Coffee: ₹8,100');

@@ -1,12 +1,10 @@
 // The analyst as the doors use it: every intent answers grounded, tasks are queued once, the brief reports effects.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAnalyst } from '../../../src/core/analyst/analyst.ts';
 import { answerLines, nonFigurePhrases } from '../../../src/core/analyst/composer.ts';
 import { formatChange, formatFact } from '../../../src/core/analyst/format.ts';
-import { helpAnswer } from '../../../src/core/analyst/static-answers.ts';
 import type { Answer } from '../../../src/core/model/answer.ts';
 import { ungroundedFigures } from '../../helpers/text-figures.ts';
-import { type Cafe, END_DATE, openCafe, scope, TZ } from './demo-cafe.ts';
+import { type Cafe, END_DATE, openCafe, scope } from './demo-cafe.ts';
 
 const opened: Cafe[] = [];
 async function cafe(options: Parameters<typeof openCafe>[0] = {}): Promise<Cafe> {
@@ -93,35 +91,12 @@ describe('analyst', () => {
     expect(answer.headline).toContain('private');
   });
 
-  it('lists what it can answer for anything else, or hands it to the free-question hook', async () => {
-    const { analyst } = await cafe();
+  it('declines what it cannot read, naming why, with no figure', async () => {
+    const { analyst } = await cafe({ seed: 3 });
     const answer = await analyst.ask({ question: 'write me a poem about dosa', scope });
-    expect(answer.intent).toBe('unknown');
-    expect(answerLines(answer).join(' ')).toContain('"daily brief"');
-  });
-
-  it('hands other questions to the free-question hook, and lists what it can answer when the hook declines', async () => {
-    const { warehouse, tasks, clock } = await cafe({ seed: 3 });
-    const seen: string[] = [];
-    const analyst = createAnalyst({
-      warehouse,
-      tasks,
-      clock,
-      tz: TZ,
-      freeQuestion: async (request, context) => {
-        seen.push(`${request.question} | ${context.period.label} | ${context.today}`);
-        return request.question.includes('poem')
-          ? null
-          : { ...helpAnswer(context.period), intent: 'free', path: 'llm' };
-      },
-    });
-    const free = await analyst.ask({ question: 'which dish had the best margin since Monday?', scope });
-    expect(free).toMatchObject({ intent: 'free', path: 'llm' });
-    expect((await analyst.ask({ question: 'a poem please', scope })).intent).toBe('unknown');
-    expect(seen).toEqual([
-      'which dish had the best margin since Monday? | since Monday | 2026-11-25',
-      'a poem please | last 7 days | 2026-11-25',
-    ]);
+    expect(answer.intent).toBe('declined');
+    expect(answer.facts).toEqual([]);
+    expect(answer.findings).toEqual([]);
   });
 
   it('queues each finding once, however often or concurrently it is asked', async () => {

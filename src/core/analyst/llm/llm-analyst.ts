@@ -44,8 +44,11 @@ export interface LlmAnalystOptions {
 }
 
 const MEMORY_TURNS = 10;
-/** Answers that are lists or static text: rewording adds cost and can lose a task id. */
-const VERBATIM_INTENTS = new Set(['help', 'open-tasks']);
+/**
+ * Answers that are lists or static text (rewording adds cost and can lose a task id), and honest declines: a
+ * model given a question Titan declined could answer a different one, which is worse than "I can't".
+ */
+const VERBATIM_INTENTS = new Set(['help', 'open-tasks', 'declined']);
 
 interface Narration {
   question: string;
