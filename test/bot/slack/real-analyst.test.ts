@@ -62,4 +62,55 @@ describe('Slack with the real analyst', CORPUS, () => {
     const [complete] = h.fake.callsTo('files.completeUploadExternal');
     expect(complete!.body.thread_ts).toBe(final.body.ts);
   });
+
+  it('an everyday question answers that day, with the figure the rows give, and states the reading', async () => {
+    h = await startHarness({ realAnalyst: true });
+    await h.postEvent(appMention('What were sales on 10 January?'));
+    await h.settle();
+    const final = h.fake.callsTo('chat.update').at(-1)!;
+    assertValidBlocks(final.body.blocks);
+    // Computed here from the rows, not by Titan's query: lines neither voided nor complimentary.
+    const [{ total }] = (await h.warehouse.query(
+      `SELECT SUM(amount) AS total FROM sales WHERE date = '2026-01-10'
+         AND LOWER(COALESCE(status, '')) NOT IN ('void', 'voided', 'cancelled', 'canceled', 'complimentary', 'comp', 'compliment')`,
+    )) as [{ total: number }];
+    const shown = `₹${Math.round(total).toLocaleString('en-IN')}`;
+    const text = JSON.stringify(final.body.blocks);
+    expect(text).toContain('Revenue on Sat 10 Jan 2026');
+    expect(text).toContain(shown);
+  });
+
+  it('a question it cannot answer is declined with buttons that ask the closest questions', async () => {
+    h = await startHarness({ realAnalyst: true });
+    await h.postEvent(appMention('what is our table turnover time?'));
+    await h.settle();
+    const final = h.fake.callsTo('chat.update').at(-1)!;
+    assertValidBlocks(final.body.blocks);
+    expect(JSON.stringify(final.body.blocks)).not.toMatch(/₹\d/);
+    const buttons = (
+      final.body.blocks as {
+        type: string;
+        block_id?: string;
+        elements?: { action_id: string; value: string }[];
+      }[]
+    )
+      .filter((b) => b.type === 'actions' && b.block_id === 'titan_suggestions')
+      .flatMap((b) => b.elements ?? []);
+    expect(buttons.length).toBeGreaterThan(0);
+
+    const before = h.fake.callsTo('chat.update').length;
+    await h.postForm(
+      blockAction(
+        { action_id: buttons[0]!.action_id, block_id: 'titan_suggestions', value: buttons[0]!.value },
+        { messageTs: String(final.body.ts), threadTs: THREAD },
+      ),
+    );
+    await h.settle();
+    const pressed = h.fake.callsTo('chat.update').slice(before).at(-1)!;
+    assertValidBlocks(pressed.body.blocks);
+    // The suggestion is asked as a question of its own: its answer's headline states that reading.
+    const headline = (pressed.body.blocks as { text?: { text: string } }[])[0]?.text?.text ?? '';
+    expect(headline).toContain(buttons[0]!.value);
+    expect(headline).not.toContain('table turnover');
+  });
 });
