@@ -547,3 +547,149 @@ export const DEV_QUESTIONS: Question[] = [
     ['what was revenue in March?', noData(wants('revenue', month(2026, 3)))],
   ]),
 ];
+
+/**
+ * More dev questions, worded the many ways owners type: word order, chat and politeness, synonyms, Indian English,
+ * abbreviations (yday, tdy, lw, mtd, avg, qty, amt), misspellings, Hinglish and Tamil-English, superlatives with and
+ * without a count, "sold" with and without a money or quantity word, loose comparisons, and what must be declined.
+ * They are judged by test/core/reader/worded-questions.test.ts, not added to DEV_QUESTIONS: the suite keeps its
+ * dev half at three quarters of all questions, and the held-out half is not ours to grow.
+ */
+const W = 'dev-worded';
+export const DEV_WORDED_QUESTIONS: Question[] = [
+  ...family(W, 'month', [
+    ["October's revenue", wants('revenue', oct)],
+    ['revenue for the month of October', wants('revenue', oct)],
+    ['how much business did we do in Oct', wants('revenue', oct)],
+    ['Pls share the turnover for Nov', wants('revenue', nov)],
+    ['kindly give total collection for september month', wants('revenue', sep)],
+  ]),
+  ...family(W, 'relative', [
+    ["hey titan can you tell me yesterday's sales", wants('revenue', yesterday())],
+    ['pls share tdy sales', wants('revenue', now)],
+    ['what is the sale of today', wants('revenue', now)],
+    ['kindly give the collection of yday', wants('revenue', yesterday())],
+    ['takings lw', wants('revenue', lastWeek())],
+    ['mtd revenue', wants('revenue', thisMonth())],
+    ['sales mtd pls', wants('revenue', thisMonth())],
+    ['month to date sales', wants('revenue', thisMonth())],
+    ['ytd sales', wants('revenue', between('2026-01-01', now.to))],
+    ['turnover this month so far', wants('revenue', thisMonth())],
+    ['what was the total amt of sales yesterday', wants('revenue', yesterday())],
+    ['how much did we sell lw', wants('revenue', lastWeek())],
+    ['expenses mtd', wants('expenses', thisMonth())],
+    ['sales last mnth', wants('revenue', nov)],
+    ['yest sales', wants('revenue', yesterday())],
+  ]),
+  ...family(W, 'counts', [
+    ['avg bill value mtd', wants('average_bill', thisMonth())],
+    ['qty sold yday', wants('items_sold', yesterday())],
+    ['how many items did we sell tdy', wants('items_sold', now)],
+    ['no. of bills tdy', wants('bills', now)],
+    ['total no of guests lw', wants('covers', lastWeek())],
+    ['avg order value yday', wants('average_bill', yesterday())],
+  ]),
+  ...family(W, 'best-worst-day', [
+    ['which day had the lowest sales last month', wants('revenue', nov, { groupBy: 'day', rank: bottom(1) })],
+    [
+      'which was the worst day for sales in october',
+      wants('revenue', oct, { groupBy: 'day', rank: bottom(1) }),
+    ],
+    ['top 2 days lw', wants('revenue', lastWeek(), { groupBy: 'day', rank: top(2) })],
+    ['Show me the 3 best days in Oct', wants('revenue', oct, { groupBy: 'day', rank: top(3) })],
+    ['highest billing day this month', wants('revenue', thisMonth(), { groupBy: 'day', rank: top(1) })],
+  ]),
+  ...family(W, 'top-n', [
+    ['lowest selling items last week', wants('items_sold', lastWeek(), { groupBy: 'item', rank: bottom(5) })],
+    ['top selling item yday', wants('items_sold', yesterday(), { groupBy: 'item', rank: top(1) })],
+    ['which item sold the least last month', wants('items_sold', nov, { groupBy: 'item', rank: bottom(1) })],
+    ['top 3 dishes by qty this month', wants('items_sold', thisMonth(), { groupBy: 'item', rank: top(3) })],
+    [
+      'our top 3 sellers last week by amount',
+      wants('revenue', lastWeek(), { groupBy: 'item', rank: top(3) }),
+    ],
+    [
+      'which category sold the most in November by value',
+      wants('revenue', nov, { groupBy: 'category', rank: top(1) }),
+    ],
+    ['most sold item last 7 days', wants('items_sold', lastDays(7), { groupBy: 'item', rank: top(1) })],
+  ]),
+  ...family(W, 'item', [
+    ['masala dosa sold yesterday', wants('items_sold', yesterday(), { filters: [item('Masala Dosa')] })],
+    [
+      'sold qty of masala dosa this week',
+      wants('items_sold', thisWeek(), { filters: [item('Masala Dosa')] }),
+    ],
+    ['cold coffee sales amt last week', wants('revenue', lastWeek(), { filters: [item('Cold Coffee')] })],
+    ['how many filter coffee sold tdy', wants('items_sold', now, { filters: [item('Filter Coffee')] })],
+  ]),
+  ...family(W, 'payment-mode', [
+    ['how much cash came in yday', wants('revenue', yesterday(), { filters: [mode('Cash')] })],
+    ['upi amt last mnth', wants('revenue', nov, { filters: [mode('UPI')] })],
+  ]),
+  ...family(W, 'staff', [
+    ["Anita's sales last week", wants('revenue', lastWeek(), { filters: [staff('Anita')] })],
+  ]),
+  ...family(W, 'vendor', [
+    [
+      'what is the purchase amt from Kaveri Traders this month',
+      wants('purchases', thisMonth(), { filters: [vendor(KAVERI)] }),
+    ],
+    [
+      'milk qty bought from Nandini Dairy last week',
+      wants('purchase_qty', lastWeek(), { filters: [item('Milk'), vendor(NANDINI)] }),
+    ],
+  ]),
+  ...family(W, 'rates', [
+    ['avg rate of sugar last mnth', wants('unit_rate_avg', nov, { filters: [item('Sugar')] })],
+    [
+      'wat is the latest milk rate',
+      wants('unit_rate_latest', now, { filters: [item('Milk')], snapshot: true }),
+    ],
+  ]),
+  ...family(W, 'stock', [
+    ['rice stock tdy', wants('stock_on_hand', now, { filters: [item('Rice')], snapshot: true })],
+  ]),
+  ...family(W, 'wastage', [
+    ['wastage amt lw', wants('wastage_value', lastWeek())],
+    [
+      'how much tomato got wasted last week in kg',
+      wants('wastage_qty', lastWeek(), { filters: [item('Tomato')] }),
+    ],
+  ]),
+  ...family(W, 'comparison', [
+    ['sales today vs yesterday', wants('revenue', now, { compare: yesterday() })],
+    ['bills lw vs the week before', wants('bills', lastWeek(), { compare: daysBefore(lastWeek(), 7) })],
+    ['yday sales vs day before', wants('revenue', yesterday(), { compare: on(daysAgo(2)) })],
+  ]),
+  ...family(W, 'share', [
+    [
+      'what % of takings was cash last month',
+      wants('revenue', nov, { groupBy: 'payment_mode', shareOf: 'Cash' }),
+    ],
+  ]),
+  ...family(W, 'typo', [
+    ['yesterdays salse', wants('revenue', yesterday())],
+    ['revnue for novembr', wants('revenue', nov)],
+    ['avrage bill value last month', wants('average_bill', nov)],
+    ['how many covres yesterday', wants('covers', yesterday())],
+  ]),
+  ...family(W, 'hinglish', [
+    ['kal ki bikri kitni thi', wants('revenue', yesterday())],
+    ['is hafte ka sale kitna hai', wants('revenue', thisWeek())],
+    ['pichle mahine kitne bills bane', wants('bills', nov)],
+    ['nethu sales evlo', wants('revenue', yesterday())],
+    ['pona maasam selavu evlo', wants('expenses', nov)],
+    ['innaiku varumanam evlo', wants('revenue', now)],
+  ]),
+  ...family(W, 'decline', [
+    ['profit mtd', unsupported()],
+    ['how many swiggy orders yday', unsupported()],
+    ['sales tmrw', unsupported()],
+    ['how much footfall did we get lw', unsupported()],
+    ['net profit yesterday', unsupported()],
+    ["what's the GST on yday sales", unsupported()],
+    ['zomato commission lw', unsupported()],
+    ['how are we vs last month', unsupported()],
+  ]),
+];

@@ -1,4 +1,8 @@
 // The breakdown and ranking a question asks for: "by item", "which vendor", "who", "top 3 items", "best day", "cash vs UPI".
+//
+// Superlatives. A rank word with no count ("the lowest", "the most", "best day") names ONE group; a count names that
+// many ("top 3", "the 3 least selling", "which 3 items"); with no count, a plural group or measure word asks for
+// several ("which days …", "lowest selling items", "top sellers"), and several is five.
 import { dimensionsOf } from '../semantic/model.ts';
 import type { DimensionId, MeasureId, SemanticFilter, SemanticQuery } from '../semantic/query.ts';
 import { lowerIsBetter } from './measures.ts';

@@ -1,4 +1,9 @@
 // Which measures the owner's words name: a concept word ("sales", "cancel", "rate") plus the markers around it (₹/worth, how many, %, per kg).
+//
+// "Sold"/"sell" with no money or quantity word: after "how much" with no item right after it, money ("how much did we
+// sell lw" is revenue); of a named item or category, or ranking items ("masala dosa sold", "top selling item",
+// "which item sold the most"), the quantity; a money word ("by amount", "₹") or a quantity word ("qty", "plates")
+// decides when present. A money word with a name only sales record ("UPI amt") is its revenue (query-reading.ts).
 import type { MeasureId } from '../semantic/query.ts';
 import type { Concept } from './lexicon.ts';
 import type { ValueDimension } from './vocabulary.ts';

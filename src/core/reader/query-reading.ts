@@ -97,6 +97,9 @@ function impliedMeasure(names: ValueHit[], cues: Cues): MeasureId | undefined {
         ? 'purchases'
         : undefined;
   if (counted && (dims.has('item') || dims.has('category'))) return 'items_sold';
+  // "UPI amt", "dosa value": money of a name only sales record is its revenue (bills are a count, not money).
+  if (cues.money && !counted && (dims.has('payment_mode') || dims.has('item') || dims.has('category')))
+    return 'revenue';
   const grains = cues.dimensions.filter((d) => TIME_GRAINS.includes(d.dimension));
   if (cues.rank && grains.length > 0 && grains.length === cues.dimensions.length) return 'revenue';
   return undefined;

@@ -175,7 +175,8 @@ export const relativeRules: PeriodRule[] = [
   ),
   regexRule(
     new RegExp(
-      `\\b(?:the\\s+(?:${NUM}\\s+)?(days?|weeks?|months?|years?|period)\\s+(?:before|prior|earlier)(?:\\s+that)?|(?:the\\s+)?(?:previous|prior|preceding)\\s+period|before\\s+that|the\\s+period\\s+before)\\b`,
+      // "the" may go unsaid right after a comparison word ("vs day before"), never before "yesterday"/"last".
+      `\\b(?:(?:the\\s+|(?<=\\b(?:vs|versus|than|to|with|against)\\s))(?:${NUM}\\s+)?(days?|weeks?|months?|years?|period)\\s+(?:before|prior|earlier)(?!\\s+(?:yesterday|last))(?:\\s+that)?|(?:the\\s+)?(?:previous|prior|preceding)\\s+period|before\\s+that|the\\s+period\\s+before)\\b`,
     ),
     (m) => {
       // "the month before" a whole month is the calendar month before it, not the 30 days before.

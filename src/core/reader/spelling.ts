@@ -1,4 +1,5 @@
 // Typos in the question's own words ("reveneu", "yestrday", "cofee") corrected against the words the reader knows, only when one word is clearly meant.
+import { expandAbbreviation } from './abbreviations.ts';
 import { lowerKeepingOffsets, stem, type Token, tidy, tokenise } from './text-prep.ts';
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
@@ -71,7 +72,7 @@ export function correctWord(typo: string, known: KnownWords): string | undefined
   return meant.size === 1 ? closest : undefined;
 }
 
-/** The question after typo correction: its display text, lower-cased twin (same offsets) and tokens. */
+/** The question after shorthand is written out and typos corrected: its display text, lower-cased twin (same offsets) and tokens. */
 export interface PreparedText {
   display: string;
   lower: string;
@@ -84,7 +85,8 @@ export function prepareText(question: string, known: KnownWords): PreparedText {
   const corrections: { typed: string; read: string }[] = [];
   const found = tokenise(lowerKeepingOffsets(display));
   for (const token of [...found].reverse()) {
-    const read = correctWord(token.word, known);
+    // Shorthand first ("lw" is last week, not a typo of "low"), then typos.
+    const read = expandAbbreviation(token.word, known.words) ?? correctWord(token.word, known);
     if (!read) continue;
     corrections.unshift({ typed: display.slice(token.start, token.end), read });
     display = display.slice(0, token.start) + read + display.slice(token.start + token.word.length);
