@@ -561,6 +561,7 @@ export const DEV_WORDED_QUESTIONS: Question[] = [
     ["October's revenue", wants('revenue', oct)],
     ['revenue for the month of October', wants('revenue', oct)],
     ['how much business did we do in Oct', wants('revenue', oct)],
+    ['how much business in oct month', wants('revenue', oct)],
     ['Pls share the turnover for Nov', wants('revenue', nov)],
     ['kindly give total collection for september month', wants('revenue', sep)],
   ]),

@@ -114,10 +114,13 @@ export const absoluteRules: PeriodRule[] = [
     const year = endYear ?? (startYear !== undefined ? startYear + (last < first ? 1 : 0) : undefined);
     return written(monthsResolver(first, last, year, c.today));
   }),
-  // "March 2015", "in March", "last March"; a bare "may" is a verb unless a preposition or year marks it
+  // "March 2015", "in March", "last March", "October month" (the month's name says its grain: no breakdown);
+  // a bare "may" is a verb unless a preposition or year marks it
   openEnded(
     regexRule(
-      new RegExp(`\\b(?:(in|of|for|during|month\\s+of|last|this)\\s+)?${MONTH}${YEAR}(?!\\s*\\d)`),
+      new RegExp(
+        `\\b(?:(in|of|for|during|month\\s+of|last|this)\\s+)?${MONTH}${YEAR}(?:\\s+(?:month|mahina|mahine))?(?!\\s*\\d)`,
+      ),
       (m, c) => {
         const month = monthNumber(m[2]!);
         const year = yearNumber(m[3]);

@@ -79,3 +79,11 @@ describe('to-date periods', () => {
     expect(datesOf(queryOf('fytd sales'))).toEqual(['2026-04-01', '2026-12-04']);
   });
 });
+
+describe('a month named with the word "month" ("October month")', () => {
+  it('is that month, not a breakdown by month', () => {
+    const q = queryOf('how much business in oct month');
+    expect(q.groupBy).toBeUndefined();
+    expect(datesOf(q)).toEqual(['2026-10-01', '2026-10-31']);
+  });
+});
