@@ -132,7 +132,21 @@ describe('ingester routes', () => {
       failed: 1,
       files: [
         { name: 'junk.csv', outcome: 'failed', reason: expect.stringContaining('empty') },
-        { name: 'milk.csv', outcome: 'loaded', rows: 1 },
+        {
+          name: 'milk.csv',
+          outcome: 'loaded',
+          rows: 1,
+          report: {
+            mapping: [
+              { source: 'Date', column: 'date' },
+              { source: 'Particulars', column: 'description' },
+              { source: 'Amount', column: 'amount' },
+            ],
+            unmapped: [],
+            dateOrder: { order: 'day-first', evidence: expect.stringContaining('day first was assumed') },
+            skipped: [],
+          },
+        },
       ],
     });
     expect(h.drive!.namesIn('done')).toEqual(['milk.csv']);

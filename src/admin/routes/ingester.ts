@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { IngestService, JobStatus } from '../../core/ingest/ingest-service.ts';
+import { ingestReportSchema } from '../../core/ingest/report-schema.ts';
 import { DEFAULT_SCOPE } from '../../core/model/scope.ts';
 import { CATEGORIES } from '../../core/warehouse/tables.ts';
 import type { RouteDoc } from '../openapi.ts';
@@ -43,10 +44,35 @@ export const INGESTER_ROUTE_DOCS: RouteDoc[] = [
     summary: 'Ingest every file of a Drive folder (202 with a job id)',
     body: ingestBody,
   },
-  { method: 'get', path: `${BASE}/status/:job_id`, summary: 'An ingest job: counts and per-file outcomes' },
+  {
+    method: 'get',
+    path: `${BASE}/status/:job_id`,
+    summary: 'An ingest job: counts and per-file outcomes, with how each loaded file was read (report)',
+  },
 ];
 
-const statusView = (s: JobStatus) => ({
+/** The status route's body: each loaded file carries its report (mapping, unmapped columns, date order, skipped rows). */
+export const ingestStatusResponse = z
+  .object({
+    job_id: z.string(),
+    status: z.enum(['running', 'done', 'failed']),
+    total: z.number().int(),
+    success: z.number().int(),
+    failed: z.number().int(),
+    reason: z.string().optional(),
+    files: z.array(
+      z.object({
+        name: z.string(),
+        outcome: z.enum(['loaded', 'already_loaded', 'failed']),
+        reason: z.string().optional(),
+        rows: z.number().int().optional(),
+        report: ingestReportSchema.optional(),
+      }),
+    ),
+  })
+  .strict();
+
+const statusView = (s: JobStatus): z.infer<typeof ingestStatusResponse> => ({
   job_id: s.jobId,
   status: s.status,
   total: s.total,
@@ -58,6 +84,7 @@ const statusView = (s: JobStatus) => ({
     outcome: f.outcome,
     ...(f.reason === undefined ? {} : { reason: f.reason }),
     ...(f.rows === undefined ? {} : { rows: f.rows }),
+    ...(f.report === undefined ? {} : { report: f.report }),
   })),
 });
 

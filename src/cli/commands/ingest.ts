@@ -36,6 +36,16 @@ export function describeOutcome(outcome: FileOutcome): string {
   return `✗ ${o.name}: failed: ${o.reason ?? 'unknown reason'}`;
 }
 
+/** A loaded file's mapping and left-out columns, one or two indented lines (names drawn through `printable`). */
+export function describeReport(outcome: FileOutcome): string[] {
+  const report = outcome.report && printable(outcome.report);
+  if (!report) return [];
+  const mapped = report.mapping.map((m) => `${m.source} → ${m.column}`).join(', ');
+  const lines = [`  columns: ${mapped || 'none'}`];
+  if (report.unmapped.length > 0) lines.push(`  not used: ${report.unmapped.join(', ')}`);
+  return lines;
+}
+
 /** `3 files: 1 loaded, 1 already loaded, 1 failed (copies with reasons in …)` */
 function summarise(outcomes: FileOutcome[], failedDir: string): string {
   const count = (kind: FileOutcome['outcome']) => outcomes.filter((o) => o.outcome === kind).length;
@@ -101,10 +111,21 @@ export const ingest: Command = async (argv, io) => {
     const failed = outcomes.filter((o) => o.outcome === 'failed');
     if (args.json) {
       io.out(
-        printableJson(outcomes.map(({ name, outcome, rows, reason }) => ({ name, outcome, rows, reason }))),
+        printableJson(
+          outcomes.map(({ name, outcome, rows, reason, report }) => ({
+            name,
+            outcome,
+            rows,
+            reason,
+            report,
+          })),
+        ),
       );
     } else {
-      for (const o of outcomes) io.out(describeOutcome(o));
+      for (const o of outcomes) {
+        io.out(describeOutcome(o));
+        for (const line of describeReport(o)) io.out(line);
+      }
       io.out(summarise(outcomes, path.join(titan.runtime.dataDir, 'failed', args.category)));
     }
     return failed.length === 0 ? 0 : 1;

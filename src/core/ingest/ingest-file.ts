@@ -80,11 +80,18 @@ export async function ingestFile(p: FilePipeline, req: IngestFileRequest): Promi
         ingestedAt,
         batches: prepared.batches,
         columns: prepared.columns,
+        report: prepared.report,
         ...(req.onProgress === undefined ? {} : { onProgress: req.onProgress }),
       }).finally(() => prepared.close?.());
       outcome =
         loaded.outcome === 'loaded'
-          ? { ...base, outcome: 'loaded', rows: loaded.rows, ...(loaded.note ? { reason: loaded.note } : {}) }
+          ? {
+              ...base,
+              outcome: 'loaded',
+              rows: loaded.rows,
+              ...(loaded.note ? { reason: loaded.note } : {}),
+              report: loaded.report,
+            }
           : { ...base, outcome: 'already_loaded', rows: loaded.rows };
     }
     // A fresh load recorded itself inside its transaction; everything else is recorded here, for status.

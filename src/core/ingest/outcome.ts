@@ -35,4 +35,6 @@ export interface IngestReport {
   sheetsSkipped?: { sheet: string; reason: string }[];
   /** Values kept as written that Titan does not know (an unknown order status, counted as completed). */
   unknownValues?: { column: string; values: string[] }[];
+  /** Choices an owner may want to check: which amount column was taken, a column recognised but not stored. */
+  notes?: string[];
 }

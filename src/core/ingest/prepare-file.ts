@@ -2,6 +2,7 @@
 import type { LlmSchemaMapper, VisionTableExtractor } from './contracts.ts';
 import { buildBatches, createRowBuilder } from './load/row-builder.ts';
 import { type MappingStore, mapBestTable } from './map/map-table.ts';
+import { describeRead } from './map/read-report.ts';
 import { createRowNormaliser } from './normalise/normalise-row.ts';
 import { parseFile } from './parse/parse-file.ts';
 import { sniffFile } from './parse/sniff.ts';
@@ -59,6 +60,20 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
         ...(llm.mapSchema === undefined ? {} : { llm: llm.mapSchema }),
       });
       const named = table.name === undefined ? {} : { table: table.name };
+      const report = describeRead({
+        headers: table.headers,
+        sample: table.sample,
+        category,
+        mapping: mapping.mapping,
+        ...(mapping.site === undefined ? {} : { site: mapping.site }),
+        ...(mapping.charges === undefined ? {} : { charges: mapping.charges }),
+        ...(mapping.dateEvidence === undefined ? {} : { dateOrder: mapping.dateEvidence }),
+        sheetsSkipped: tables.flatMap((t) =>
+          t === table || t.name === undefined
+            ? []
+            : [{ sheet: t.name, reason: `"${table.name ?? 'another table'}" fits ${category} better` }],
+        ),
+      });
       const builder = createRowBuilder(createRowNormaliser(mapping, category), category, scope);
       if (worker && table.source) {
         const source = { ...table.source, batchRows: WORKER_BATCH_ROWS };
@@ -68,10 +83,10 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
           source.kind === 'csv'
             ? worker.build(source, { mapping, category, scope })
             : buildBatches(worker.read(source), builder);
-        return { columns: builder.columns, batches, close: worker.close, ...named };
+        return { columns: builder.columns, batches, report, close: worker.close, ...named };
       }
       await worker?.close();
-      return { columns: builder.columns, batches: buildBatches(table.rows(), builder), ...named };
+      return { columns: builder.columns, batches: buildBatches(table.rows(), builder), report, ...named };
     } catch (err) {
       await worker?.close();
       throw err;

@@ -3,12 +3,15 @@ import type { Scope } from '../model/scope.ts';
 import type { Category } from '../warehouse/tables.ts';
 import type { IncomingFile } from './contracts.ts';
 import type { BuiltBatch } from './load/row-builder.ts';
+import type { ReadReport } from './map/read-report.ts';
 
 export interface PreparedFile {
   /** The order of the values in every tuple. */
   columns: readonly string[];
   /** Every data row of the chosen table, built, in batches. */
   batches: AsyncIterable<BuiltBatch>;
+  /** How the file was read: mapping, columns left out, date order (the loader adds what its rows show). */
+  report: ReadReport;
   /** Which table of the file was chosen (sheet name), for messages. */
   table?: string;
   /** Releases what reading holds (a row worker), whether or not the batches were read to the end. */

@@ -11,7 +11,14 @@ export interface Migration {
   columns?: { table: string; column: ColumnDef }[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ id: '0001_tables_v1', tables: TABLES_V1 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: '0001_tables_v1', tables: TABLES_V1 },
+  // How each loaded file was read (IngestReport as JSON): mapping, columns left out, date order, rows skipped.
+  {
+    id: '0002_ingest_files_report',
+    columns: [{ table: 'ingest_files', column: { name: 'report_json', type: 'json' } }],
+  },
+];
 
 /** Name of the bookkeeping table holding the ids of applied migrations. */
 export const MIGRATIONS_TABLE = 'schema_migrations';

@@ -44,7 +44,7 @@ describe('Drive ingest job', () => {
     // Drive lists by name, so the copy is met first and the original is the duplicate.
     expect(status.files).toEqual([
       { name: 'empty.csv', outcome: 'failed', reason: expect.stringContaining('empty') },
-      { name: 'november-again.csv', outcome: 'loaded', rows: 2 },
+      { name: 'november-again.csv', outcome: 'loaded', rows: 2, report: expect.any(Object) },
       { name: 'november.csv', outcome: 'already_loaded', rows: 2 },
     ]);
     expect(await h.count('expenses_master')).toBe(2);
@@ -74,7 +74,7 @@ describe('Drive ingest job', () => {
     });
     await h.ingest.idle();
     expect((await h.ingest.status(jobId)).files).toEqual([
-      { name: 'Daily Sales.xlsx', outcome: 'loaded', rows: 40 },
+      { name: 'Daily Sales.xlsx', outcome: 'loaded', rows: 40, report: expect.any(Object) },
     ]);
     expect(await h.count('sales')).toBe(40);
     expect(h.drive!.namesIn('archive')).toEqual(['Daily Sales']);

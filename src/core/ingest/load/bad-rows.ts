@@ -5,6 +5,15 @@ import { TitanError } from '../../errors.ts';
 export const BAD_ROW_SHARE = 0.05;
 /** How many bad-row reasons are quoted in a message. */
 const QUOTED = 3;
+/** Distinct reasons counted for the report; the rest are counted under OTHER. */
+const MAX_REASONS = 20;
+const OTHER = 'other reasons';
+
+/** A row error without the cell it quotes, so rows failing the same way count together: 'date: "x" is not a date' → 'date is not a date'. */
+export function reasonKind(error: string): string {
+  const quoted = /^([\w ]+): "[\s\S]*" ([^"]*)$/.exec(error);
+  return quoted ? `${quoted[1]} ${quoted[2]}` : error;
+}
 
 export function allowedBadRows(totalRows: number): number {
   return Math.floor(totalRows * BAD_ROW_SHARE);
@@ -14,10 +23,21 @@ export function allowedBadRows(totalRows: number): number {
 export class BadRowTally {
   count = 0;
   readonly examples: string[] = [];
+  private readonly kinds = new Map<string, number>();
 
   add(rowNumber: number, reason: string): void {
     this.count += 1;
     if (this.examples.length < QUOTED) this.examples.push(`row ${rowNumber}: ${reason}`);
+    let kind = reasonKind(reason);
+    if (!this.kinds.has(kind) && this.kinds.size >= MAX_REASONS) kind = OTHER;
+    this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + 1);
+  }
+
+  /** Rows skipped by reason, most first (the report's `skipped`). */
+  byReason(): { reason: string; rows: number }[] {
+    return [...this.kinds]
+      .map(([reason, rows]) => ({ reason, rows }))
+      .sort((a, b) => b.rows - a.rows || a.reason.localeCompare(b.reason));
   }
 
   private summary(): string {

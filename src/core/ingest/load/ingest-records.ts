@@ -2,7 +2,8 @@
 import type { Scope } from '../../model/scope.ts';
 import type { Dialect, WarehouseTx } from '../../warehouse/port.ts';
 import type { Category } from '../../warehouse/tables.ts';
-import type { FileOutcome, FileOutcomeKind } from '../outcome.ts';
+import type { FileOutcome, FileOutcomeKind, IngestReport } from '../outcome.ts';
+import { parseStoredReport } from '../report-schema.ts';
 
 export type JobStatus = 'running' | 'done' | 'failed';
 
@@ -16,6 +17,8 @@ export interface IngestFileRecord {
   reason?: string;
   rows?: number;
   ingestedAt: string;
+  /** How a loaded file was read (stored as report_json). */
+  report?: IngestReport;
 }
 
 export interface JobRecord {
@@ -52,6 +55,7 @@ interface FileRow {
   outcome: FileOutcomeKind;
   reason: string | null;
   rows: number | null;
+  report_json: string | null;
 }
 
 export interface IngestRecords {
@@ -133,6 +137,7 @@ export function createIngestRecords(dialect: Dialect): IngestRecords {
           reason: r.reason ?? null,
           rows: r.rows ?? null,
           ingested_at: r.ingestedAt,
+          report_json: r.report === undefined ? null : JSON.stringify(r.report),
         },
       ]);
     },
@@ -165,15 +170,20 @@ export function createIngestRecords(dialect: Dialect): IngestRecords {
 
     async files(db, jobId) {
       const rows = await db.query<FileRow>(
-        `SELECT file_name, outcome, reason, rows FROM ${files} WHERE job_id = @jobId ORDER BY ingested_at, file_name`,
+        `SELECT file_name, outcome, reason, rows, report_json FROM ${files} WHERE job_id = @jobId
+           ORDER BY ingested_at, file_name`,
         { jobId },
       );
-      return rows.map((r) => ({
-        name: r.file_name,
-        outcome: r.outcome,
-        ...(r.reason === null ? {} : { reason: r.reason }),
-        ...(r.rows === null ? {} : { rows: r.rows }),
-      }));
+      return rows.map((r) => {
+        const report = parseStoredReport(r.report_json);
+        return {
+          name: r.file_name,
+          outcome: r.outcome,
+          ...(r.reason === null ? {} : { reason: r.reason }),
+          ...(r.rows === null ? {} : { rows: r.rows }),
+          ...(report === undefined ? {} : { report }),
+        };
+      });
     },
   };
 }

@@ -4,10 +4,14 @@ import type { Scope } from '../../model/scope.ts';
 import { schemaAfter } from '../../warehouse/migrations.ts';
 import type { Warehouse } from '../../warehouse/port.ts';
 import { CATEGORY_TABLE, type Category, type ColumnDef } from '../../warehouse/tables.ts';
+import type { ReadReport } from '../map/read-report.ts';
+import { distinctSites, multipleSites, oneSiteNote } from '../map/site-column.ts';
+import type { IngestReport } from '../outcome.ts';
 import { BadRowTally } from './bad-rows.ts';
 import type { IngestRecords } from './ingest-records.ts';
 import type { BuiltBatch } from './row-builder.ts';
 import { createRowTextReader } from './row-text.ts';
+import { SeenTally } from './seen-values.ts';
 
 export interface LoadRequest {
   category: Category;
@@ -23,11 +27,41 @@ export interface LoadRequest {
   columns: readonly string[];
   /** Called after each batch with the rows read so far (progress bars). */
   onProgress?: (rowsRead: number) => void;
+  /** How the file was read; the loader completes it with what the rows showed and stores it with the file. */
+  report?: ReadReport;
 }
 
 export type LoadResult =
-  | { outcome: 'loaded'; rows: number; note?: string }
+  | { outcome: 'loaded'; rows: number; note?: string; report: IngestReport }
   | { outcome: 'already_loaded'; rows: number };
+
+/** The source column mapped onto `column`, from the report's mapping. */
+const sourceOf = (report: ReadReport | undefined, column: string): string | undefined =>
+  report?.mapping.find((m) => m.column === column)?.source;
+
+/**
+ * The whole report: the read half plus skipped rows, unknown statuses and the one site the rows name.
+ * Throws when the rows name several sites (the transaction then stores nothing).
+ */
+function completeReport(req: LoadRequest, bad: BadRowTally, seen: SeenTally): IngestReport {
+  const read = req.report ?? { mapping: [], unmapped: [] };
+  const notes = [...(read.notes ?? [])];
+  const siteColumn = sourceOf(read, 'location_id');
+  if (siteColumn !== undefined) {
+    const sites = distinctSites(seen.sites);
+    if (sites.length > 1) throw multipleSites(siteColumn, sites);
+    if (sites[0] !== undefined) notes.push(oneSiteNote(siteColumn, sites[0], req.scope.locationId));
+  }
+  const unknown = [...seen.unknownStatuses];
+  return {
+    ...read,
+    skipped: bad.byReason(),
+    ...(unknown.length === 0
+      ? {}
+      : { unknownValues: [{ column: sourceOf(read, 'status') ?? 'status', values: unknown }] }),
+    ...(notes.length === 0 ? {} : { notes }),
+  };
+}
 
 /** The warehouse's definitions of `names`, which tell the row text's numbers from its strings. */
 function columnDefs(table: string, names: readonly string[]): ColumnDef[] {
@@ -66,10 +100,12 @@ export async function loadRows(
     if (prior !== undefined) return { outcome: 'already_loaded', rows: prior };
 
     const bad = new BadRowTally();
+    const seen = new SeenTally();
     let read = 0;
     let stored = 0;
     for await (const batch of req.batches) {
       for (const { index, error } of batch.bad) bad.add(read + index + 1, error);
+      seen.add(batch.seen);
       read += batch.read;
       if (batch.rows > 0) {
         stored += await tx.insertBlock(table, { columns: req.columns, values: readText(batch.text), shared });
@@ -83,6 +119,7 @@ export async function loadRows(
       );
     }
     bad.check(read);
+    const report = completeReport(req, bad, seen);
     const note = bad.note();
     await records.recordFile(tx, {
       contentHash: req.contentHash,
@@ -93,10 +130,11 @@ export async function loadRows(
       outcome: 'loaded',
       rows: stored,
       ingestedAt: req.ingestedAt,
+      report,
       ...(note === undefined ? {} : { reason: note }),
     });
     return note === undefined
-      ? { outcome: 'loaded', rows: stored }
-      : { outcome: 'loaded', rows: stored, note };
+      ? { outcome: 'loaded', rows: stored, report }
+      : { outcome: 'loaded', rows: stored, note, report };
   });
 }

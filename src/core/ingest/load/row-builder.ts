@@ -5,6 +5,7 @@ import type { RowNormaliser } from '../normalise/normalise-row.ts';
 import { targetColumns } from '../normalise/target-columns.ts';
 import { rowHash, scopeHashKey } from './row-hash.ts';
 import { FIELD_SEP, rowText } from './row-text.ts';
+import type { SeenValues } from './seen-values.ts';
 
 /** A row that could not be read: its place in its batch and why. */
 export interface BadRow {
@@ -23,6 +24,8 @@ export interface BuiltBatch {
   /** Source rows this batch covers, good and bad. */
   read: number;
   bad: BadRow[];
+  /** Unknown statuses and sites first seen in this batch, for the file's report and the one-site check. */
+  seen?: SeenValues;
 }
 
 export interface RowBuilder {
@@ -30,6 +33,8 @@ export interface RowBuilder {
   columns: readonly string[];
   /** The row's text, its hash last (no trailing separator), or why the row cannot be stored. */
   build(raw: string[]): { ok: true; text: string } | { ok: false; error: string };
+  /** Values worth reporting seen since the last call (see seen-values.ts). */
+  drainSeen(): SeenValues | undefined;
 }
 
 /** `convert` gives a value per target column, in targetColumns order (the normaliser, or a test's stand-in). */
@@ -38,6 +43,7 @@ export function createRowBuilder(convert: RowNormaliser, category: Category, sco
   const columns = [...targetColumns(category).map((c) => c.name), '_row_hash'];
   return {
     columns,
+    drainSeen: () => convert.seen?.drain(),
     build(raw) {
       const converted = convert(raw);
       if (!converted.ok) return converted;
@@ -66,6 +72,9 @@ export async function* buildBatches(
       if (result.ok) texts.push(result.text);
       else bad.push({ index, error: result.error });
     });
-    yield { text: texts.join(FIELD_SEP), rows: texts.length, read: raw.length, bad };
+    const seen = builder.drainSeen();
+    const batch: BuiltBatch = { text: texts.join(FIELD_SEP), rows: texts.length, read: raw.length, bad };
+    if (seen) batch.seen = seen;
+    yield batch;
   }
 }

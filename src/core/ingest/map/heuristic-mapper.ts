@@ -1,7 +1,12 @@
 // Headers and sample values → a column mapping with a confidence, without an LLM.
 import type { Category } from '../../warehouse/tables.ts';
 import type { ColumnMapping } from '../contracts.ts';
-import { missingRequired, requiredColumns, targetColumns } from '../normalise/target-columns.ts';
+import {
+  amountDerivable,
+  missingRequired,
+  requiredColumns,
+  targetColumns,
+} from '../normalise/target-columns.ts';
 import { headerKey, normaliseHeader } from './header-words.ts';
 import { synonymsFor } from './synonyms.ts';
 import { type ColumnProfile, profileColumns, shapeFit } from './value-shape.ts';
@@ -105,11 +110,17 @@ export function mapHeuristically(
       scores.date = DATE_BY_VALUE_SCORE;
     }
   }
+  const mapped = new Set(Object.keys(mapping));
+  // An amount derived from qty × price is as sure as the weaker of the two.
+  const judged =
+    scores.amount === undefined && amountDerivable(category, mapped)
+      ? { ...scores, amount: Math.min(scores.qty ?? 0, scores.unit_price ?? scores.unit_cost ?? 0) }
+      : scores;
   return {
     mapping,
-    confidence: confidenceOf(category, scores),
+    confidence: confidenceOf(category, judged),
     fit,
-    missing: missingRequired(category, new Set(Object.keys(mapping))),
+    missing: missingRequired(category, mapped),
     scores,
   };
 }

@@ -5,10 +5,14 @@ import type { Category } from '../../warehouse/tables.ts';
 import type { LlmSchemaMapper, MappingResult, RawTable } from '../contracts.ts';
 import { type DateOrder, detectDateOrder } from '../normalise/date.ts';
 import { missingRequired } from '../normalise/target-columns.ts';
+import type { IngestReport } from '../outcome.ts';
 import { checkCategory } from './category-fit.ts';
+import { dateOrderEvidence } from './date-evidence.ts';
 import { layoutFingerprint } from './fingerprint.ts';
 import { mapHeuristically } from './heuristic-mapper.ts';
 import { mapWithLlm } from './llm-mapping.ts';
+import { findCharges } from './read-report.ts';
+import { distinctSites, findSiteColumn, multipleSites } from './site-column.ts';
 import { profileColumns } from './value-shape.ts';
 
 /** A mapping as kept in schema_mappings (the warehouse implementation lives with the loader). */
@@ -25,6 +29,12 @@ export interface MappingStore {
 /** A mapping for one file: the layout's mapping plus how this file writes ambiguous dates. */
 export interface TableMapping extends MappingResult {
   dateOrder: DateOrder;
+  /** What the sampled dates showed about day and month order (undefined without dates). */
+  dateEvidence?: IngestReport['dateOrder'];
+  /** The column naming each row's site, watched so a file of several sites fails instead of merging them. */
+  site?: number;
+  /** Charge columns added to an amount derived from qty × unit price (only when there is no amount column). */
+  charges?: number[];
 }
 
 export interface MapTableRequest {
@@ -68,10 +78,29 @@ function unmapped(
   );
 }
 
-function withDateOrder(result: MappingResult, table: MapTableRequest['table']): TableMapping {
+/**
+ * Adds what reading this file needs beyond the layout's mapping: its date order (from the sample), its site
+ * column and derived-amount charges. Throws when the sample already names several sites.
+ */
+function withReadingAids(result: MappingResult, table: MapTableRequest['table']): TableMapping {
   const col = result.mapping.date;
   const dates = col === undefined ? [] : table.sample.map((row) => row[col] ?? '');
-  return { ...result, dateOrder: detectDateOrder(dates) };
+  const dateOrder = detectDateOrder(dates);
+  const evidence = col === undefined ? undefined : dateOrderEvidence(dates, dateOrder);
+  const used = new Set(Object.values(result.mapping));
+  const site = findSiteColumn(table.headers, used);
+  if (site !== undefined) {
+    const sites = distinctSites(table.sample.map((row) => row[site] ?? ''));
+    if (sites.length > 1) throw multipleSites(table.headers[site]!, sites);
+  }
+  const charges = result.mapping.amount === undefined ? findCharges(table.headers, used) : [];
+  return {
+    ...result,
+    dateOrder,
+    ...(evidence === undefined ? {} : { dateEvidence: evidence }),
+    ...(site === undefined ? {} : { site }),
+    ...(charges.length === 0 ? {} : { charges }),
+  };
 }
 
 /**
@@ -84,7 +113,7 @@ export async function mapTable(req: MapTableRequest): Promise<TableMapping> {
   const threshold = req.threshold ?? DEFAULT_MAPPING_THRESHOLD;
   const fingerprint = layoutFingerprint(table.headers, category);
   const stored = usableStored(await req.store?.get(fingerprint), table.headers.length);
-  if (stored) return withDateOrder({ ...stored, source: 'stored', fingerprint }, table);
+  if (stored) return withReadingAids({ ...stored, source: 'stored', fingerprint }, table);
 
   const profiles = profileColumns(table.headers.length, table.sample);
   const heuristic = mapHeuristically(table.headers, table.sample, category, profiles);
@@ -117,7 +146,7 @@ export async function mapTable(req: MapTableRequest): Promise<TableMapping> {
   // A weak heuristic guess is not remembered, so a later run with an LLM configured can do better.
   if (result.source === 'llm' || result.confidence >= threshold)
     await req.store?.put({ ...result, category });
-  return withDateOrder(result, table);
+  return withReadingAids(result, table);
 }
 
 /** Picks the table of a multi-table file (sheets, PDF tables) that best fits the category, then maps it. */

@@ -1,6 +1,7 @@
 // One source row → the values of its category's target columns (CONTRACT.md), each read by a typed parser, or the reason it can't be.
 import type { Category, ColumnDef } from '../../warehouse/tables.ts';
 import type { ColumnMapping } from '../contracts.ts';
+import { ValueWatch } from '../load/seen-values.ts';
 import { type DateOrder, parseDate, parseTime } from './date.ts';
 import { isBlankish, parseNumber, roundMoney } from './number.ts';
 import { normaliseStatus } from './status.ts';
@@ -17,13 +18,20 @@ export type CanonicalValue = string | number | null;
  */
 export type CanonicalValues = CanonicalValue[];
 export type NormaliseResult = { ok: true; values: CanonicalValues } | { ok: false; error: string };
-export type RowNormaliser = (raw: readonly string[]) => NormaliseResult;
+export type RowNormaliser = ((raw: readonly string[]) => NormaliseResult) & {
+  /** Distinct values worth reporting (unknown statuses, sites) seen so far; the row builder drains it per batch. */
+  seen?: ValueWatch;
+};
 
 /** What normalising needs from a mapping; a MappingResult fits. */
 export interface RowMapping {
   mapping: ColumnMapping;
   /** How this file writes ambiguous dates such as 03/04/2024; day first when absent. */
   dateOrder?: DateOrder;
+  /** The column naming each row's site (Outlet, Branch…): not stored, but watched so sites never merge silently. */
+  site?: number;
+  /** Charges added to an amount derived from qty × unit price (delivery, packing, service charges). */
+  charges?: number[];
 }
 
 const MONEY = new Set(['amount', 'discount']);
@@ -103,16 +111,34 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
   const order = mapping.dateOrder ?? 'dmy';
   const plan = columns.map((c) => ({ name: c.name, reader: readerOf(c), index: mapping.mapping[c.name] }));
   const at = positionsOf(columns);
+  const seen = new ValueWatch();
+  // An unknown status is kept as written (the semantic layer counts it as a sale) and reported; memoised,
+  // so the watch hears each distinct word once, not once per row.
+  const keepStatus = (cell: string): string | null => {
+    const known = normaliseStatus(cell);
+    if (known !== null) return known;
+    const kept = cleanText(cell);
+    if (kept !== null) seen.unknownStatus(kept);
+    return kept;
+  };
   const parse: CellParsers = {
     date: memoise((cell) => parseDate(cell, order)),
     time: memoise(parseTime),
-    status: memoise(normaliseStatus),
+    status: memoise(keepStatus),
     unit: memoise(normaliseUnit),
   };
+  const siteAt = mapping.site;
+  const charges = mapping.charges ?? [];
+  let lastSite: string | undefined;
   const value = (values: CanonicalValues, i: number): CanonicalValue => (i < 0 ? null : values[i]!);
 
   /** Fills what a row implies but does not state: amount from qty × price, base units, a bill's time. */
-  function complete(values: CanonicalValues, unit: UnitInfo | null, dateCell: string): void {
+  function complete(
+    values: CanonicalValues,
+    unit: UnitInfo | null,
+    dateCell: string,
+    raw: readonly string[],
+  ): void {
     const qty = value(values, at.qty);
     const price = value(values, at.unitPrice) ?? value(values, at.unitCost);
     if (
@@ -122,7 +148,12 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
       typeof price === 'number'
     ) {
       const discount = value(values, at.discount);
-      values[at.amount] = roundMoney(qty * price - (typeof discount === 'number' ? discount : 0));
+      let extra = 0;
+      for (const i of charges) {
+        const cell = raw[i] ?? '';
+        if (!isBlankish(cell)) extra += readNumber('charges', cell);
+      }
+      values[at.amount] = roundMoney(qty * price - (typeof discount === 'number' ? discount : 0) + extra);
     }
     if (unit && unit.factor !== 1) {
       for (const i of at.quantities) {
@@ -156,8 +187,17 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
     }
   }
 
-  return (raw) => {
+  const normalise: RowNormaliser = (raw) => {
     try {
+      if (siteAt !== undefined) {
+        // Rows of one site repeat its name: one comparison per row, the watch only on a change.
+        const site = raw[siteAt] ?? '';
+        if (site !== lastSite) {
+          lastSite = site;
+          const named = cleanText(site);
+          if (named !== null) seen.site(named);
+        }
+      }
       const values: CanonicalValues = [];
       let unit: UnitInfo | null = null;
       let dateCell = '';
@@ -196,16 +236,9 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
             values.push(n);
             break;
           }
-          case 'status': {
-            const status = blank ? 'completed' : parse.status(cell);
-            if (!status) {
-              throw new RowError(
-                `status: "${cell}" is not a bill status Titan knows (e.g. Settled, Cancelled, Complimentary)`,
-              );
-            }
-            values.push(status);
+          case 'status':
+            values.push(blank ? 'completed' : (parse.status(cell) ?? 'completed'));
             break;
-          }
           case 'unit': {
             const read = blank ? null : parse.unit(cell);
             if (read) unit = read;
@@ -220,7 +253,7 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
             break;
         }
       }
-      complete(values, unit, dateCell);
+      complete(values, unit, dateCell, raw);
       checkRequired(values);
       return { ok: true, values };
     } catch (err) {
@@ -228,4 +261,6 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
       throw err;
     }
   };
+  normalise.seen = seen;
+  return normalise;
 }

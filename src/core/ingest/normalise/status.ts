@@ -9,6 +9,10 @@ const define = (status: SaleStatus, words: string[]): void => {
 define('completed', [
   'settled',
   'success',
+  'accepted',
+  'saved',
+  'part paid',
+  'partially paid',
   'successful',
   'printed',
   'completed',
@@ -34,6 +38,7 @@ define('void', [
 define('complimentary', [
   'complimentary',
   'complementary',
+  'compliment',
   'comp',
   'nc',
   'n c',
@@ -42,7 +47,10 @@ define('complimentary', [
   'free',
 ]);
 
-/** The canonical status of a POS status word, or null when it is not one we know. */
+/**
+ * The canonical status of a POS status word, or null when it is not one we know (the normaliser keeps
+ * such a word as written, which the semantic layer counts as a sale, and the report names it).
+ */
 export function normaliseStatus(raw: string): SaleStatus | null {
   const key = raw
     .trim()

@@ -29,10 +29,17 @@ export function requiredColumns(category: Category): { all: string[]; oneOf: str
   return { all: CANONICAL_COLUMNS[category].filter((c) => c.required).map((c) => c.name), oneOf: [] };
 }
 
+/** An amount the rows imply without stating it: qty × unit price (or unit cost), less discount. */
+export function amountDerivable(category: Category, mapped: ReadonlySet<string>): boolean {
+  const price = category === 'sales' ? 'unit_price' : 'unit_cost';
+  return category !== 'inventory' && category !== 'expenses' && mapped.has('qty') && mapped.has(price);
+}
+
 /** The required columns a mapping lacks, in words for a message (e.g. ["amount", "a quantity column"]). */
 export function missingRequired(category: Category, mapped: ReadonlySet<string>): string[] {
   const { all, oneOf } = requiredColumns(category);
-  const missing = all.filter((name) => !mapped.has(name));
+  const derived = (name: string) => name === 'amount' && amountDerivable(category, mapped);
+  const missing = all.filter((name) => !mapped.has(name) && !derived(name));
   if (oneOf.length > 0 && !oneOf.some((name) => mapped.has(name))) {
     missing.push(`a quantity column (${oneOf.join(', ')})`);
   }

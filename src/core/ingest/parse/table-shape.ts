@@ -42,6 +42,21 @@ export function isTotalsRow(row: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * A totals line among header candidates: a totals label and no other label ("Grand Total", "", "4,500").
+ * A header may name a column "Total" beside others ("Date, Item, Qty, Total"), or hold a side cell
+ * "Total" with its =SUM beside the real column names: both have other labels, so both stay headers.
+ */
+function isTotalsLine(row: readonly string[]): boolean {
+  let totals = false;
+  for (const raw of row) {
+    const cell = raw.trim();
+    if (mayBeTotal(cell) && TOTALS.test(cell)) totals = true;
+    else if (cell !== '' && isLabel(cell)) return false;
+  }
+  return totals;
+}
+
 function distinctFilled(row: readonly string[]): number {
   return new Set(row.map((c) => c.trim()).filter((c) => c !== '')).size;
 }
@@ -63,7 +78,9 @@ export function locateHeader(rows: readonly (readonly string[])[]): number {
   return head.findIndex((row, i) => {
     const width = widths[i]!;
     const below = i + 1 < head.length ? widths[i + 1]! : 0;
-    return width >= needed && width >= 0.6 * below && row.some((c) => isLabel(c.trim())) && !isTotalsRow(row);
+    return (
+      width >= needed && width >= 0.6 * below && row.some((c) => isLabel(c.trim())) && !isTotalsLine(row)
+    );
   });
 }
 

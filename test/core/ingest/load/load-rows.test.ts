@@ -53,7 +53,11 @@ describe('loadRows', () => {
 
   it('stores every row with scope and lineage, and records the file as loaded', async () => {
     const result = await loadRows(warehouse, records(), request(goodRows(3)));
-    expect(result).toEqual({ outcome: 'loaded', rows: 3 });
+    expect(result).toEqual({
+      outcome: 'loaded',
+      rows: 3,
+      report: { mapping: [], unmapped: [], skipped: [] },
+    });
     const rows = await warehouse.query('SELECT * FROM expenses_master ORDER BY amount');
     expect(rows[0]).toMatchObject({
       org_id: 'cafe_001',

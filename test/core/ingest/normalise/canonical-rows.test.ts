@@ -12,7 +12,9 @@ function canonicalRow(category: Category) {
   const shape: Record<string, z.ZodType> = {};
   for (const c of targetColumns(category)) {
     let field: z.ZodType;
-    if (c.name === 'status') field = z.enum(['completed', 'void', 'complimentary']);
+    // A known status folds onto one of three; an unknown one is kept as written (the analyst counts it as a sale).
+    if (c.name === 'status')
+      field = z.union([z.enum(['completed', 'void', 'complimentary']), z.string().min(1).max(500)]);
     else if (c.type === 'date') field = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
     else if (c.type === 'float') field = z.number().finite();
     else if (c.type === 'integer') field = z.number().int();

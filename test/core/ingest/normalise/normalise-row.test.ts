@@ -61,10 +61,10 @@ describe('normaliseRow: sales', () => {
     expect(row('Cancelled', '(20)')).toMatchObject({ ok: true, row: { status: 'void', amount: -20 } });
     expect(row('NC', '0')).toMatchObject({ ok: true, row: { status: 'complimentary' } });
     expect(row('', '20')).toMatchObject({ ok: true, row: { status: 'completed' } });
-    expect(row('Running', '20')).toEqual({
-      ok: false,
-      error: expect.stringContaining('status: "Running"'),
-    });
+    expect(row('Part Paid', '20')).toMatchObject({ ok: true, row: { status: 'completed' } });
+    expect(row('Rejected', '20')).toMatchObject({ ok: true, row: { status: 'void' } });
+    // An unknown status no longer rejects the row: it is kept as written (the report names it).
+    expect(row('Running', '20')).toMatchObject({ ok: true, row: { status: 'Running', amount: 20 } });
   });
 
   it('computes the amount from quantity, price and discount when the file has none', () => {
