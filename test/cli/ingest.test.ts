@@ -99,6 +99,54 @@ describe('titan ingest', () => {
     expect(parsed.map((o) => o.name).sort()).toEqual([...names].sort());
   });
 
+  it('says how each loaded file was read: mapping and unused columns in the human output, the whole report with --json', async () => {
+    const header = 'Bill Date,Particulars,Qty,Total,Payment Type,Order Type,Status\n';
+    const lines = [
+      '05/11/2026,Masala Dosa,2,240,Swiggy,Delivery,Accepted',
+      '25/11/2026,Filter Coffee,3,120,UPI,Dine In,On Hold',
+      '26/11/2026,Idli Vada,1,80,Zomato,Delivery,Cancelled',
+    ];
+    await writeFile(path.join(dir, 'pos.csv'), header + lines.join('\n'));
+    await writeFile(path.join(dir, 'pos-2.csv'), header + lines.slice(0, 2).join('\n'));
+    const human = await titan(path.join(dir, 'pos.csv'), '--category', 'sales').done;
+    expect(human.code).toBe(0);
+    expect(human.stdout.split('\n').slice(0, 3)).toEqual([
+      '✓ pos.csv: loaded 3 rows',
+      '  columns: Bill Date → date, Particulars → item, Qty → qty, Total → amount, Payment Type → payment_mode, Status → status',
+      '  not used: Order Type',
+    ]);
+    const json = await titan(path.join(dir, 'pos-2.csv'), '--category', 'sales', '--json').done;
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual([
+      {
+        name: 'pos-2.csv',
+        outcome: 'loaded',
+        rows: 2,
+        report: {
+          mapping: [
+            { source: 'Bill Date', column: 'date' },
+            { source: 'Particulars', column: 'item' },
+            { source: 'Qty', column: 'qty' },
+            { source: 'Total', column: 'amount' },
+            { source: 'Payment Type', column: 'payment_mode' },
+            { source: 'Status', column: 'status' },
+          ],
+          unmapped: ['Order Type'],
+          dateOrder: {
+            order: 'day-first',
+            evidence:
+              '1 of 2 numeric dates in the first 2 rows sampled have a first part above 12 (e.g. 25/11/2026)',
+          },
+          skipped: [],
+          unknownValues: [{ column: 'Status', values: ['On Hold'] }],
+          notes: [
+            '"Order Type" (Delivery, Dine In) is order type, which Titan does not store yet: the sales table has no column for it.',
+          ],
+        },
+      },
+    ]);
+  });
+
   it('refuses to run without a category, in one line', async () => {
     const result = await titan(path.join(dir, 'x.csv')).done;
     expect(result.code).toBe(1);
