@@ -82,13 +82,17 @@ function unmapped(
  * Adds what reading this file needs beyond the layout's mapping: its date order (from the sample), its site
  * column and derived-amount charges. Throws when the sample already names several sites.
  */
-function withReadingAids(result: MappingResult, table: MapTableRequest['table']): TableMapping {
+function withReadingAids(
+  result: MappingResult,
+  table: MapTableRequest['table'],
+  category: Category,
+): TableMapping {
   const col = result.mapping.date;
   const dates = col === undefined ? [] : table.sample.map((row) => row[col] ?? '');
   const dateOrder = detectDateOrder(dates);
   const evidence = col === undefined ? undefined : dateOrderEvidence(dates, dateOrder);
   const used = new Set(Object.values(result.mapping));
-  const site = findSiteColumn(table.headers, used);
+  const site = findSiteColumn(table.headers, used, category);
   if (site !== undefined) {
     const sites = distinctSites(table.sample.map((row) => row[site] ?? ''));
     if (sites.length > 1) throw multipleSites(table.headers[site]!, sites);
@@ -113,7 +117,7 @@ export async function mapTable(req: MapTableRequest): Promise<TableMapping> {
   const threshold = req.threshold ?? DEFAULT_MAPPING_THRESHOLD;
   const fingerprint = layoutFingerprint(table.headers, category);
   const stored = usableStored(await req.store?.get(fingerprint), table.headers.length);
-  if (stored) return withReadingAids({ ...stored, source: 'stored', fingerprint }, table);
+  if (stored) return withReadingAids({ ...stored, source: 'stored', fingerprint }, table, category);
 
   const profiles = profileColumns(table.headers.length, table.sample);
   const heuristic = mapHeuristically(table.headers, table.sample, category, profiles);
@@ -146,7 +150,7 @@ export async function mapTable(req: MapTableRequest): Promise<TableMapping> {
   // A weak heuristic guess is not remembered, so a later run with an LLM configured can do better.
   if (result.source === 'llm' || result.confidence >= threshold)
     await req.store?.put({ ...result, category });
-  return withReadingAids(result, table);
+  return withReadingAids(result, table, category);
 }
 
 /** Picks the table of a multi-table file (sheets, PDF tables) that best fits the category, then maps it. */

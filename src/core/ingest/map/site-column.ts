@@ -1,5 +1,6 @@
 // The column naming each row's site (Outlet, Branch, store_location…): a file loads into one location, so it must name one site.
 import { TitanError } from '../../errors.ts';
+import type { Category } from '../../warehouse/tables.ts';
 import { isBlankish } from '../normalise/number.ts';
 import { headerKey, normaliseHeader } from './header-words.ts';
 
@@ -47,9 +48,18 @@ export function findNamedColumn(
   return best?.col;
 }
 
+/** On a purchase or an expense, a "Store" or "Restaurant" is as likely the shop bought from as the owner's own site. */
+const SELLER_WORDS = new Set(['store', 'store name', 'store id', 'restaurant', 'restaurant name']);
+const BOUGHT_SITE_HEADERS = SITE_HEADERS.filter((h) => !SELLER_WORDS.has(h));
+
 /** The site column of a table, when one is named and not mapped to anything else. */
-export function findSiteColumn(headers: readonly string[], used: ReadonlySet<number>): number | undefined {
-  return findNamedColumn(headers, SITE_HEADERS, used);
+export function findSiteColumn(
+  headers: readonly string[],
+  used: ReadonlySet<number>,
+  category: Category,
+): number | undefined {
+  const words = category === 'sales' || category === 'inventory' ? SITE_HEADERS : BOUGHT_SITE_HEADERS;
+  return findNamedColumn(headers, words, used);
 }
 
 /** Distinct site names, ignoring case and blanks, in first-seen spelling. */
