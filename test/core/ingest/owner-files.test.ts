@@ -434,6 +434,17 @@ describe("owners' files", () => {
     });
   });
 
+  it('reads a purchase file\'s "Store" as the shop bought from, never as the owner\'s sites', async () => {
+    const lines = [
+      ['01/11/2026', 'DMart', 'Milk', 10, 52, 520],
+      ['02/11/2026', 'Metro', 'Paneer', 2, 380, 760],
+    ];
+    const header = ['Date', 'Store', 'Item', 'Qty', 'Rate', 'Amount'];
+    const outcome = await ingest('purchases.csv', csv([header, ...lines]), 'purchases');
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: 2 });
+    expect(outcome.report?.unmapped).toEqual(['Store']);
+  });
+
   it('reports rows skipped, by reason', async () => {
     const lines = Array.from({ length: 40 }, (_, i) => [
       `0${1 + (i % 9)}/11/2026`,
