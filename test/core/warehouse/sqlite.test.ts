@@ -17,7 +17,7 @@ describe('SQLite warehouse on a file', () => {
   it('creates the file (and its folder) in WAL mode with every table of version 1', async () => {
     const file = path.join(dir, 'nested', 'titan.db');
     const w = createSqliteWarehouse({ path: file });
-    expect(await w.migrate()).toEqual(['0001_tables_v1']);
+    expect(await w.migrate()).toEqual(MIGRATIONS.map((m) => m.id));
     const [mode] = await w.query<{ journal_mode: string }>('PRAGMA journal_mode');
     expect(mode?.journal_mode).toBe('wal');
     const tables = await w.query<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'");
@@ -36,19 +36,19 @@ describe('SQLite warehouse on a file', () => {
     const next = [
       ...MIGRATIONS,
       {
-        id: '0002_sales_table_no',
+        id: '9999_sales_table_no',
         columns: [{ table: 'sales', column: { name: 'table_no', type: 'string' as const } }],
       },
     ];
     const second = createSqliteWarehouse({ path: file, migrations: next });
-    expect(await second.migrate()).toEqual(['0002_sales_table_no']);
+    expect(await second.migrate()).toEqual(['9999_sales_table_no']);
     expect(await second.migrate()).toEqual([]);
     await second.insertRows('sales', [
       { org_id: 'o', location_id: 'l', date: '2026-11-01', amount: 10, table_no: 'T4' },
     ]);
     expect(await second.query('SELECT table_no FROM sales')).toEqual([{ table_no: 'T4' }]);
     const ids = await second.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id');
-    expect(ids.map((r) => r.id)).toEqual(['0001_tables_v1', '0002_sales_table_no']);
+    expect(ids.map((r) => r.id)).toEqual([...MIGRATIONS.map((m) => m.id), '9999_sales_table_no']);
     await second.close();
   });
 
