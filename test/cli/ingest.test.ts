@@ -13,7 +13,7 @@ import {
   HOSTILE_ITEM,
   HOSTILE_ITEM_SHOWN,
 } from '../bot/render/hostile-names.ts';
-import { writeSalesCsv } from '../core/ingest/generated-files.ts';
+import { salesRow, writeSalesCsv } from '../core/ingest/generated-files.ts';
 import { runTitan, type TitanRun } from '../core/ingest/titan-process.ts';
 
 const GOOD = 'Date,Particulars,Amount\n01/11/2026,Milk,120\n02/11/2026,Gas,900\n';
@@ -65,6 +65,26 @@ describe('titan ingest', () => {
     expect(JSON.parse(again.stdout)).toEqual([{ name: 'november.csv', outcome: 'already_loaded', rows: 2 }]);
     expect(await fingerprint(file)).toBe(before);
     expect(await countRows('expenses_master')).toBe(2);
+  });
+
+  it('loads only the new orders of an export overlapping an earlier one, saying how many it skipped', async () => {
+    const first = path.join(dir, 'orders-1-500.csv');
+    const overlap = path.join(dir, 'orders-401-600.csv');
+    // ISO dates: 500 rows span too few days to tell day/month apart.
+    const isoRow = (i: number) => {
+      const [date, ...rest] = salesRow(i);
+      return [date!.split('/').reverse().join('-'), ...rest];
+    };
+    await writeSalesCsv(first, 500, isoRow);
+    await writeSalesCsv(overlap, 200, (i) => isoRow(400 + i));
+    const firstRun = await titan(first, '--category', 'sales').done;
+    expect(firstRun.stdout).toContain('✓ orders-1-500.csv: loaded 500 rows');
+    const second = await titan(overlap, '--category', 'sales').done;
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain(
+      '✓ orders-401-600.csv: loaded 100 rows (100 rows already stored from an earlier export skipped)',
+    );
+    expect(await countRows('sales')).toBe(600);
   });
 
   it('exits 1 when a file fails, printing why and copying it to failed/<category>/', async () => {

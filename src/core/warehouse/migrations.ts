@@ -11,12 +11,28 @@ export interface Migration {
   columns?: { table: string; column: ColumnDef }[];
 }
 
+/** Version 1's sales table, re-declared by a later step that only adds an index to it. */
+function salesV1(): TableDef {
+  const sales = TABLES_V1.find((t) => t.name === 'sales');
+  if (!sales) throw new Error('TABLES_V1 has no sales table');
+  return sales;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   { id: '0001_tables_v1', tables: TABLES_V1 },
   // How each loaded file was read (IngestReport as JSON): mapping, columns left out, date order, rows skipped.
   {
     id: '0002_ingest_files_report',
     columns: [{ table: 'ingest_files', column: { name: 'report_json', type: 'json' } }],
+  },
+  // Overlapping exports are told apart by order id (ingest/load/order-dedupe.ts): one index probe per
+  // order of a batch instead of a scan of the site's sales. The table exists, so only the index is new
+  // (SQLite); BigQuery has no indexes and keeps its clustering.
+  {
+    id: '0003_sales_order_id_index',
+    tables: [
+      { ...salesV1(), indexes: [...(salesV1().indexes ?? []), ['org_id', 'location_id', 'order_id']] },
+    ],
   },
 ];
 

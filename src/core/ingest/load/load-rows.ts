@@ -9,6 +9,7 @@ import { distinctSites, multipleSites, oneSiteNote } from '../map/site-column.ts
 import type { IngestReport } from '../outcome.ts';
 import { BadRowTally } from './bad-rows.ts';
 import type { IngestRecords } from './ingest-records.ts';
+import { createOrderDedupe, duplicatesNote } from './order-dedupe.ts';
 import type { BuiltBatch } from './row-builder.ts';
 import { createRowTextReader } from './row-text.ts';
 import { SeenTally } from './seen-values.ts';
@@ -43,7 +44,12 @@ const sourceOf = (report: ReadReport | undefined, column: string): string | unde
  * The whole report: the read half plus skipped rows, unknown statuses and the one site the rows name.
  * Throws when the rows name several sites (the transaction then stores nothing).
  */
-function completeReport(req: LoadRequest, bad: BadRowTally, seen: SeenTally): IngestReport {
+function completeReport(
+  req: LoadRequest,
+  bad: BadRowTally,
+  seen: SeenTally,
+  duplicates: number,
+): IngestReport {
   const read = req.report ?? { mapping: [], unmapped: [] };
   const notes = [...(read.notes ?? [])];
   const siteColumn = sourceOf(read, 'location_id');
@@ -56,6 +62,7 @@ function completeReport(req: LoadRequest, bad: BadRowTally, seen: SeenTally): In
   return {
     ...read,
     skipped: bad.byReason(),
+    ...(duplicates === 0 ? {} : { duplicates }),
     ...(unknown.length === 0
       ? {}
       : { unknownValues: [{ column: sourceOf(read, 'status') ?? 'status', values: unknown }] }),
@@ -93,6 +100,14 @@ export async function loadRows(
     _master_category: req.category,
     _ingested_at: req.ingestedAt,
   };
+  const dedupe = createOrderDedupe({
+    dialect: warehouse.dialect,
+    table,
+    scope: req.scope,
+    columns: req.columns,
+    fileName: req.fileName,
+    ingestedAt: req.ingestedAt,
+  });
 
   return warehouse.transaction(async (tx): Promise<LoadResult> => {
     // Checked inside the transaction: two loads of the same content racing each other serialise here.
@@ -103,12 +118,20 @@ export async function loadRows(
     const seen = new SeenTally();
     let read = 0;
     let stored = 0;
+    let duplicates = 0;
     for await (const batch of req.batches) {
       for (const { index, error } of batch.bad) bad.add(read + index + 1, error);
       seen.add(batch.seen);
       read += batch.read;
       if (batch.rows > 0) {
-        stored += await tx.insertBlock(table, { columns: req.columns, values: readText(batch.text), shared });
+        let values = readText(batch.text);
+        if (dedupe) {
+          const fresh = await dedupe.filter(tx, values);
+          values = fresh.values;
+          duplicates += fresh.duplicates;
+        }
+        if (values.length > 0)
+          stored += await tx.insertBlock(table, { columns: req.columns, values, shared });
       }
       req.onProgress?.(read);
     }
@@ -119,8 +142,9 @@ export async function loadRows(
       );
     }
     bad.check(read);
-    const report = completeReport(req, bad, seen);
-    const note = bad.note();
+    const report = completeReport(req, bad, seen, duplicates);
+    const notes = [bad.note(), duplicatesNote(duplicates, stored)].filter((n) => n !== undefined);
+    const note = notes.length === 0 ? undefined : notes.join('; ');
     await records.recordFile(tx, {
       contentHash: req.contentHash,
       jobId: req.jobId,
