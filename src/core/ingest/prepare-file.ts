@@ -1,6 +1,7 @@
 // The real PrepareFile: parse the file, pick and map its best table (stored layout → heuristics → LLM), build its rows.
 import type { LlmSchemaMapper, VisionTableExtractor } from './contracts.ts';
 import { buildBatches, createRowBuilder } from './load/row-builder.ts';
+import { settleDateOrder } from './map/date-order.ts';
 import { type MappingStore, mapBestTable } from './map/map-table.ts';
 import { describeRead } from './map/read-report.ts';
 import { createRowNormaliser } from './normalise/normalise-row.ts';
@@ -53,12 +54,15 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
         category,
         ...(llm.extractTable === undefined ? {} : { vision: llm.extractTable }),
       });
-      const { table, mapping } = await mapBestTable({
+      const { table, mapping: sampled } = await mapBestTable({
         tables,
         category,
         store: options.mappings,
         ...(llm.mapSchema === undefined ? {} : { llm: llm.mapSchema }),
       });
+      // A sample without a telling date (a day-first POS export's first 50 rows all fall on the 1st) is settled
+      // from the whole column, read up to its first telling date: cheap unless no row tells, when all must be read.
+      const mapping = await settleDateOrder(sampled, () => table.rows());
       const named = table.name === undefined ? {} : { table: table.name };
       const report = describeRead({
         headers: table.headers,

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { TitanError } from '../../errors.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import type { LlmSchemaMapper, MappingResult, RawTable } from '../contracts.ts';
-import { type DateOrder, detectDateOrder } from '../normalise/date.ts';
 import { missingRequired } from '../normalise/target-columns.ts';
-import type { IngestReport } from '../outcome.ts';
 import { checkCategory } from './category-fit.ts';
-import { dateOrderEvidence } from './date-evidence.ts';
+import { tallyDates } from './date-evidence.ts';
+import { type DateOrderFields, dateOrderFields } from './date-order.ts';
 import { layoutFingerprint } from './fingerprint.ts';
 import { mapHeuristically } from './heuristic-mapper.ts';
 import { mapWithLlm } from './llm-mapping.ts';
@@ -27,10 +26,7 @@ export interface MappingStore {
 }
 
 /** A mapping for one file: the layout's mapping plus how this file writes ambiguous dates. */
-export interface TableMapping extends MappingResult {
-  dateOrder: DateOrder;
-  /** What the sampled dates showed about day and month order (undefined without dates). */
-  dateEvidence?: IngestReport['dateOrder'];
+export interface TableMapping extends MappingResult, DateOrderFields {
   /** The column naming each row's site, watched so a file of several sites fails instead of merging them. */
   site?: number;
   /** Charge columns added to an amount derived from qty × unit price (only when there is no amount column). */
@@ -79,7 +75,7 @@ function unmapped(
 }
 
 /**
- * Adds what reading this file needs beyond the layout's mapping: its date order (from the sample), its site
+ * Adds what reading this file needs beyond the layout's mapping: its date order (from the sample, or left open), its site
  * column and derived-amount charges. Throws when the sample already names several sites.
  */
 function withReadingAids(
@@ -89,8 +85,8 @@ function withReadingAids(
 ): TableMapping {
   const col = result.mapping.date;
   const dates = col === undefined ? [] : table.sample.map((row) => row[col] ?? '');
-  const dateOrder = detectDateOrder(dates);
-  const evidence = col === undefined ? undefined : dateOrderEvidence(dates, dateOrder);
+  // The sample decides when it can; when it cannot (dateOpen), the file's rows are read for it before loading.
+  const dateFields = dateOrderFields(col === undefined ? undefined : tallyDates(dates, false));
   const used = new Set(Object.values(result.mapping));
   const site = findSiteColumn(table.headers, used, category);
   if (site !== undefined) {
@@ -100,8 +96,7 @@ function withReadingAids(
   const charges = result.mapping.amount === undefined ? findCharges(table.headers, used) : [];
   return {
     ...result,
-    dateOrder,
-    ...(evidence === undefined ? {} : { dateEvidence: evidence }),
+    ...dateFields,
     ...(site === undefined ? {} : { site }),
     ...(charges.length === 0 ? {} : { charges }),
   };

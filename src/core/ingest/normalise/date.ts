@@ -133,18 +133,24 @@ export function parseTime(raw: string): string | null {
   return `${pad(hour)}:${pad(minute)}`;
 }
 
-/**
- * Decides how a column writes ambiguous dates from its sample: month-first only when some value can
- * only be read that way (e.g. 03/20/2023) and none can only be read day-first.
- */
-export function detectDateOrder(values: readonly string[]): DateOrder {
-  let dayFirst = 0;
-  let monthFirst = 0;
-  for (const value of values) {
-    const m = NUMERIC.exec(value.trim());
-    if (!m) continue;
-    if (Number(m[1]) > 12) dayFirst++;
-    else if (Number(m[2]) > 12) monthFirst++;
-  }
-  return monthFirst > 0 && dayFirst === 0 ? 'mdy' : 'dmy';
+/** What one cell says about day and month order. */
+export type DateClue =
+  /** Both parts ≤ 12 and different (03/04/2024): the order changes the date. */
+  | 'ambiguous'
+  /** Both parts equal (04/04/2024): either order reads the same. */
+  | 'same'
+  /** Only one order makes a date (13/04/2024 is day first, 04/13/2024 month first). */
+  | DateOrder
+  /** Not a numeric d/m/y date (ISO, a month name, a serial, or not a date). */
+  | undefined;
+
+/** How a cell written d/m/y or m/d/y bears on the file's order. */
+export function dateClue(value: string): DateClue {
+  const m = NUMERIC.exec(value.trim().replace(/\s+/g, ' '));
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  if (a > 12) return b > 12 ? undefined : 'dmy';
+  if (b > 12) return 'mdy';
+  return a === b ? 'same' : 'ambiguous';
 }

@@ -2,7 +2,8 @@
 import type { Category, ColumnDef } from '../../warehouse/tables.ts';
 import type { ColumnMapping } from '../contracts.ts';
 import { ValueWatch } from '../load/seen-values.ts';
-import { type DateOrder, parseDate, parseTime } from './date.ts';
+import { type DateCell, mixedDateOrders } from '../map/date-evidence.ts';
+import { type DateOrder, dateClue, parseDate, parseTime } from './date.ts';
 import { isBlankish, parseNumber, roundMoney } from './number.ts';
 import { normaliseStatus } from './status.ts';
 import { targetColumns } from './target-columns.ts';
@@ -28,6 +29,8 @@ export interface RowMapping {
   mapping: ColumnMapping;
   /** How this file writes ambiguous dates such as 03/04/2024; day first when absent. */
   dateOrder?: DateOrder;
+  /** The row whose date decided dateOrder: a row read only the other way then fails the whole file. */
+  dateDecidedBy?: DateCell & { order: DateOrder };
   /** The column naming each row's site (Outlet, Branch…): not stored, but watched so sites never merge silently. */
   site?: number;
   /** Charges added to an amount derived from qty × unit price (delivery, packing, service charges). */
@@ -73,7 +76,8 @@ function readerOf(column: ColumnDef): Reader {
 
 /** The per-file parsers of repetitive cells, memoised. */
 interface CellParsers {
-  date: (cell: string) => string | null;
+  /** An ISO date, null when not a date, or AGAINST when only the order the file does not use reads it. */
+  date: (cell: string) => string | null | typeof AGAINST;
   time: (cell: string) => string | null;
   status: (cell: string) => string | null;
   unit: (cell: string) => UnitInfo | null;
@@ -105,7 +109,9 @@ function positionsOf(columns: readonly ColumnDef[]) {
   };
 }
 
-/** Builds the converter for one mapped file once; call it per row. */
+const AGAINST = Symbol('against the file’s date order');
+
+/** Builds the converter for one mapped file once; call it per row, in the file's order (rows are counted). */
 export function createRowNormaliser(mapping: RowMapping, category: Category): RowNormaliser {
   const columns = targetColumns(category);
   const order = mapping.dateOrder ?? 'dmy';
@@ -121,8 +127,12 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
     if (kept !== null) seen.unknownStatus(kept);
     return kept;
   };
+  const decidedBy = mapping.dateDecidedBy;
+  const against = decidedBy === undefined ? undefined : decidedBy.order === 'dmy' ? 'mdy' : 'dmy';
   const parse: CellParsers = {
-    date: memoise((cell) => parseDate(cell, order)),
+    date: memoise((cell) =>
+      against !== undefined && dateClue(cell) === against ? AGAINST : parseDate(cell, order),
+    ),
     time: memoise(parseTime),
     status: memoise(keepStatus),
     unit: memoise(normaliseUnit),
@@ -130,6 +140,7 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
   const siteAt = mapping.site;
   const charges = mapping.charges ?? [];
   let lastSite: string | undefined;
+  let row = 0;
   const value = (values: CanonicalValues, i: number): CanonicalValue => (i < 0 ? null : values[i]!);
 
   /** Fills what a row implies but does not state: amount from qty × price, base units, a bill's time. */
@@ -188,6 +199,7 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
   }
 
   const normalise: RowNormaliser = (raw) => {
+    row += 1;
     try {
       if (siteAt !== undefined) {
         // Rows of one site repeat its name: one comparison per row, the watch only on a change.
@@ -208,6 +220,7 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
           case 'date': {
             dateCell = cell;
             const iso = blank ? null : parse.date(cell);
+            if (iso === AGAINST) throw mixedDateOrders(decidedBy!, { row, value: cell.trim() });
             if (iso === null && !blank) throw new RowError(`${name}: "${cell}" is not a date`);
             values.push(iso);
             break;

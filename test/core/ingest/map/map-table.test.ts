@@ -202,6 +202,19 @@ describe('mapTable', () => {
     };
     await expect(mapTable({ table, category: 'expenses' })).resolves.toMatchObject({ dateOrder: 'mdy' });
   });
+
+  it('leaves the date order open when no sampled date tells day from month, for the whole file to settle', async () => {
+    const table = {
+      headers: ['Date', 'Amount'],
+      sample: [
+        ['03/04/2023', '5'],
+        ['04/04/2023', '6'],
+      ],
+    };
+    const mapped = await mapTable({ table, category: 'expenses' });
+    expect(mapped).toMatchObject({ dateOrder: 'dmy', dateOpen: true });
+    expect(mapped.dateEvidence).toBeUndefined();
+  });
 });
 
 describe('mapBestTable', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  detectDateOrder,
+  dateClue,
   excelSerialToIso,
   parseDate,
   parseTime,
@@ -88,11 +88,14 @@ describe('parseTime', () => {
   });
 });
 
-describe('detectDateOrder', () => {
-  it('is day-first unless a value can only be month-first', () => {
-    expect(detectDateOrder(['01/02/2024', '03/04/2024'])).toBe('dmy');
-    expect(detectDateOrder(['01/02/2024', '03/20/2023'])).toBe('mdy');
-    expect(detectDateOrder(['13/02/2024', '03/20/2023'])).toBe('dmy');
-    expect(detectDateOrder(['2024-01-05'])).toBe('dmy');
+describe('dateClue', () => {
+  it('says which order a numeric date allows: one, either (and it matters), or either (and it does not)', () => {
+    expect(dateClue('13/02/2024')).toBe('dmy');
+    expect(dateClue('02/13/2024 10:15')).toBe('mdy');
+    expect(dateClue('03/04/2024')).toBe('ambiguous');
+    expect(dateClue('04/04/2024')).toBe('same');
+    expect(dateClue('2024-01-05')).toBeUndefined();
+    expect(dateClue('5 Jan 2024')).toBeUndefined();
+    expect(dateClue('13/13/2024')).toBeUndefined();
   });
 });
