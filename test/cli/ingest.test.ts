@@ -154,8 +154,7 @@ describe('titan ingest', () => {
           unmapped: ['Order Type'],
           dateOrder: {
             order: 'day-first',
-            evidence:
-              '1 of 2 numeric dates in the first 2 rows sampled have a first part above 12 (e.g. 25/11/2026)',
+            evidence: 'day first: row 2 has 25/11/2026; no row has a second part above 12',
           },
           skipped: [],
           unknownValues: [{ column: 'Status', values: ['On Hold'] }],
