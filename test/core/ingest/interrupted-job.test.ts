@@ -14,10 +14,9 @@ import {
 import { createLocalFolderSource } from '../../../src/core/ingest/source/local-folder.ts';
 import type { SourceFile } from '../../../src/core/ingest/source/port.ts';
 import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
-import { createBigQueryWarehouse } from '../../../src/core/warehouse/bigquery.ts';
 import type { Warehouse } from '../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../src/core/warehouse/sqlite.ts';
-import { startFakeBigQuery } from '../../fakes/bigquery.ts';
+import { openFakeBigQueryWarehouse } from '../../fakes/bigquery-warehouse.ts';
 import { createAdminHarness } from '../../helpers/admin-harness.ts';
 import { finished, spawnTsx } from '../../helpers/spawn-tsx.ts';
 import { useTmpDirs } from '../../helpers/tmp-dir.ts';
@@ -101,24 +100,7 @@ describe('an ingest job whose process is gone', () => {
         return { warehouse, close: () => warehouse.close() };
       },
     ],
-    [
-      'BigQuery',
-      async () => {
-        const fake = await startFakeBigQuery();
-        const warehouse = createBigQueryWarehouse({
-          projectId: fake.projectId,
-          datasetId: fake.datasetId,
-          apiEndpoint: fake.url,
-        });
-        return {
-          warehouse,
-          async close() {
-            await warehouse.close();
-            await fake.close();
-          },
-        };
-      },
-    ],
+    ['BigQuery', openFakeBigQueryWarehouse],
   ];
 
   describe.each(engines)('on %s, judged by its lease where its process cannot be checked', (_, open) => {

@@ -6,10 +6,9 @@ import { buildBatches, createRowBuilder } from '../../../../src/core/ingest/load
 import type { RowNormaliser } from '../../../../src/core/ingest/normalise/normalise-row.ts';
 import { targetColumns } from '../../../../src/core/ingest/normalise/target-columns.ts';
 import { DEFAULT_SCOPE } from '../../../../src/core/model/scope.ts';
-import { createBigQueryWarehouse } from '../../../../src/core/warehouse/bigquery.ts';
 import type { Warehouse } from '../../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../../src/core/warehouse/sqlite.ts';
-import { startFakeBigQuery } from '../../../fakes/bigquery.ts';
+import { openFakeBigQueryWarehouse } from '../../../fakes/bigquery-warehouse.ts';
 
 /** date, order id, item, qty, amount onto every sales column in order; an empty order id is null. */
 const convert: RowNormaliser = ([date, orderId, item, qty, amount]) => {
@@ -61,24 +60,7 @@ const engines: [string, () => Promise<Opened>][] = [
       return { warehouse, close: () => warehouse.close() };
     },
   ],
-  [
-    'bigquery (fake server)',
-    async () => {
-      const fake = await startFakeBigQuery();
-      const warehouse = createBigQueryWarehouse({
-        projectId: fake.projectId,
-        datasetId: fake.datasetId,
-        apiEndpoint: fake.url,
-      });
-      return {
-        warehouse,
-        close: async () => {
-          await warehouse.close();
-          await fake.close();
-        },
-      };
-    },
-  ],
+  ['bigquery (fake server)', openFakeBigQueryWarehouse],
 ];
 
 describe.each(engines)('overlapping sales exports on %s', (_engine, open) => {
