@@ -13,7 +13,6 @@ import { dateInZone } from './calendar.ts';
 import { composeDailyBrief } from './daily-brief.ts';
 import { declinedAnswer } from './declined-answer.ts';
 import { INTENT_PLANS, type MetricIntentId } from './intent-plans.ts';
-import { knownItems, matchItem } from './items.ts';
 import type { Metric } from './metric.ts';
 import { METRICS } from './metrics/index.ts';
 import type { Analyst, AskRequest, Audience, StatusListener } from './port.ts';
@@ -66,11 +65,8 @@ export function createAnalyst(options: AnalystOptions): Analyst {
     context: { period: Period; audience: Audience; onStatus: StatusListener },
   ): Promise<Answer> {
     const { period, audience, onStatus } = context;
-    // The warehouse's own item names beat the word next to "wastage" ("urad dal", not "dal").
-    const item =
-      id === 'wastage'
-        ? (matchItem(request.question, await knownItems(deps.warehouse, request.scope)) ?? named)
-        : undefined;
+    // The reader already matched the item against the scope's stored names ("urad dal", not "dal").
+    const item = id === 'wastage' ? named : undefined;
     const { answer } = await answerFromMetrics(
       deps,
       {

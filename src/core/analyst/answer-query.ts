@@ -5,9 +5,8 @@ import type { Scope } from '../model/scope.ts';
 import type { Vocabulary } from '../reader/vocabulary.ts';
 import { MEASURE_TABLE } from '../reader/vocabulary.ts';
 import type { SemanticExecutor } from '../semantic/execute.ts';
-import { DIMENSIONS, dimensionColumns, MEASURES } from '../semantic/model.ts';
-import { inScope } from '../semantic/predicates.ts';
-import type { MeasureId, QueryResult, SemanticFilter, SemanticQuery } from '../semantic/query.ts';
+import { MEASURES } from '../semantic/model.ts';
+import type { MeasureId, QueryResult, SemanticQuery } from '../semantic/query.ts';
 import type { Warehouse } from '../warehouse/port.ts';
 import { CATEGORY_TABLE } from '../warehouse/tables.ts';
 import { declinedAnswer, outsideCoverageAnswer } from './declined-answer.ts';
@@ -32,33 +31,6 @@ const LOOKS_BACK: ReadonlySet<MeasureId> = new Set(['stock_on_hand']);
 /** Staff names stay out of shared channels, whether the staff are a filter or the breakdown. */
 const namesStaff = (query: SemanticQuery): boolean =>
   query.groupBy === 'staff' || query.filters.some((f) => f.dimension === 'staff');
-
-/**
- * The first filter naming a value the table has never held ("BESCOM" is paid as an expense, never bought
- * from): a zero there would answer a different question, so the answer says so instead.
- */
-async function absentFilter(
-  warehouse: Warehouse,
-  scope: Scope,
-  table: string,
-  filters: readonly SemanticFilter[],
-): Promise<SemanticFilter | undefined> {
-  for (const filter of filters) {
-    const column = dimensionColumns(filter.dimension).find((c) => c.table === table)?.column;
-    if (!column || DIMENSIONS[filter.dimension].kind === 'time') continue;
-    const names = filter.values.map((_, i) => `@v${i}`).join(', ');
-    const rows = await warehouse.query(
-      `SELECT 1 AS present FROM ${warehouse.dialect.table(table)} WHERE ${inScope()} AND ${column} IN (${names}) LIMIT 1`,
-      {
-        org_id: scope.orgId,
-        location_id: scope.locationId,
-        ...Object.fromEntries(filter.values.map((v, i) => [`v${i}`, v])),
-      },
-    );
-    if (rows.length === 0) return filter;
-  }
-  return undefined;
-}
 
 /**
  * A sum or count over no rows is 0 when its table has rows in the period but none matched the filters (the true
@@ -114,7 +86,7 @@ export async function answerQuery(
   }
   const first = query.measures[0]!;
   const missing = query.filters.length
-    ? await absentFilter(deps.warehouse, scope, CATEGORY_TABLE[table], query.filters)
+    ? await deps.executor.unheldFilter(scope, CATEGORY_TABLE[table], query.filters)
     : undefined;
   if (missing) {
     const noun = CATEGORY_TABLE[table].replace(/_master$/, '');

@@ -8,7 +8,7 @@ import { assembleResult } from './assemble.ts';
 import { compileSemanticQuery } from './compile.ts';
 import { DIMENSIONS, dimensionColumns } from './dimensions.ts';
 import { inScope } from './predicates.ts';
-import { type DimensionId, type QueryResult, semanticQuerySchema } from './query.ts';
+import { type DimensionId, type QueryResult, type SemanticFilter, semanticQuerySchema } from './query.ts';
 
 /** A query as callers write it (filters and share may be left out). */
 export type SemanticQueryInput = z.input<typeof semanticQuerySchema>;
@@ -27,6 +27,15 @@ export interface SemanticExecutor {
   coverage(scope: Scope): Promise<Record<Category, TableCoverage | null>>;
   /** The stored values of an attribute dimension in scope, each once, sorted: the question reader's vocabulary. */
   distinctValues(scope: Scope, dimension: DimensionId): Promise<string[]>;
+  /**
+   * The first filter naming only values `table` has never held in scope ("BESCOM" is an expense payee, never a
+   * purchase vendor): a figure filtered on it would be 0 for a question about another table.
+   */
+  unheldFilter(
+    scope: Scope,
+    table: string,
+    filters: readonly SemanticFilter[],
+  ): Promise<SemanticFilter | undefined>;
 }
 
 export interface SemanticExecutorOptions {
@@ -94,6 +103,20 @@ export function createSemanticExecutor(options: SemanticExecutorOptions): Semant
       const sql = `SELECT DISTINCT v FROM (\n${selects.join('\nUNION ALL\n')}\n) AS stored WHERE v IS NOT NULL AND v <> ''`;
       const rows = await warehouse.query(sql, scopeParams(scope));
       return rows.map((r) => String(r.v)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    },
+
+    async unheldFilter(scope, table, filters) {
+      for (const filter of filters) {
+        const column = dimensionColumns(filter.dimension).find((c) => c.table === table)?.column;
+        if (!column || DIMENSIONS[filter.dimension].kind === 'time') continue;
+        const names = filter.values.map((_, i) => `@v${i}`).join(', ');
+        const rows = await warehouse.query(
+          `SELECT 1 AS present FROM ${d.table(table)} WHERE ${inScope()} AND ${column} IN (${names}) LIMIT 1`,
+          { ...scopeParams(scope), ...Object.fromEntries(filter.values.map((v, i) => [`v${i}`, v])) },
+        );
+        if (rows.length === 0) return filter;
+      }
+      return undefined;
     },
   };
 }

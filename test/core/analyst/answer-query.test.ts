@@ -39,8 +39,8 @@ afterEach(async () => {
   for (const w of opened.splice(0)) await w.close();
 });
 
-async function analystOver(rows: Row[]): Promise<Analyst> {
-  const warehouse = await tinyWarehouse({ sales: rows });
+async function analystOver(rows: Row[], more: Parameters<typeof tinyWarehouse>[0] = {}): Promise<Analyst> {
+  const warehouse = await tinyWarehouse({ sales: rows, ...more });
   opened.push(warehouse);
   const clock = { now: () => NOW };
   return createAnalyst({
@@ -114,5 +114,18 @@ describe('answering a question as a query', () => {
     expect(answer.intent).toBe('declined');
     expect(answer.facts).toEqual([]);
     expect(answer.headline.toLowerCase()).toContain('load');
+  });
+
+  it('never answers ₹0 for a name the table of the figure has never held', async () => {
+    const analyst = await analystOver(SALES, {
+      expenses_master: [{ date: '2026-11-20', vendor: 'BESCOM', category: 'Electricity', amount: 4200 }],
+      purchases_master: [
+        { date: '2026-11-20', vendor: 'Kaveri Traders', item: 'Rice', qty: 10, amount: 600 },
+      ],
+    });
+    const answer = await ask(analyst, 'purchases from BESCOM in November');
+    expect(answer.intent).toBe('declined');
+    expect(answer.facts).toEqual([]);
+    expect(answer.headline).toContain('BESCOM');
   });
 });

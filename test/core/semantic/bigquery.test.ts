@@ -2,25 +2,18 @@
 // run some SQL BigQuery refuses, so every statement sent must also parse as BigQuery SQL.
 import sqlParser from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
-import { createBigQueryWarehouse } from '../../../src/core/warehouse/bigquery.ts';
-import { startFakeBigQuery } from '../../fakes/bigquery.ts';
+import { openFakeBigQueryWarehouse } from '../../fakes/bigquery-warehouse.ts';
 import { semanticContract } from './contract.ts';
 
 const sent: string[] = [];
 
 semanticContract('bigquery (fake server)', async () => {
-  const fake = await startFakeBigQuery();
-  const warehouse = createBigQueryWarehouse({
-    projectId: fake.projectId,
-    datasetId: fake.datasetId,
-    apiEndpoint: fake.url,
-  });
+  const { warehouse, fake, close } = await openFakeBigQueryWarehouse();
   return {
     warehouse,
     dispose: async () => {
       sent.push(...fake.received.map((r) => r.query).filter((q) => /^(WITH|SELECT)\b/.test(q)));
-      await warehouse.close();
-      await fake.close();
+      await close();
     },
   };
 });
