@@ -24,11 +24,17 @@ export function createQuestionVocabulary(options: {
   async function load(scope: Scope): Promise<Vocabulary> {
     const [coverage, ...lists] = await Promise.all([
       executor.coverage(scope),
-      ...VALUE_DIMENSIONS.map((d) => executor.distinctValues(scope, d)),
+      ...VALUE_DIMENSIONS.map((d) => executor.storedNames(scope, d)),
     ]);
     const span = (c: { from: string; to: string } | null) => (c ? { from: c.from, to: c.to } : null);
     return {
-      values: Object.fromEntries(VALUE_DIMENSIONS.map((d, i) => [d, lists[i]!])),
+      values: Object.fromEntries(VALUE_DIMENSIONS.map((d, i) => [d, lists[i]!.map((n) => n.value)])),
+      heldIn: Object.fromEntries(
+        VALUE_DIMENSIONS.map((d, i) => [
+          d,
+          Object.fromEntries(lists[i]!.map((n) => [n.value, n.categories])),
+        ]),
+      ),
       coverage: {
         sales: span(coverage.sales),
         expenses: span(coverage.expenses),

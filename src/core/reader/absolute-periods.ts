@@ -14,7 +14,7 @@ import { type PeriodContext, type PeriodPart, type PeriodRule, regexRule } from 
 
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const TO = '\\s*(?:-|–|—|to|till|until|through|thru|and|se)\\s*';
-const YEAR = "(?:\\s*,?\\s*(\\d{4}|'\\d{2}))?";
+const YEAR = "(?:\\s*,?\\s*(?:of\\s+)?(\\d{4}|'\\d{2}))?";
 const FROM = '(?:from\\s+|between\\s+)?';
 const yearNumber = (text: string | undefined): number | undefined =>
   text === undefined ? undefined : text.startsWith("'") ? 2000 + Number(text.slice(1)) : Number(text);
@@ -71,6 +71,27 @@ const chronoRule: PeriodRule = {
     });
   },
 };
+
+/**
+ * "from 20 Nov till today", "1/11 to date": a written date up to today. Checked before the relative rules, which
+ * would otherwise read "today" on its own and leave the written date as a second period.
+ */
+export const toTodayRules: PeriodRule[] = [
+  regexRule(
+    new RegExp(
+      `\\b(?:from\\s+|since\\s+)?(${DATE_ATOM})\\s*(?:-|–|—|to|till|until|up\\s*to|upto|through|thru)\\s+(?:today|now|date|aaj|abhi)\\b`,
+    ),
+    (m, c) => {
+      const start = parseAtom(m[1]!, c.dayFirst);
+      if (!start) return null;
+      const resolve: PeriodPart['resolve'] = (coverage) => {
+        const span = spanResolver(start, start, c.today)(coverage);
+        return 'problem' in span ? span : { from: span.from, to: c.today };
+      };
+      return written(resolve);
+    },
+  ),
+];
 
 /** Checked in order after the relative rules. */
 export const absoluteRules: PeriodRule[] = [

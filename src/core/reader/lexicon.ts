@@ -178,7 +178,10 @@ const TABLE: [string, Lexeme[]][] = [
   ['how many|hw many|number of|no of|kitne', [{ kind: 'how-many' }]],
   ['how much|hw much|kitna|kitni|evlo|evvalavu|evalavu', [{ kind: 'how-much' }]],
   ['₹|rs|inr|rupee|rupees|worth|value|amount|money|paisa|paise|kaasu|panam', [{ kind: 'money' }]],
-  ['%|percent|percentage|percentages|ratio|share|shares|proportion|contribution|mix', [{ kind: 'share' }]],
+  [
+    '%|percent|percentage|percentages|ratio|share|shares|proportion|fraction|contribution|mix',
+    [{ kind: 'share' }],
+  ],
   [
     'latest|right now|as of now|abhi|current|last invoice|latest invoice|last purchase|latest purchase|last delivery',
     [{ kind: 'latest' }],
@@ -235,7 +238,7 @@ const TABLE: [string, Lexeme[]][] = [
     [desc, concept('sell')],
   ],
   ['least popular|slow moving|slow movers|least selling|lowest selling', [asc, concept('sell')]],
-  ['best', [{ kind: 'rank', order: 'desc', judged: true }]],
+  ['best|record|all time high|all-time high', [{ kind: 'rank', order: 'desc', judged: true }]],
   ['worst|poorest|weakest', [{ kind: 'rank', order: 'asc', judged: true }]],
   // Comparisons
   [

@@ -2,7 +2,7 @@
 //
 // "Sold"/"sell" with no money or quantity word: after "how much" with no item right after it, money ("how much did we
 // sell lw" is revenue); of a named item or category, or ranking items ("masala dosa sold", "top selling item",
-// "which item sold the most"), the quantity; a money word ("by amount", "₹") or a quantity word ("qty", "plates")
+// "which item sold the most"), the quantity; ranking who sold or when ("who sold the most"), money; a money word ("by amount", "₹") or a quantity word ("qty", "plates")
 // decides when present. A money word with a name only sales record ("UPI amt") is its revenue (query-reading.ts).
 import type { MeasureId } from '../semantic/query.ts';
 import type { Concept } from './lexicon.ts';
@@ -23,6 +23,8 @@ export interface MeasureCues {
   lonelyRank?: 'desc' | 'asc';
   /** Dimensions of the names in the question. */
   named: ReadonlySet<ValueDimension>;
+  /** The breakdown is by who sold or when, not by what: "who sold the most" ranks captains by their sales. */
+  sellersCompared?: boolean;
 }
 
 export type MeasureReading =
@@ -80,7 +82,9 @@ export function readMeasures(cues: MeasureCues): MeasureReading {
         break;
       case 'sell':
         if (has('revenue') || has('void') || has('comp') || has('discount') || has('average-bill')) break;
-        add(quantity ? 'items_sold' : money || cues.howMuch ? 'revenue' : 'items_sold');
+        add(
+          quantity ? 'items_sold' : money || cues.howMuch || cues.sellersCompared ? 'revenue' : 'items_sold',
+        );
         break;
       case 'bill':
         if (has('void') || has('comp') || has('discount')) break;

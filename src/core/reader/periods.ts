@@ -1,5 +1,5 @@
 // Period expressions in a question → date ranges: relative phrases first (our own rules), then written dates (chrono-node and ours).
-import { absoluteRules } from './absolute-periods.ts';
+import { absoluteRules, toTodayRules } from './absolute-periods.ts';
 import { relativeRules } from './relative-periods.ts';
 import { lowerKeepingOffsets } from './text-prep.ts';
 import type { DateSpan } from './vocabulary.ts';
@@ -85,7 +85,7 @@ export function findPeriods(
   };
   const finds: PeriodFind[] = [];
   let text = masked;
-  for (const rule of [...relativeRules, ...absoluteRules]) {
+  for (const rule of [...toTodayRules, ...relativeRules, ...absoluteRules]) {
     for (const { start, end, part } of rule.scan(text, context)) {
       // "the last 7 days" is labelled "last 7 days".
       const label = display.slice(start, end).replace(/^the\s+/i, '');

@@ -17,13 +17,20 @@ import { dimensionNoun, queryQuestion, queryText } from './reading-text.ts';
 import type { Scan } from './scan.ts';
 import { decline, firm, isPlural, type ReadOptions, resolveFind, type Understood } from './understood.ts';
 import type { ValueHit } from './values.ts';
-import { MEASURE_TABLE, type ValueDimension } from './vocabulary.ts';
+import {
+  type CoverageTable,
+  MEASURE_TABLE,
+  tablesHolding,
+  type ValueDimension,
+  type Vocabulary,
+} from './vocabulary.ts';
 
 /** The measures, letting a measure word that is also a stored name ("Salaries") be the name when another measure is named. */
 function measuresOf(
   scan: Scan,
   cues: Cues,
   lonelyRank: boolean,
+  vocabulary: Vocabulary,
 ): { reading: MeasureReading; names: ValueHit[] } {
   const names = [...scan.values];
   let concepts = cues.concepts;
@@ -38,8 +45,12 @@ function measuresOf(
 
   function read(list: { concept: Concept; token: number }[]): MeasureReading {
     // Only a name of one dimension steers the measure: "Ramesh" (a captain and a payee) leaves it to the words.
+    // A payee only the expenses register names ("BESCOM") steers as an expense head does.
     const named = new Set<ValueDimension>(
-      names.filter((h) => h.candidates.length === 1).map((h) => h.candidates[0]!.dimension),
+      names
+        .filter((h) => h.candidates.length === 1)
+        .map((h) => h.candidates[0]!)
+        .map((c) => (payeeOnly(vocabulary, c) ? 'expense_head' : c.dimension)),
     );
     const itemTokens = new Set(
       names.filter((h) => h.candidates.some((c) => c.dimension === 'item')).flatMap((h) => h.tokens),
@@ -54,6 +65,9 @@ function measuresOf(
       share: cues.share,
       ...(lonelyRank && cues.rank ? { lonelyRank: cues.rank.order } : {}),
       named,
+      sellersCompared:
+        cues.dimensions.length > 0 &&
+        cues.dimensions.every((d) => d.dimension !== 'item' && d.dimension !== 'category'),
     });
   }
 }
@@ -75,13 +89,34 @@ function filtersOf(names: ValueHit[], measures: MeasureId[]): SemanticFilter[] |
 }
 
 const TIME_GRAINS: readonly string[] = ['day', 'week', 'month', 'weekday', 'hour'];
+/**
+ * Who sold and how it was paid, which only the sales register records. Items and categories are not here: "top
+ * 10 items" may mean money or plates, so the reader asks.
+ */
+const SOLD_BY: ReadonlySet<string> = new Set(['staff', 'payment_mode', 'who']);
+
+/** A vendor name held by the expenses register only: a payee of an expense, never a supplier of purchases. */
+function payeeOnly(vocabulary: Vocabulary, c: ValueHit['candidates'][number]): boolean {
+  if (c.dimension !== 'vendor') return false;
+  const tables = tablesHolding(vocabulary, 'vendor', c.values);
+  return tables !== undefined && tables.size === 1 && tables.has('expenses');
+}
+
+/** The one table every vendor named is held by, when there is one. */
+function vendorTable(names: ValueHit[], vocabulary: Vocabulary): CoverageTable | undefined {
+  const vendors = names.flatMap((n) =>
+    n.candidates.length === 1 && n.candidates[0]!.dimension === 'vendor' ? n.candidates[0]!.values : [],
+  );
+  const tables = vendors.length > 0 ? tablesHolding(vocabulary, 'vendor', vendors) : undefined;
+  return tables?.size === 1 ? [...tables][0] : undefined;
+}
 
 /**
  * A figure the question names only through what else it says: expense heads are expenses; a vendor is what
  * was bought from them (a quantity: how much of it); "how many cappuccinos" is plates sold; "best day",
  * "slowest week" rank days by revenue.
  */
-function impliedMeasure(names: ValueHit[], cues: Cues): MeasureId | undefined {
+function impliedMeasure(names: ValueHit[], cues: Cues, vocabulary: Vocabulary): MeasureId | undefined {
   const dims = new Set<string>([
     ...names.flatMap((n) => (n.candidates.length === 1 ? [n.candidates[0]!.dimension] : [])),
     ...cues.dimensions.map((d) => d.dimension),
@@ -90,6 +125,10 @@ function impliedMeasure(names: ValueHit[], cues: Cues): MeasureId | undefined {
     names.length > 0 && names.every((n) => n.candidates.some((c) => c.dimension === 'expense_head'));
   const counted = cues.quantity || cues.howMany;
   if (heads || dims.has('expense_head')) return 'expenses';
+  // "Kaveri Traders October": a supplier only purchases name is what was bought from them; a payee, the expense.
+  const held = vendorTable(names, vocabulary);
+  if (held === 'expenses' && !counted) return 'expenses';
+  if (held === 'purchases') return counted ? 'purchase_qty' : 'purchases';
   if (dims.has('vendor'))
     return counted
       ? 'purchase_qty'
@@ -102,6 +141,9 @@ function impliedMeasure(names: ValueHit[], cues: Cues): MeasureId | undefined {
     return 'revenue';
   const grains = cues.dimensions.filter((d) => TIME_GRAINS.includes(d.dimension));
   if (cues.rank && grains.length > 0 && grains.length === cues.dimensions.length) return 'revenue';
+  // "our top captain", "UPI share": a ranking or share of sellers or payment modes is by their money, as a POS's
+  // own staff and settlement reports are; the reading says "by revenue", so another figure is one word away.
+  if ((cues.rank || cues.share) && !counted && [...dims].some((d) => SOLD_BY.has(d))) return 'revenue';
   return undefined;
 }
 
@@ -130,7 +172,14 @@ function mainPeriod(
   const { today } = options;
   if (choice.main) {
     const resolved = resolveFind(choice.main, MEASURE_TABLE[measures[0]!], options);
-    return 'problem' in resolved ? firm(resolved.problem) : { main: resolved };
+    if ('problem' in resolved) return firm(resolved.problem);
+    // "the rate of paneer today" is the last price paid up to today, though nothing was bought today.
+    if (measures[0] === 'unit_rate_latest' && resolved.from === resolved.to) {
+      const latest = defaultPeriod('unit_rate_latest', options.vocabulary, resolved.to);
+      const from = latest.from.localeCompare(resolved.to) <= 0 ? latest.from : resolved.to;
+      return { main: { ...resolved, from, ...(resolved.to === today ? { phrase: 'latest' } : {}) } };
+    }
+    return { main: resolved };
   }
   const paired = choice.target ? counterpart(choice.target, today) : undefined;
   if (paired) return { main: paired };
@@ -207,11 +256,11 @@ export function readQuery(
           n.candidates.some((c) => forced.every((m) => dimensionsOf(m).includes(c.dimension))),
         ),
       }
-    : measuresOf(scan, cues, noBreakdown);
+    : measuresOf(scan, cues, noBreakdown, options.vocabulary);
   let measures: MeasureId[];
   if (measureReading.kind === 'measures') measures = measureReading.measures;
-  else if (measureReading.kind === 'none' && impliedMeasure(names, cues)) {
-    measures = [impliedMeasure(names, cues)!];
+  else if (measureReading.kind === 'none' && impliedMeasure(names, cues, options.vocabulary)) {
+    measures = [impliedMeasure(names, cues, options.vocabulary)!];
   } else return declineMeasures(scan, cues, options, unread, measureReading, names);
 
   const filters = filtersOf(names, measures);

@@ -52,7 +52,8 @@ const IS = '(?:is|iss)';
 const NEXT = '(?:next|coming|the\\s+coming|agle|agla|agli|adutha)';
 const UNIT =
   '(days?|din|naal|nights?|weeks?|wks?|hafte|hafton|months?|mths?|mnths?|mahine|mahino|years?|yrs?|saal)';
-const WEEK = '(?:week|wk|hafte|hafta|vaaram)';
+// "weak" is how "week" is most often mistyped, and no owner asks about a weak.
+const WEEK = '(?:week|weak|wk|hafte|hafta|vaaram)';
 const MONTH = '(?:month|mth|mnth|mahine|mahina|maasam|masam)';
 const YEAR = '(?:year|yr|saal|varsham)';
 
@@ -311,6 +312,10 @@ export const relativeRules: PeriodRule[] = [
   regexRule(
     new RegExp(`\\b(?:${THIS}\\s+${WEEK}|${IS}\\s+(?:hafte|hafta)|week\\s+to\\s+date|wtd)\\b`),
     (_m, { today }) => period('this week', mondayOf(today), today),
+  ),
+  // "in the past week", "over the last week": the 7 days before today; "last week" alone is the calendar week.
+  regexRule(/\b(?:(?:in|over|during|for|within)\s+the\s+(?:last|past)|past)\s+week\b/, (_m, { today }) =>
+    lastUnits(7, 'day', today),
   ),
   regexRule(new RegExp(`\\b${LAST}\\s+${WEEK}\\b`), (_m, { today }) => lastWeek(today, 1, 'last week')),
   regexRule(

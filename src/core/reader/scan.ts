@@ -14,6 +14,7 @@ import {
   type NameIndex,
   readNamePhrases,
   readNameWords,
+  SYNONYM_WORDS,
   type UnsureName,
   type ValueHit,
 } from './values.ts';
@@ -104,6 +105,7 @@ export function scanQuestion(
       [...STOP_WORDS],
       [...FILLER_WORDS],
       names.words,
+      SYNONYM_WORDS,
     ],
     meaningOf,
   );

@@ -34,7 +34,7 @@ export interface UnsureName {
   closest: string[];
 }
 
-/** Common Hindi names of ingredients, read as the English word when the data uses it. */
+/** Common Hindi names of ingredients and bills, read as the English word when the data uses it. */
 const SYNONYMS: Record<string, string> = {
   chawal: 'rice',
   doodh: 'milk',
@@ -55,7 +55,12 @@ const SYNONYMS: Record<string, string> = {
   haldi: 'turmeric',
   jeera: 'cumin',
   kaapi: 'coffee',
+  bijli: 'electricity',
+  power: 'electricity',
 };
+
+/** Words read as names through their English twin: known words, never typos to correct ("power" is not "powder"). */
+export const SYNONYM_WORDS: readonly string[] = Object.keys(SYNONYMS);
 
 export interface NameIndex {
   names: Name[];

@@ -27,6 +27,19 @@ export interface Vocabulary {
   values: Partial<Record<ValueDimension, string[]>>;
   /** First and last date with data per table, null when the table is empty. */
   coverage: Record<CoverageTable, DateSpan | null>;
+  /** Per dimension, the tables each stored value appears in (absent: not known, any table may hold it). */
+  heldIn?: Partial<Record<ValueDimension, Record<string, CoverageTable[]>>>;
+}
+
+/** The tables holding every one of `values`, when the vocabulary knows (a vendor only purchases name is bought from). */
+export function tablesHolding(
+  vocabulary: Vocabulary,
+  dimension: ValueDimension,
+  values: readonly string[],
+): Set<CoverageTable> | undefined {
+  const held = vocabulary.heldIn?.[dimension];
+  if (!held) return undefined;
+  return new Set(values.flatMap((v) => held[v] ?? []));
 }
 
 /** The table a measure is read from, for dates written without a year: the source of its first part. */

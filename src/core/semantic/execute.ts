@@ -20,6 +20,12 @@ export interface TableCoverage {
   rows: number;
 }
 
+/** One stored value of a dimension and the categories holding it. */
+export interface StoredName {
+  value: string;
+  categories: Category[];
+}
+
 export interface SemanticExecutor {
   /** Validates the query (request.invalid when it cannot be answered), runs its SQL, assembles the result. */
   run(query: SemanticQueryInput, scope: Scope): Promise<QueryResult>;
@@ -27,6 +33,11 @@ export interface SemanticExecutor {
   coverage(scope: Scope): Promise<Record<Category, TableCoverage | null>>;
   /** The stored values of an attribute dimension in scope, each once, sorted: the question reader's vocabulary. */
   distinctValues(scope: Scope, dimension: DimensionId): Promise<string[]>;
+  /**
+   * The same values, each with the categories whose rows hold it, in the same scan: "BESCOM" is a payee only the
+   * expenses register names, so "what did we pay BESCOM" asks about expenses, not purchases.
+   */
+  storedNames(scope: Scope, dimension: DimensionId): Promise<StoredName[]>;
   /**
    * The first filter naming only values `table` has never held in scope ("BESCOM" is an expense payee, never a
    * purchase vendor): a figure filtered on it would be 0 for a question about another table.
@@ -42,6 +53,8 @@ export interface SemanticExecutorOptions {
   warehouse: Warehouse;
 }
 
+const categoryOf = (table: string): Category => CATEGORIES.find((c) => CATEGORY_TABLE[c] === table)!;
+
 const scopeParams = (scope: Scope) => ({ org_id: scope.orgId, location_id: scope.locationId });
 
 function parseQuery(input: SemanticQueryInput) {
@@ -56,6 +69,33 @@ function parseQuery(input: SemanticQueryInput) {
 export function createSemanticExecutor(options: SemanticExecutorOptions): SemanticExecutor {
   const { warehouse } = options;
   const d = warehouse.dialect;
+
+  async function storedNames(scope: Scope, dimension: DimensionId): Promise<StoredName[]> {
+    if (DIMENSIONS[dimension].kind === 'time') {
+      throw new TitanError(
+        'request.invalid',
+        `${DIMENSIONS[dimension].label} has no stored values to list.`,
+        {
+          detail: { dimension },
+        },
+      );
+    }
+    // The category is a constant of the model, never a value from a question.
+    const selects = dimensionColumns(dimension).map(
+      ({ table, column }) =>
+        `SELECT ${column} AS v, '${categoryOf(table)}' AS c FROM ${d.table(table)} WHERE ${inScope()}`,
+    );
+    const sql = `SELECT v, c FROM (\n${selects.join('\nUNION ALL\n')}\n) AS stored WHERE v IS NOT NULL AND v <> '' GROUP BY v, c`;
+    const rows = await warehouse.query(sql, scopeParams(scope));
+    const held = new Map<string, Category[]>();
+    for (const row of rows) {
+      const value = String(row.v);
+      held.set(value, [...(held.get(value) ?? []), row.c as Category]);
+    }
+    return [...held]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([value, categories]) => ({ value, categories: categories.sort() }));
+  }
 
   return {
     async run(input, scope) {
@@ -88,22 +128,10 @@ export function createSemanticExecutor(options: SemanticExecutorOptions): Semant
     },
 
     async distinctValues(scope, dimension) {
-      if (DIMENSIONS[dimension].kind === 'time') {
-        throw new TitanError(
-          'request.invalid',
-          `${DIMENSIONS[dimension].label} has no stored values to list.`,
-          {
-            detail: { dimension },
-          },
-        );
-      }
-      const selects = dimensionColumns(dimension).map(
-        ({ table, column }) => `SELECT ${column} AS v FROM ${d.table(table)} WHERE ${inScope()}`,
-      );
-      const sql = `SELECT DISTINCT v FROM (\n${selects.join('\nUNION ALL\n')}\n) AS stored WHERE v IS NOT NULL AND v <> ''`;
-      const rows = await warehouse.query(sql, scopeParams(scope));
-      return rows.map((r) => String(r.v)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      return (await storedNames(scope, dimension)).map((n) => n.value);
     },
+
+    storedNames,
 
     async unheldFilter(scope, table, filters) {
       for (const filter of filters) {

@@ -37,6 +37,22 @@ export const fullHistory: Vocabulary = {
   },
 };
 
+/**
+ * The full history, knowing which register names each vendor: Kaveri Traders supplies goods, BESCOM is paid only
+ * through expenses, Sri Murugan Stores appears in both.
+ */
+export const withPayees: Vocabulary = {
+  ...fullHistory,
+  values: { ...values, vendor: [...(values.vendor ?? []), 'BESCOM'] },
+  heldIn: {
+    vendor: {
+      'Kaveri Traders': ['purchases'],
+      BESCOM: ['expenses'],
+      'Sri Murugan Stores': ['expenses', 'purchases'],
+    },
+  },
+};
+
 /** Only a demo year of 2015 loaded. */
 export const only2015: Vocabulary = {
   values,

@@ -1,6 +1,6 @@
 // What owners type, and the query Titan reads from it (Friday 4 Dec 2026 unless said).
 import { describe, expect, it } from 'vitest';
-import { datesOf, declineOf, FRIDAY, queryOf, read } from './fixture.ts';
+import { datesOf, declineOf, FRIDAY, queryOf, read, withPayees } from './fixture.ts';
 
 describe('the questions of the brief', () => {
   it('reads a day named without a year as that day, never the last 7 days', () => {
@@ -191,6 +191,33 @@ describe('names from the vocabulary', () => {
 
   it('reads a common Hindi ingredient name as the stored English one', () => {
     expect(queryOf('kitna chawal stock mein hai').filters).toEqual([{ dimension: 'item', values: ['Rice'] }]);
+  });
+});
+
+describe('a vendor named alone, read by the register that holds it', () => {
+  const october = { from: '2026-10-01', to: '2026-10-31' };
+  it('reads a supplier only purchases name as what was bought from it', () => {
+    expect(queryOf('Kaveri Traders October', FRIDAY, withPayees)).toMatchObject({
+      measures: ['purchases'],
+      filters: [{ dimension: 'vendor', values: ['Kaveri Traders'] }],
+      period: october,
+    });
+  });
+
+  it('reads a payee only expenses name as what was paid to it', () => {
+    expect(queryOf('what did we pay BESCOM in October', FRIDAY, withPayees)).toMatchObject({
+      measures: ['expenses'],
+      filters: [{ dimension: 'vendor', values: ['BESCOM'] }],
+      period: october,
+    });
+  });
+
+  it('asks when both registers name the vendor, or nothing says which holds it', () => {
+    expect(declineOf('Sri Murugan Stores October', FRIDAY, withPayees).suggestions).toEqual([
+      'Purchases from Sri Murugan Stores in October 2026',
+      'Expenses from Sri Murugan Stores in October 2026',
+    ]);
+    expect(read('Kaveri Traders October').kind).toBe('decline');
   });
 });
 

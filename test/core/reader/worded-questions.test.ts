@@ -3,34 +3,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCafe } from '../../questions/cafe/generate-cafe.ts';
 import { type OpenCafe, openCafe } from '../../questions/cafe/open-cafe.ts';
+import { DEV_PHRASED_QUESTIONS } from '../../questions/dev-phrased-questions.ts';
 import { DEV_QUESTIONS, DEV_WORDED_QUESTIONS } from '../../questions/dev-questions.ts';
 import { type Judgement, runQuestions, tally } from '../../questions/judge.ts';
 import { createOracle } from '../../questions/oracle.ts';
 
 const TIMEOUT_MS = 120_000;
 const oracle = createOracle(generateCafe());
+const WORDED = [...DEV_WORDED_QUESTIONS, ...DEV_PHRASED_QUESTIONS];
 
 describe('dev questions in owners’ own wording', () => {
   let cafe: OpenCafe | undefined;
   let judgements: Judgement[] = [];
   beforeAll(async () => {
     cafe = await openCafe('sqlite');
-    judgements = await runQuestions(cafe.titan.analyst, DEV_WORDED_QUESTIONS, oracle);
+    judgements = await runQuestions(cafe.titan.analyst, WORDED, oracle);
   }, TIMEOUT_MS);
   afterAll(async () => {
     await cafe?.close();
   });
 
   it('asks at least 60 questions, none worded like a dev question, each with a figure in the rows', () => {
-    expect(DEV_WORDED_QUESTIONS.length).toBeGreaterThanOrEqual(60);
+    expect(WORDED.length).toBeGreaterThanOrEqual(60);
     const norm = (t: string) =>
       t
         .toLowerCase()
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim();
     const dev = new Set(DEV_QUESTIONS.map((q) => norm(q.text)));
-    expect(DEV_WORDED_QUESTIONS.filter((q) => dev.has(norm(q.text))).map((q) => q.text)).toEqual([]);
-    const empty = DEV_WORDED_QUESTIONS.flatMap((q) =>
+    expect(WORDED.filter((q) => dev.has(norm(q.text))).map((q) => q.text)).toEqual([]);
+    expect(new Set(WORDED.map((q) => norm(q.text))).size).toBe(WORDED.length);
+    const empty = WORDED.flatMap((q) =>
       'expect' in q && !q.expect.snapshot && oracle.answer(q.expect).total === null && !q.expect.groupBy
         ? [q.text]
         : [],
@@ -45,7 +48,7 @@ describe('dev questions in owners’ own wording', () => {
 
   it('answers at least 95% right, the rest honest declines', () => {
     const t = tally(judgements);
-    expect(t.total).toBe(DEV_WORDED_QUESTIONS.length);
+    expect(t.total).toBe(WORDED.length);
     expect(t.right / t.total, `${t.right}/${t.total} right, ${t.declined} declined`).toBeGreaterThanOrEqual(
       0.95,
     );

@@ -339,6 +339,26 @@ export function semanticContract(name: string, create: () => Promise<SemanticSub
       await expect(values('day')).rejects.toMatchObject({ code: 'request.invalid' });
     });
 
+    it('says which registers hold each stored name, for telling a supplier from a payee', async () => {
+      const held = async (d: Parameters<SemanticExecutor['storedNames']>[1]) =>
+        Object.fromEntries((await semantic.storedNames(scope, d)).map((n) => [n.value, n.categories]));
+      expect(await held('vendor')).toEqual({
+        'Fresh Farms': ['purchases'],
+        'HP Gas': ['expenses'],
+        Landlord: ['expenses'],
+        Ramesh: ['expenses'],
+        'Sri Traders': ['purchases'],
+      });
+      expect(await held('item')).toEqual({
+        'Filter Coffee': ['sales'],
+        'Masala Dosa': ['sales'],
+        Milk: ['inventory', 'purchases'],
+        Rice: ['inventory', 'purchases'],
+        Sugar: ['inventory'],
+        Vada: ['sales'],
+      });
+    });
+
     it('binds hostile filter values: they match nothing and change nothing', async () => {
       const hostile = ["x' OR '1'='1", "'); DROP TABLE sales; --", 'Vada" OR 1=1 --', '@org_id'];
       const result = await run({
