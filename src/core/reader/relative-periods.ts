@@ -313,9 +313,11 @@ export const relativeRules: PeriodRule[] = [
     new RegExp(`\\b(?:${THIS}\\s+${WEEK}|${IS}\\s+(?:hafte|hafta)|week\\s+to\\s+date|wtd)\\b`),
     (_m, { today }) => period('this week', mondayOf(today), today),
   ),
-  // "in the past week", "over the last week": the 7 days before today; "last week" alone is the calendar week.
-  regexRule(/\b(?:(?:in|over|during|for|within)\s+the\s+(?:last|past)|past)\s+week\b/, (_m, { today }) =>
-    lastUnits(7, 'day', today),
+  // "in the past week", "over the last month": the 7 or 30 days before today, as analytics tools read them;
+  // "last week" and "last month" alone are the calendar week and month.
+  regexRule(
+    new RegExp(`\\b(?:(?:in|over|during|for|within)\\s+the\\s+(?:last|past)|past)\\s+(${WEEK}|${MONTH})\\b`),
+    (m, { today }) => lastUnits(new RegExp(`^${WEEK}$`).test(m[1]!) ? 7 : 30, 'day', today),
   ),
   regexRule(new RegExp(`\\b${LAST}\\s+${WEEK}\\b`), (_m, { today }) => lastWeek(today, 1, 'last week')),
   regexRule(

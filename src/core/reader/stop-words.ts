@@ -27,6 +27,7 @@ export const STOP_WORDS = list(`
   much lot lots bit little
   show shows showing tell give gives find see check know want need display fetch pull calculate compute
   look looking list say count given gave giving happen happened came come comes went goes gone use used using recorded booked
+  perform performs performing performed performance
   figure figures number numbers data details detail info information stats statistics
   thing things stuff everything anything something
   now currently yet ever far time period
