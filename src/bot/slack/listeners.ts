@@ -1,4 +1,4 @@
-// The ways in: @titan in a channel, DMs, /titan, and Slack assistant threads (suggested prompts, then answers).
+// The ways in: @titan in a channel, DMs (the agent messaging experience), /titan, and legacy assistant threads.
 import { type App, Assistant } from '@slack/bolt';
 import { z } from 'zod';
 import { escapeMrkdwn } from '../render/block-kit.ts';
@@ -8,6 +8,7 @@ import { registerInteractions, venueOf } from './interactions.ts';
 import { promptButtons } from './prompt-buttons.ts';
 
 export const SLASH_COMMAND = '/titan';
+const PROMPTS_TITLE = 'Try one of these:';
 
 /** A user's message as Titan reads it: plain messages only (no edits, joins, bot posts). */
 const userMessage = z.object({
@@ -33,7 +34,7 @@ function registerAssistant(app: App, deps: AnswerDeps): void {
       // Titan does not use the channel the user is viewing, so nothing is stored or fetched for it.
       threadContextStore: { get: async () => ({}), save: async () => {} },
       threadStarted: async ({ setSuggestedPrompts }) => {
-        await setSuggestedPrompts({ title: 'Try one of these:', prompts: [...SUGGESTED_PROMPTS] });
+        await setSuggestedPrompts({ title: PROMPTS_TITLE, prompts: [...SUGGESTED_PROMPTS] });
       },
       threadContextChanged: async () => {},
       userMessage: async ({ message, client }) => {
@@ -77,6 +78,18 @@ export function registerListeners(app: App, deps: AnswerDeps): void {
     await answerQuestion(deps, question);
   });
 
+  // Agent view: opening the DM's Messages tab is the moment to offer the prompts (it replaces assistant_thread_started).
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'messages') return;
+    await client.assistant.threads.setSuggestedPrompts({
+      channel_id: event.channel,
+      title: PROMPTS_TITLE,
+      prompts: [...SUGGESTED_PROMPTS],
+    });
+  });
+  // Titan answers from the owner's own data, never from the channel being viewed, so the context is not kept.
+  app.event('app_context_changed', async () => {});
+
   app.event('message', async ({ event, client, context }) => {
     const m = userMessage.safeParse(event);
     if (!m.success || m.data.channel_type !== 'im') return;
@@ -84,14 +97,19 @@ export function registerListeners(app: App, deps: AnswerDeps): void {
     const question = {
       client,
       channel: m.data.channel,
-      threadTs: m.data.thread_ts,
+      // In the agent messaging experience each DM message is its own thread root: the answer goes beneath it.
+      threadTs: m.data.thread_ts ?? m.data.ts,
       userId: m.data.user,
       text,
       venue: { kind: 'dm' } as const,
       mode: 'placeholder' as const,
     };
     if (text === '') {
-      await client.chat.postMessage({ channel: m.data.channel, ...promptButtons() });
+      await client.chat.postMessage({
+        channel: m.data.channel,
+        thread_ts: question.threadTs,
+        ...promptButtons(),
+      });
       return;
     }
     await answerQuestion(deps, question);

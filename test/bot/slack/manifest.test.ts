@@ -29,7 +29,7 @@ function manifestValidator() {
 interface Manifest {
   features: {
     slash_commands: { command: string; url: string }[];
-    assistant_view: { suggested_prompts: { title: string; message: string }[] };
+    agent_view: { agent_description: string; suggested_prompts: { title: string; message: string }[] };
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -56,7 +56,7 @@ describe('Slack app manifest', () => {
 
   it('subscribes to the events Titan handles and asks for the scopes it calls', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(
-      ['app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.im'].sort(),
+      ['app_context_changed', 'app_home_opened', 'app_mention', 'message.im'].sort(),
     );
     for (const scope of [
       'app_mentions:read',
@@ -83,9 +83,9 @@ describe('Slack app manifest', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLASH_COMMAND]);
   });
 
-  it('offers the same four chips in the assistant view as the app sets in a new thread', () => {
-    expect(manifest.features.assistant_view.suggested_prompts).toEqual(
-      SUGGESTED_PROMPTS.map((p) => ({ ...p })),
-    );
+  it('uses the agent messaging experience, offering the same four chips the app sets when a DM opens', () => {
+    expect(manifest.features).not.toHaveProperty('assistant_view');
+    expect(manifest.features.agent_view.agent_description.length).toBeLessThanOrEqual(300);
+    expect(manifest.features.agent_view.suggested_prompts).toEqual(SUGGESTED_PROMPTS.map((p) => ({ ...p })));
   });
 });

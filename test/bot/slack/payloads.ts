@@ -85,6 +85,44 @@ export function assistantThreadStarted(o: { eventId?: string } = {}): Json {
   };
 }
 
+/** An Events API envelope around `event`, as Slack documents it for agent-view events. */
+function envelope(event: Json, eventId: string): Json {
+  return {
+    token: 'verification_token',
+    team_id: TEAM,
+    api_app_id: 'A111',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1768451400,
+    authorizations: [
+      { enterprise_id: null, team_id: TEAM, user_id: OWNER, is_bot: false, is_enterprise_install: false },
+    ],
+    event,
+  };
+}
+
+/** app_home_opened (docs.slack.dev/reference/events/app_home_opened): tab "messages" opens the DM in agent view. */
+export function appHomeOpened(tab: 'messages' | 'home', o: { eventId?: string } = {}): Json {
+  return envelope(
+    { type: 'app_home_opened', user: OWNER, channel: 'D0ACX51K95H', tab, event_ts: '1768451400.000300' },
+    o.eventId ?? 'EvAH1',
+  );
+}
+
+/** app_context_changed (docs.slack.dev/reference/events/app_context_changed): the owner is viewing a channel. */
+export function appContextChanged(o: { eventId?: string } = {}): Json {
+  return envelope(
+    {
+      type: 'app_context_changed',
+      user: OWNER,
+      channel: 'D0ACX51K95H',
+      context: { entities: [{ type: 'slack#/types/channel_id', value: CHANNEL, team_id: TEAM }] },
+      event_ts: '1768451400.000400',
+    },
+    o.eventId ?? 'EvAC1',
+  );
+}
+
 /** vercel/chat's slash command fields (with arguments), as Slack form-encodes them. */
 export function slashCommand(
   text: string,

@@ -4,6 +4,8 @@ import { CORPUS } from '../../helpers/corpora.ts';
 import { assertValidBlocks } from '../render/block-kit-rules.ts';
 import { type Harness, startHarness } from './harness.ts';
 import {
+  appContextChanged,
+  appHomeOpened,
   appMention,
   assistantThreadStarted,
   blockAction,
@@ -21,20 +23,26 @@ describe('ways in', () => {
   let h: Harness;
   afterEach(async () => h?.close());
 
-  it('answers a DM in the DM, with everything (private audience)', CORPUS, async () => {
-    h = await startHarness();
-    await h.postEvent(directMessage('scan for profit leaks'));
-    await h.settle();
-    expect(h.analyst.requests[0]).toMatchObject({
-      audience: 'private',
-      threadId: `slack:${DM}:dm`,
-      userId: OWNER,
-    });
-    const [placeholder] = h.fake.callsTo('chat.postMessage');
-    expect(placeholder!.body.channel).toBe(DM);
-    expect(placeholder!.body.thread_ts).toBeUndefined();
-    expect(JSON.stringify(h.fake.callsTo('chat.update').at(-1)!.body.blocks)).toContain('Ravi');
-  });
+  it(
+    'answers a DM beneath the message (its own thread, as in agent view), with everything',
+    CORPUS,
+    async () => {
+      h = await startHarness();
+      const dm = directMessage('scan for profit leaks');
+      const { ts } = dm.event as { ts: string };
+      await h.postEvent(dm);
+      await h.settle();
+      expect(h.analyst.requests[0]).toMatchObject({
+        audience: 'private',
+        threadId: `slack:${DM}:${ts}`,
+        userId: OWNER,
+      });
+      const [placeholder] = h.fake.callsTo('chat.postMessage');
+      expect(placeholder!.body.channel).toBe(DM);
+      expect(placeholder!.body.thread_ts).toBe(ts);
+      expect(JSON.stringify(h.fake.callsTo('chat.update').at(-1)!.body.blocks)).toContain('Ravi');
+    },
+  );
 
   it('/titan acks at once, then posts the question and its answer in the channel', CORPUS, async () => {
     h = await startHarness();
@@ -105,6 +113,20 @@ describe('ways in', () => {
       });
     },
   );
+
+  it('opening the DM in agent view offers the four chips; the Home tab and a context change post nothing', async () => {
+    h = await startHarness();
+    expect((await h.postEvent(appHomeOpened('home'))).status).toBe(200);
+    expect((await h.postEvent(appContextChanged())).status).toBe(200);
+    await h.settle();
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    await h.postEvent(appHomeOpened('messages', { eventId: 'EvAH2' }));
+    await h.settle();
+    const [call] = h.fake.callsTo('assistant.threads.setSuggestedPrompts');
+    expect(call!.body).toMatchObject({ channel_id: DM });
+    expect(call!.body.thread_ts).toBeUndefined();
+    expect((call!.body.prompts as { title: string }[]).map((p) => p.title)).toEqual(CHIPS);
+  });
 
   it('an assistant thread starts with the four chips as suggested prompts', async () => {
     h = await startHarness();
