@@ -1,4 +1,4 @@
-// What a workbook's small parts say: its sheets (names, visibility), shared strings, which styles are dates, its date system.
+// What a workbook's small parts say: its sheets (names, visibility, charts, pivots), shared strings, which styles are dates, its date system.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { TitanError } from '../../errors.ts';
 import { decodeOoxmlEscapes } from './sheet-xml.ts';
@@ -14,11 +14,15 @@ export interface SheetInfo {
   name?: string;
   /** 'hidden' or 'veryHidden' for sheets the owner does not see. */
   state?: string;
+  /** The sheet holds a pivot table: a summary of rows kept elsewhere. */
+  pivot?: boolean;
 }
 
 export interface WorkbookInfo {
-  /** Every worksheet, in the order the zip holds them. */
+  /** Every worksheet, in the workbook's tab order (those it does not list after, in zip order). */
   sheets: SheetInfo[];
+  /** Names of tabs that are not worksheets (chart sheets, dialog sheets): they hold no rows. */
+  nonWorksheets: string[];
   sharedStrings: string[];
   /** Per cell style (the `s` attribute): does its number format show a date or time? */
   dateStyles: boolean[];
@@ -131,19 +135,37 @@ async function readSharedStrings(
   return strings;
 }
 
-/** Relationship id → the part it points at, as a zip entry name. */
-async function readRelationships(path: string, entry: ZipEntry | undefined): Promise<Map<string, string>> {
-  const targets = new Map<string, string>();
-  if (!entry) return targets;
+interface Relationship {
+  id: string;
+  type: string;
+  /** The zip entry name it points at. */
+  target: string;
+}
+
+/** A part's relationships; targets resolved against `base`, the folder of the part they belong to. */
+async function readRelationships(
+  path: string,
+  entry: ZipEntry | undefined,
+  base: string,
+): Promise<Relationship[]> {
+  const found: Relationship[] = [];
+  if (!entry) return found;
   await parseEntryXml(path, entry, {
     open(tag) {
       if (localName(tag.name) !== 'Relationship') return;
-      const target = tag.attributes.Target ?? '';
-      // Targets are relative to xl/ unless absolute.
-      targets.set(tag.attributes.Id ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+      const { Id = '', Type = '', Target = '' } = tag.attributes;
+      const target = Target.startsWith('/') ? Target.slice(1) : `${base}${Target}`;
+      found.push({ id: Id, type: Type, target });
     },
   });
-  return targets;
+  return found;
+}
+
+/** Does this worksheet's relationship part point at a pivot table? */
+async function holdsPivot(path: string, byName: Map<string, ZipEntry>, sheet: number): Promise<boolean> {
+  const rels = byName.get(`xl/worksheets/_rels/sheet${sheet}.xml.rels`);
+  const found = await readRelationships(path, rels, 'xl/worksheets/');
+  return found.some((r) => r.type.endsWith('/pivotTable'));
 }
 
 /** Reads the workbook's parts (all small next to its sheets) into what the row reader needs. */
@@ -153,8 +175,11 @@ export async function readWorkbookInfo(
   maxSharedStringsBytes = MAX_SHARED_STRINGS_BYTES,
 ): Promise<WorkbookInfo> {
   const byName = new Map(entries.map((e) => [e.name, e]));
-  const targets = await readRelationships(path, byName.get('xl/_rels/workbook.xml.rels'));
+  const rels = await readRelationships(path, byName.get('xl/_rels/workbook.xml.rels'), 'xl/');
+  const targets = new Map(rels.map((r) => [r.id, r.target]));
+  // Tab order: the order <sheet> elements appear in workbook.xml.
   const named = new Map<string, { name?: string; state?: string }>();
+  const nonWorksheets: string[] = [];
   let date1904 = false;
   const workbook = byName.get('xl/workbook.xml');
   if (workbook) {
@@ -167,18 +192,33 @@ export async function readWorkbookInfo(
         } else if (name === 'sheet') {
           const target = targets.get(tag.attributes['r:id'] ?? '');
           const { name: sheetName, state } = tag.attributes;
-          if (target)
+          if (target && !SHEET_ENTRY.test(target)) {
+            if (sheetName) nonWorksheets.push(sheetName);
+          } else if (target) {
             named.set(target, { ...(sheetName ? { name: sheetName } : {}), ...(state ? { state } : {}) });
+          }
         }
       },
     });
   }
-  const sheets = entries.flatMap((entry): SheetInfo[] => {
+  const tabOrder = [...named.keys()];
+  const position = (entry: string) => {
+    const at = tabOrder.indexOf(entry);
+    return at < 0 ? tabOrder.length : at;
+  };
+  const sheets: SheetInfo[] = [];
+  for (const entry of entries) {
     const match = SHEET_ENTRY.exec(entry.name);
-    return match ? [{ number: Number(match[1]), entry, ...named.get(entry.name) }] : [];
-  });
+    if (!match) continue;
+    const number = Number(match[1]);
+    const pivot = await holdsPivot(path, byName, number);
+    sheets.push({ number, entry, ...named.get(entry.name), ...(pivot ? { pivot } : {}) });
+  }
+  // Stable, so sheets the workbook does not list keep their zip order after the listed ones.
+  sheets.sort((a, b) => position(a.entry.name) - position(b.entry.name));
   return {
     sheets,
+    nonWorksheets,
     sharedStrings: await readSharedStrings(path, byName.get('xl/sharedStrings.xml'), maxSharedStringsBytes),
     dateStyles: await readStyles(path, byName.get('xl/styles.xml')),
     date1904,

@@ -1,20 +1,21 @@
-// XLSX → one RawTable per sheet that holds a table: the zip-bomb guard, then the workbook's parts and its sheets streamed through saxes.
+// XLSX → one RawTable per layout of the sheets that hold a table: the zip-bomb guard, then the workbook's parts and its sheets streamed through saxes.
 import { TitanError } from '../../errors.ts';
 import type { IncomingFile, RawTable } from '../contracts.ts';
 import { capSample, MAX_LLM_SAMPLE_ROWS } from '../sample-cap.ts';
 import { DEFAULT_BATCH_ROWS } from './memory-table.ts';
-import {
-  cleanHeaders,
-  createRowFilter,
-  HEADER_SEARCH_ROWS,
-  isBlankRow,
-  locateHeader,
-  widthOf,
-} from './table-shape.ts';
+import { cleanHeaders, createRowFilter, HEADER_SEARCH_ROWS, isBlankRow, widthOf } from './table-shape.ts';
 import { unreadable } from './unreadable.ts';
 import { createRowReader } from './xlsx-cells.ts';
 import { type SheetExtras, scanWorkbook } from './xlsx-scan.ts';
 import { sheetRows } from './xlsx-sheet.ts';
+import {
+  CHART_SHEET,
+  noSheetToRead,
+  readSheetHead,
+  type SheetSkipListener,
+  type SkippedSheet,
+  unreadSheetReason,
+} from './xlsx-skipped.ts';
 import { readWorkbookInfo, type SheetInfo, type WorkbookInfo } from './xlsx-workbook.ts';
 import { DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipEntry, type ZipLimits } from './zip-directory.ts';
 
@@ -23,6 +24,8 @@ export interface XlsxOptions {
   zipLimits?: ZipLimits;
   /** The largest shared-string table read (MAX_SHARED_STRINGS_BYTES otherwise). */
   maxSharedStringsBytes?: number;
+  /** Told of each sheet left out (hidden, empty, a chart, no table), for the ingest report. */
+  onSheetSkipped?: SheetSkipListener;
 }
 
 /** Non-blank rows read up front per sheet: enough for a preamble, the header and a full sample. */
@@ -54,17 +57,23 @@ function refuseNonWorkbook(entries: readonly ZipEntry[]): void {
   );
 }
 
-/** How to stream a sheet's data rows, as plain data: a row worker thread can stream them from it too. */
-export interface SheetRowSource {
-  kind: 'xlsx';
-  path: string;
-  book: WorkbookInfo;
+/** One sheet's share of a table: where its data rows start and the header that tells them from totals. */
+export interface SheetPart {
   sheet: SheetInfo;
   extras: SheetExtras | undefined;
   /** Non-blank rows before the first data row. */
   skip: number;
   /** The header row, which tells data rows from totals and repeated headers. */
   header: string[];
+}
+
+/** How to stream a table's data rows, as plain data: a row worker thread can stream them from it too. */
+export interface SheetRowSource {
+  kind: 'xlsx';
+  path: string;
+  book: WorkbookInfo;
+  /** The sheets whose rows make the table, in tab order: several when they share one layout (a sheet a month). */
+  parts: SheetPart[];
   batchRows: number;
 }
 
@@ -91,62 +100,86 @@ async function* readRows(
 }
 
 export async function* streamSheetRows(plan: SheetRowSource): AsyncGenerator<string[][]> {
-  const keep = createRowFilter(plan.header);
-  let toSkip = plan.skip;
   let batch: string[][] = [];
-  for await (const rows of readRows(plan.path, plan.book, plan.sheet, plan.extras)) {
-    for (const cells of rows) {
-      if (toSkip > 0) toSkip--;
-      else if (keep(cells)) batch.push(cells);
-      if (batch.length >= plan.batchRows) {
-        yield batch;
-        batch = [];
+  for (const part of plan.parts) {
+    const keep = createRowFilter(part.header);
+    let toSkip = part.skip;
+    for await (const rows of readRows(plan.path, plan.book, part.sheet, part.extras)) {
+      for (const cells of rows) {
+        if (toSkip > 0) toSkip--;
+        else if (keep(cells)) batch.push(cells);
+        if (batch.length >= plan.batchRows) {
+          yield batch;
+          batch = [];
+        }
       }
     }
   }
   if (batch.length > 0) yield batch;
 }
 
-interface SheetHead {
-  sheet: SheetInfo;
-  rows: string[][];
-}
-
-async function readHeads(
+async function readHead(
   path: string,
   book: WorkbookInfo,
-  scan: Map<number, SheetExtras>,
-): Promise<SheetHead[]> {
-  const heads: SheetHead[] = [];
-  for (const sheet of book.sheets) {
-    // Hidden sheets hold lookups and scratch work, not the data the owner sees.
-    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
-    const rows: string[][] = [];
-    for await (const chunk of readRows(path, book, sheet, scan.get(sheet.number))) {
-      rows.push(...chunk.slice(0, HEAD_ROWS - rows.length));
-      if (rows.length >= HEAD_ROWS) break;
-    }
-    heads.push({ sheet, rows });
+  sheet: SheetInfo,
+  extras: SheetExtras | undefined,
+): Promise<string[][]> {
+  const rows: string[][] = [];
+  for await (const chunk of readRows(path, book, sheet, extras)) {
+    rows.push(...chunk.slice(0, HEAD_ROWS - rows.length));
+    if (rows.length >= HEAD_ROWS) break;
   }
-  return heads;
+  return rows;
 }
 
-function noTable(heads: readonly SheetHead[]): TitanError {
-  if (heads.every((h) => h.rows.length === 0)) {
-    return unreadable('The workbook has no data in any visible sheet: check you exported the right report.');
-  }
-  const headerOnly = heads.some((h) => {
-    const at = locateHeader(h.rows);
-    return at >= 0 && h.rows.length === at + 1;
-  });
-  return unreadable(
-    headerOnly
-      ? 'The workbook has a header row but no data rows: export it again once it has entries.'
-      : `No sheet has a header row in its first ${HEADER_SEARCH_ROWS} rows: add a row of column names (e.g. Date, Item, Amount) above the data.`,
-  );
+/** A sheet that holds a table: its part and the data rows read up front. */
+interface FoundSheet {
+  part: SheetPart;
+  data: string[][];
 }
 
-/** Parses every visible sheet that holds a table; throws 'ingest.too_large' or 'ingest.unreadable' with a reason. */
+/** Sheets with the same column names, in the same order, are one table: owners keep a sheet a month or a site. */
+function layoutKey(header: readonly string[]): string {
+  const cells = header.map((h) => h.trim().toLowerCase().replace(/\s+/g, ' '));
+  while (cells.at(-1) === '') cells.pop();
+  return cells.join('\u001f');
+}
+
+function groupByLayout(found: readonly FoundSheet[]): FoundSheet[][] {
+  const groups = new Map<string, FoundSheet[]>();
+  for (const sheet of found) {
+    const key = layoutKey(sheet.part.header);
+    groups.set(key, [...(groups.get(key) ?? []), sheet]);
+  }
+  return [...groups.values()];
+}
+
+function toTable(
+  path: string,
+  book: WorkbookInfo,
+  group: readonly FoundSheet[],
+  batchRows: number,
+): RawTable {
+  const data = group.flatMap((g) => g.data);
+  const source: SheetRowSource = { kind: 'xlsx', path, book, parts: group.map((g) => g.part), batchRows };
+  const table: RawTable = {
+    headers: cleanHeaders(group[0]!.part.header, widthOf(data)),
+    sample: capSample(data),
+    rows: () => streamSheetRows(source),
+    source,
+  };
+  const names = group.flatMap((g) => (g.part.sheet.name === undefined ? [] : [g.part.sheet.name]));
+  if (names.length > 0) table.name = names.join(', ');
+  return table;
+}
+
+const sheetName = (sheet: SheetInfo): string => sheet.name ?? `sheet${sheet.number}`;
+
+/**
+ * Parses every visible sheet that holds a table, sheets of one layout as one table; each sheet left out is told to
+ * `onSheetSkipped` with why. Throws 'ingest.too_large' or 'ingest.unreadable' with a reason (naming every sheet when
+ * none holds a table).
+ */
 export async function parseXlsx(file: IncomingFile, options: XlsxOptions = {}): Promise<RawTable[]> {
   const entries = await readZipDirectory(file.path, options.zipLimits ?? DEFAULT_ZIP_LIMITS);
   refuseNonWorkbook(entries);
@@ -156,34 +189,23 @@ export async function parseXlsx(file: IncomingFile, options: XlsxOptions = {}): 
       throw damagedWorkbook(err);
     },
   );
-  const heads = await readHeads(file.path, book, scan);
-  const tables: RawTable[] = [];
-  for (const head of heads) {
-    const headerIndex = locateHeader(head.rows);
-    if (headerIndex < 0) continue;
-    const headerRow = head.rows[headerIndex]!;
-    const keep = createRowFilter(headerRow);
-    const data = head.rows.slice(headerIndex + 1).filter(keep);
-    if (data.length === 0) continue;
-    const source: SheetRowSource = {
-      kind: 'xlsx',
-      path: file.path,
-      book,
-      sheet: head.sheet,
-      extras: scan.get(head.sheet.number),
-      skip: headerIndex + 1,
-      header: headerRow,
-      batchRows: options.batchRows ?? DEFAULT_BATCH_ROWS,
-    };
-    const table: RawTable = {
-      headers: cleanHeaders(headerRow, widthOf(data)),
-      sample: capSample(data),
-      rows: () => streamSheetRows(source),
-      source,
-    };
-    if (head.sheet.name !== undefined) table.name = head.sheet.name;
-    tables.push(table);
+  const skipped: SkippedSheet[] = [];
+  const found: FoundSheet[] = [];
+  for (const sheet of book.sheets) {
+    const unread = unreadSheetReason(sheet);
+    if (unread !== undefined) {
+      skipped.push({ sheet: sheetName(sheet), reason: unread });
+      continue;
+    }
+    const extras = scan.get(sheet.number);
+    const head = readSheetHead(await readHead(file.path, book, sheet, extras));
+    if ('reason' in head) skipped.push({ sheet: sheetName(sheet), reason: head.reason });
+    else found.push({ part: { sheet, extras, skip: head.at + 1, header: head.header }, data: head.data });
   }
-  if (tables.length === 0) throw noTable(heads);
+  for (const sheet of book.nonWorksheets) skipped.push({ sheet, reason: CHART_SHEET });
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  const tables = groupByLayout(found).map((group) => toTable(file.path, book, group, batchRows));
+  if (tables.length === 0) throw noSheetToRead(skipped);
+  for (const sheet of skipped) options.onSheetSkipped?.(sheet);
   return tables;
 }
