@@ -7,6 +7,8 @@ import { describeRead } from './map/read-report.ts';
 import { createRowNormaliser } from './normalise/normalise-row.ts';
 import { parseFile } from './parse/parse-file.ts';
 import { sniffFile } from './parse/sniff.ts';
+import type { SkippedSheet } from './parse/xlsx-skipped.ts';
+import { unchosenSheets } from './parse/xlsx-unchosen.ts';
 import type { PrepareFile } from './prepare.ts';
 import { startRowWorker } from './worker/row-worker-thread.ts';
 
@@ -50,8 +52,10 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
     const worker =
       (kind === 'csv' || kind === 'zip') && file.size >= threshold(kind) ? startRowWorker() : undefined;
     try {
+      const unread: SkippedSheet[] = [];
       const tables = await parseFile(file, {
         category,
+        onSheetSkipped: (sheet) => unread.push(sheet),
         ...(llm.extractTable === undefined ? {} : { vision: llm.extractTable }),
       });
       const { table, mapping: sampled } = await mapBestTable({
@@ -72,11 +76,7 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
         ...(mapping.site === undefined ? {} : { site: mapping.site }),
         ...(mapping.charges === undefined ? {} : { charges: mapping.charges }),
         ...(mapping.dateEvidence === undefined ? {} : { dateOrder: mapping.dateEvidence }),
-        sheetsSkipped: tables.flatMap((t) =>
-          t === table || t.name === undefined
-            ? []
-            : [{ sheet: t.name, reason: `"${table.name ?? 'another table'}" fits ${category} better` }],
-        ),
+        sheetsSkipped: [...unchosenSheets(tables, table, category), ...unread],
       });
       const builder = createRowBuilder(createRowNormaliser(mapping, category), category, scope);
       if (worker && table.source) {

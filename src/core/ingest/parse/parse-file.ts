@@ -7,6 +7,7 @@ import type { OcrOptions } from './ocr.ts';
 import { parsePdf } from './pdf.ts';
 import { sniffFile } from './sniff.ts';
 import { parseXlsx } from './xlsx.ts';
+import type { SheetSkipListener } from './xlsx-skipped.ts';
 import type { ZipLimits } from './zip-directory.ts';
 
 export interface ParseOptions {
@@ -20,6 +21,8 @@ export interface ParseOptions {
   batchRows?: number;
   /** The xlsx zip-bomb limits (DEFAULT_ZIP_LIMITS otherwise). */
   zipLimits?: ZipLimits;
+  /** Told of each sheet of a workbook left out, and why (the ingest report's sheetsSkipped). */
+  onSheetSkipped?: SheetSkipListener;
 }
 
 /**
