@@ -1,5 +1,6 @@
-// What the 👍/👎 buttons carry: which stored answer turn, in which thread (zod when a press brings it back).
+// What the feedback buttons carry: which stored answer turn, in which thread, and the vote (zod when a press brings it back).
 import { z } from 'zod';
+import type { Vote } from './thread-memory.ts';
 
 const feedbackRef = z.object({ turn: z.string().min(1), thread: z.string().min(1) });
 export type FeedbackRef = z.infer<typeof feedbackRef>;
@@ -14,4 +15,14 @@ export function decodeFeedbackRef(value: string | undefined): FeedbackRef | unde
   } catch {
     return undefined;
   }
+}
+
+/** Slack's feedback_buttons send only the pressed button's value, so each value names its own vote. */
+export const encodeVote = (vote: Vote, ref: string): string => `${vote} ${ref}`;
+
+/** The vote and reference a feedback button carried, or undefined when it is not one of Titan's. */
+export function decodeVote(value: string | undefined): { vote: Vote; ref: FeedbackRef } | undefined {
+  const match = /^(up|down) (.*)$/s.exec(value ?? '');
+  const ref = match && decodeFeedbackRef(match[2]);
+  return match && ref ? { vote: match[1] as Vote, ref } : undefined;
 }

@@ -5,16 +5,20 @@ import type { Audience } from '../../core/analyst/port.ts';
 import { visibleAnswer } from '../../core/analyst/visible-answer.ts';
 import type { Answer, Fact, Finding, Sources } from '../../core/model/answer.ts';
 import { printable } from '../../core/model/printable.ts';
+import { encodeVote } from '../feedback-ref.ts';
 
 export type Block = types.KnownBlock;
 
 /** Slack's limits: characters in a section's text, blocks in one message. */
 export const SECTION_TEXT_LIMIT = 3000;
 export const MESSAGE_BLOCK_LIMIT = 50;
-/** Past this many rows the numbers table goes as a text snippet file instead of a section. */
-const INLINE_TABLE_ROWS = 12;
+/** Slack's table block: at most 100 rows (the header is one) and one table per message. */
+export const TABLE_ROW_LIMIT = 100;
 
-export const FEEDBACK_ACTIONS = { up: 'titan_feedback_up', down: 'titan_feedback_down' } as const;
+/** Slack's native feedback_buttons element; each button's value says its vote (feedback-ref.ts). */
+export const FEEDBACK_ACTION = 'titan_feedback';
+/** The hand-made 👍/👎 buttons of answers posted before the native ones: their presses still count. */
+export const LEGACY_FEEDBACK_ACTIONS = { up: 'titan_feedback_up', down: 'titan_feedback_down' } as const;
 
 /** A text file to upload into the thread (a table too long for a message). */
 export interface Snippet {
@@ -119,8 +123,11 @@ function findingPlain(finding: Finding, index: number): string {
   ].join('\n');
 }
 
-function factsTable(facts: Fact[]): string {
-  const rows = facts.map((f) => [f.label, formatFact(f), f.period.label]);
+const factRows = (facts: Fact[]): string[][] => facts.map((f) => [f.label, formatFact(f), f.period.label]);
+
+/** The numbers as monospace text, where a table block is not allowed (a snippet file). */
+function factsText(facts: Fact[]): string {
+  const rows = factRows(facts);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows
     .map((r) =>
@@ -130,6 +137,22 @@ function factsTable(facts: Fact[]): string {
         .trimEnd(),
     )
     .join('\n');
+}
+
+/** The numbers as Slack's native table: a header row, then one row per fact, values right-aligned. */
+export function factsTableBlock(facts: Fact[]): Block {
+  // Slack documents no escaping for raw_text, so angle brackets become look-alikes: a file naming an item
+  // "<!channel>" can never ping anyone from a table.
+  const cell = (text: string) => ({
+    type: 'raw_text' as const,
+    text: text.replace(/</g, '‹').replace(/>/g, '›') || ' ',
+  });
+  return {
+    type: 'table',
+    block_id: 'titan_numbers',
+    column_settings: [{ is_wrapped: true }, { align: 'right' }, { is_wrapped: true }],
+    rows: [['Figure', 'Value', 'Period'], ...factRows(facts)].map((r) => r.map(cell)),
+  };
 }
 
 /** "How this was found": period, rows read, freshness of each source, known gaps, who wrote the words. */
@@ -154,17 +177,24 @@ export function howFound(sources: Sources, path: Answer['path']): string[] {
   ];
 }
 
-function feedbackBlock(ref: string): Block {
-  const button = (actionId: string, text: string) => ({
-    type: 'button' as const,
-    action_id: actionId,
-    text: { type: 'plain_text' as const, text, emoji: true },
-    value: ref,
+/** Slack's own thumbs (feedback_buttons in a context_actions block): one tap, shown the way Slack shows AI feedback. */
+export function feedbackBlock(ref: string): Block {
+  const button = (vote: 'up' | 'down', text: string, label: string) => ({
+    text: { type: 'plain_text' as const, text },
+    accessibility_label: label,
+    value: encodeVote(vote, ref),
   });
   return {
-    type: 'actions',
+    type: 'context_actions',
     block_id: 'titan_feedback',
-    elements: [button(FEEDBACK_ACTIONS.up, '👍 Helpful'), button(FEEDBACK_ACTIONS.down, '👎 Not helpful')],
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: FEEDBACK_ACTION,
+        positive_button: button('up', 'Helpful', 'Mark this answer helpful'),
+        negative_button: button('down', 'Not helpful', 'Mark this answer not helpful'),
+      },
+    ],
   };
 }
 
@@ -215,13 +245,15 @@ export function renderAnswer(data: Answer, drawn: AnswerRenderOptions): Rendered
       : []),
   ];
 
-  const table = factsTable(facts);
-  const inlineTable = `*Numbers used*\n\`\`\`${escapeMrkdwn(table)}\`\`\``;
-  if (facts.length > INLINE_TABLE_ROWS || inlineTable.length > SECTION_TEXT_LIMIT) {
-    snippets.push({ filename: 'numbers.txt', title: 'Numbers behind this answer', content: table });
+  if (facts.length >= TABLE_ROW_LIMIT) {
+    snippets.push({
+      filename: 'numbers.txt',
+      title: 'Numbers behind this answer',
+      content: factsText(facts),
+    });
     tail.push(context([`The ${facts.length} numbers behind this answer are attached as numbers.txt.`]));
   } else if (facts.length > 0) {
-    tail.push(section(inlineTable));
+    tail.push(section('*Numbers used*'), factsTableBlock(facts));
   }
 
   const notes = [...answer.notes, ...(options.notes ?? [])];

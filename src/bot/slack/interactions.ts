@@ -3,8 +3,8 @@ import type { App, webApi } from '@slack/bolt';
 import { TitanError } from '../../core/errors.ts';
 import type { TaskAction } from '../../core/tasks/port.ts';
 import { createAccessPolicy, type Venue } from '../access.ts';
-import { decodeFeedbackRef } from '../feedback-ref.ts';
-import { FEEDBACK_ACTIONS } from '../render/block-kit.ts';
+import { decodeFeedbackRef, decodeVote } from '../feedback-ref.ts';
+import { FEEDBACK_ACTION, LEGACY_FEEDBACK_ACTIONS } from '../render/block-kit.ts';
 import { type AnswerDeps, answerQuestion, slackMention } from './answer-question.ts';
 import { type PressedAction, parseBlockAction } from './block-action.ts';
 import { PROMPT_ACTION } from './prompt-buttons.ts';
@@ -31,6 +31,13 @@ function taskActionOf(press: PressedAction): TaskAction | undefined {
   }
 }
 
+/** A feedback press: Slack's feedback_buttons carry the vote in the value; the legacy buttons in the action id. */
+function feedbackOf(press: PressedAction): ReturnType<typeof decodeVote> {
+  if (press.actionId === FEEDBACK_ACTION) return decodeVote(press.value);
+  const ref = decodeFeedbackRef(press.value);
+  return ref && { vote: press.actionId === LEGACY_FEEDBACK_ACTIONS.up ? 'up' : 'down', ref };
+}
+
 const ephemeral = (client: WebClient, press: PressedAction, text: string) =>
   client.chat.postEphemeral({ channel: press.channel, user: press.userId, text });
 
@@ -54,24 +61,23 @@ export function registerInteractions(app: App, deps: AnswerDeps): void {
   });
 
   app.action(
-    new RegExp(`^(${FEEDBACK_ACTIONS.up}|${FEEDBACK_ACTIONS.down})$`),
+    new RegExp(`^(${FEEDBACK_ACTION}|${LEGACY_FEEDBACK_ACTIONS.up}|${LEGACY_FEEDBACK_ACTIONS.down})$`),
     async ({ ack, body, client }) => {
       await ack();
       const press = parseBlockAction(body);
-      const ref = decodeFeedbackRef(press?.value);
-      if (!press || !ref) return;
-      const vote = press.actionId === FEEDBACK_ACTIONS.up ? 'up' : 'down';
+      const pressed = press && feedbackOf(press);
+      if (!press || !pressed) return;
       await deps.memory.recordFeedback({
-        turnId: ref.turn,
-        threadId: ref.thread,
+        turnId: pressed.ref.turn,
+        threadId: pressed.ref.thread,
         userId: press.userId,
-        vote,
+        vote: pressed.vote,
         at: deps.clock.now(),
       });
       await ephemeral(
         client,
         press,
-        vote === 'up' ? 'Thanks — noted as helpful.' : 'Thanks — noted. I will do better.',
+        pressed.vote === 'up' ? 'Thanks — noted as helpful.' : 'Thanks — noted. I will do better.',
       );
     },
   );

@@ -1,5 +1,6 @@
 // The Block Kit view of an Answer: what the owner reads, within Slack's limits, never cut off.
 import { describe, expect, it } from 'vitest';
+import { decodeVote } from '../../../src/bot/feedback-ref.ts';
 import {
   MESSAGE_BLOCK_LIMIT,
   renderAnswer,
@@ -55,12 +56,35 @@ describe('renderAnswer', () => {
     expect(all).toContain('Maida wastage');
   });
 
-  it('carries 👍/👎 buttons with the stored answer reference', () => {
-    const { blocks } = renderAnswer(sampleAnswer(), { audience: 'private', feedbackRef: '{"turn":"t1"}' });
-    const actions = blocks.at(-1) as { type: string; elements: { action_id: string; value: string }[] };
-    expect(actions.type).toBe('actions');
-    expect(actions.elements.map((e) => e.action_id)).toEqual(['titan_feedback_up', 'titan_feedback_down']);
-    expect(actions.elements[0]!.value).toBe('{"turn":"t1"}');
+  it("carries Slack's own feedback buttons, each naming its vote and the stored answer", () => {
+    const ref = '{"turn":"t1","thread":"slack:C1:1.2"}';
+    const { blocks } = renderAnswer(sampleAnswer(), { audience: 'private', feedbackRef: ref });
+    assertValidBlocks(blocks);
+    const last = blocks.at(-1) as {
+      type: string;
+      elements: {
+        type: string;
+        action_id: string;
+        positive_button: { value: string };
+        negative_button: { value: string };
+      }[];
+    };
+    expect(last.type).toBe('context_actions');
+    expect(last.elements[0]).toMatchObject({ type: 'feedback_buttons', action_id: 'titan_feedback' });
+    expect(decodeVote(last.elements[0]!.positive_button.value)).toEqual({ vote: 'up', ref: JSON.parse(ref) });
+    expect(decodeVote(last.elements[0]!.negative_button.value)).toEqual({
+      vote: 'down',
+      ref: JSON.parse(ref),
+    });
+  });
+
+  it('shows the numbers as a native table, a header and one row per figure', () => {
+    const answer = sampleAnswer();
+    const { blocks } = renderAnswer(answer, { audience: 'private' });
+    assertValidBlocks(blocks);
+    const table = blocks.find((b) => b.type === 'table') as { rows: { text: string }[][] };
+    expect(table.rows[0]!.map((c) => c.text)).toEqual(['Figure', 'Value', 'Period']);
+    expect(table.rows.slice(1).map((r) => r[0]!.text)).toEqual(answer.facts.map((f) => f.label));
   });
 
   it('says each figure once: no repeated ₹/week, no repeated root cause, one date for sources loaded together', () => {
@@ -96,9 +120,9 @@ describe('renderAnswer', () => {
     expect(shown + more!.content.split('\n\n').length).toBe(60);
   });
 
-  it('sends a long numbers table as a text snippet, not a cut-off section', () => {
+  it('sends a numbers table longer than a table block allows as a text snippet, not a cut-off table', () => {
     const period = { from: '2026-01-01', to: '2026-01-31', label: 'January' };
-    const facts: Fact[] = Array.from({ length: 40 }, (_, i) => ({
+    const facts: Fact[] = Array.from({ length: 140 }, (_, i) => ({
       id: `f${i}`,
       label: `Item ${i} purchases`,
       value: 1000 + i,
@@ -109,8 +133,9 @@ describe('renderAnswer', () => {
     const { blocks, snippets } = renderAnswer(sampleAnswer({ facts }), { audience: 'private' });
     assertValidBlocks(blocks);
     const table = snippets.find((s) => s.filename === 'numbers.txt');
-    expect(table?.content.split('\n')).toHaveLength(40);
-    expect(table?.content).toContain('Item 39 purchases  ₹1,039  January');
+    expect(table?.content.split('\n')).toHaveLength(140);
+    expect(table?.content).toContain('Item 139 purchases  ₹1,139  January');
+    expect(blocks.some((b) => b.type === 'table')).toBe(false);
     expect(textOf(blocks)).toContain('attached as numbers.txt');
   });
 

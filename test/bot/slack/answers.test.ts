@@ -125,7 +125,7 @@ describe('answering in a channel thread', CORPUS, () => {
     );
   });
 
-  it('stores 👍/👎 with the answer', async () => {
+  it("stores a press of Slack's feedback buttons with the answer, and still counts the old 👍/👎 buttons", async () => {
     h = await startHarness();
     await h.postEvent(appMention('revenue trend'));
     await h.settle();
@@ -136,21 +136,36 @@ describe('answering in a channel thread', CORPUS, () => {
     const feedback = (
       h.fake.callsTo('chat.update').at(-1)!.body.blocks as {
         block_id?: string;
-        elements?: { value: string }[];
+        elements?: { negative_button: { value: string } }[];
       }[]
     ).find((b) => b.block_id === 'titan_feedback')!;
+    const at = { messageTs: '1700000000.000001', threadTs: MENTION_TS };
     await h.postForm(
       blockAction(
-        { action_id: 'titan_feedback_down', block_id: 'titan_feedback', value: feedback.elements![1]!.value },
-        { messageTs: '1700000000.000001', threadTs: MENTION_TS },
+        {
+          action_id: 'titan_feedback',
+          block_id: 'titan_feedback',
+          value: feedback.elements![0]!.negative_button.value,
+        },
+        at,
       ),
+    );
+    const legacyRef = JSON.stringify({ turn: turn!.turn_id, thread: `slack:${CHANNEL}:${MENTION_TS}` });
+    await h.postForm(
+      blockAction({ action_id: 'titan_feedback_up', block_id: 'titan_feedback', value: legacyRef }, at),
+    );
+    await h.postForm(
+      blockAction({ action_id: 'titan_feedback', block_id: 'titan_feedback', value: 'up {}' }, at),
     );
     await h.settle();
     const votes = await rows<{ turn_id: string; vote: string; user_id: string }>(
       h,
-      'SELECT * FROM answer_feedback',
+      'SELECT turn_id, vote, user_id FROM answer_feedback ORDER BY created_at, vote',
     );
-    expect(votes).toMatchObject([{ turn_id: turn!.turn_id, vote: 'down', user_id: OWNER }]);
+    expect(votes).toEqual([
+      { turn_id: turn!.turn_id, vote: 'down', user_id: OWNER },
+      { turn_id: turn!.turn_id, vote: 'up', user_id: OWNER },
+    ]);
   });
 });
 

@@ -21,7 +21,7 @@ describe('Slack with the real analyst', CORPUS, () => {
     assertValidBlocks(final.body.blocks);
     const answer = JSON.stringify(final.body.blocks);
     expect(answer).toContain('How this was found');
-    expect(answer).toContain('titan_feedback_up');
+    expect(answer).toContain('feedback_buttons');
     // Progress lines came from the analyst itself before the answer replaced them.
     expect(updates.length).toBeGreaterThan(1);
     expect(
