@@ -10,6 +10,8 @@ import type { IncomingFile } from './contracts.ts';
 import type { IngestRecords } from './load/ingest-records.ts';
 import { loadRows } from './load/load-rows.ts';
 import type { FileOutcome } from './outcome.ts';
+import { asPhotoFailure } from './parse/image.ts';
+import { sniffFile } from './parse/sniff.ts';
 import type { PrepareFile } from './prepare.ts';
 
 export interface FilePipeline {
@@ -42,6 +44,19 @@ function asFileError(err: unknown, name: string): TitanError {
       cause: err,
     },
   );
+}
+
+/** Failures whose wording is about a spreadsheet's headers or rows: for a photo they are reworded. */
+const PHOTO_REWORDED = new Set(['ingest.unmapped', 'ingest.bad_rows']);
+
+/** A photo's failure says what to do about the photo; a sniff that fails leaves the reason as it was. */
+async function forFile(err: TitanError, file: IncomingFile): Promise<TitanError> {
+  if (!PHOTO_REWORDED.has(err.code)) return err;
+  const kind = await sniffFile(file).then(
+    (sniffed) => sniffed.kind,
+    () => undefined,
+  );
+  return kind === 'image' ? asPhotoFailure(err) : err;
 }
 
 /** Ingests one local file; never throws for a bad file, returning a 'failed' outcome with its reason instead. */
@@ -99,7 +114,7 @@ export async function ingestFile(p: FilePipeline, req: IngestFileRequest): Promi
     p.logger.info({ file: file.name, category, outcome: outcome.outcome, rows: outcome.rows }, 'ingest file');
     return outcome;
   } catch (err) {
-    const e = asFileError(err, file.name);
+    const e = await forFile(asFileError(err, file.name), file);
     const outcome: FileOutcome = { ...base, outcome: 'failed', reason: e.message, code: e.code };
     if (!isFileFault(e)) outcome.transient = true;
     p.logger.warn({ file: file.name, category, code: e.code, reason: e.message }, 'ingest file failed');

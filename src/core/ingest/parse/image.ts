@@ -21,6 +21,34 @@ export interface ImageOptions {
 
 const DEFAULT_MAX_BYTES = 20 * 1024 ** 2;
 
+/** What makes a photo of a bill readable: every failure of a photo ends with it. */
+export const PHOTO_ADVICE =
+  'photograph the whole bill flat, in focus and in good light, with every line and the total in frame';
+
+const count = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+/**
+ * A later step's failure of a photo, reworded for a photo. Its headers and rows are what vision or OCR made of
+ * the bill, so advice to rename headers or fix rows cannot apply: a better photo can. Other failures (a wrong
+ * category, several sites, a transient one) are returned as they are.
+ */
+export function asPhotoFailure(err: TitanError): TitanError {
+  const missing = err.detail?.missing;
+  const bad = count(err.detail?.badRows);
+  const total = count(err.detail?.totalRows);
+  let what: string | undefined;
+  if (err.code === 'ingest.unmapped' && Array.isArray(missing)) {
+    what = `could not find the bill's ${missing.join(' and ')} in this photo`;
+  } else if (err.code === 'ingest.bad_rows' && bad !== undefined && total !== undefined) {
+    what = `could not make sense of ${bad} of the ${total} lines it read from this photo`;
+  }
+  if (what === undefined) return err;
+  return new TitanError(err.code, `Titan ${what}: ${PHOTO_ADVICE}; or upload the bill as a PDF or CSV.`, {
+    cause: err,
+    ...(err.detail === undefined ? {} : { detail: err.detail }),
+  });
+}
+
 export async function parseImage(file: IncomingFile, options: ImageOptions): Promise<RawTable[]> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (file.size > maxBytes) {
@@ -35,9 +63,7 @@ export async function parseImage(file: IncomingFile, options: ImageOptions): Pro
       await options.vision({ category: options.category, bytes, mimeType: options.mimeType }),
     );
     if (found.headers.length === 0 || found.rows.length === 0) {
-      throw unreadable(
-        'No table could be read from the image: photograph the whole bill, flat and in good light.',
-      );
+      throw unreadable(`No table could be read from the photo: ${PHOTO_ADVICE}.`);
     }
     return [createMemoryTable(file.name, found.headers, found.rows)];
   }
@@ -50,8 +76,8 @@ export async function parseImage(file: IncomingFile, options: ImageOptions): Pro
   const tables = tablesFromPages([lines], file.name);
   if (tables.length === 0) {
     throw unreadable(
-      `No table could be read from the image (offline OCR found ${lines.length} lines of text but no rows with amounts): ` +
-        'photograph the bill flat and in good light, or set GEMINI_API_KEY for better reading.',
+      `No table could be read from the photo (offline OCR found ${lines.length} lines of text but no rows with amounts): ` +
+        `${PHOTO_ADVICE}, or set GEMINI_API_KEY for better reading.`,
     );
   }
   return tables;
