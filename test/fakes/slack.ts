@@ -26,6 +26,11 @@ export interface FakeSlackOptions {
   botId?: string;
   /** Added before every answer (bench: a realistic Slack round trip). */
   latencyMs?: number;
+  /**
+   * Whether chat.startStream works. Off, it fails as Slack does for a workspace that does not offer streaming,
+   * and Titan answers with a placeholder instead (most tests); on, the chat.*Stream methods answer as documented.
+   */
+  streaming?: boolean;
 }
 
 export interface FakeSlack {
@@ -105,6 +110,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       }
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts, text: body.text };
+      // docs.slack.dev/reference/methods/chat.startStream (appendStream, stopStream): the stream's ts comes back.
+      case 'chat.startStream':
+        return options.streaming
+          ? { ok: true, channel: body.channel, ts: nextTs() }
+          : { ok: false, error: 'feature_not_enabled' };
+      case 'chat.appendStream':
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case 'chat.stopStream':
+        return { ok: true, channel: body.channel, ts: body.ts, message: { ts: body.ts, blocks: body.blocks } };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
       case 'files.getUploadURLExternal': {

@@ -62,7 +62,7 @@ const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkd
 const BUTTON_TEXT_LIMIT = 75;
 const BUTTON_VALUE_LIMIT = 2000;
 /** Closest readings of a question Titan declined, as buttons that ask them (the quick-prompt action ids). */
-function suggestionButtons(suggestions: string[]): Block[] {
+export function suggestionButtons(suggestions: string[]): Block[] {
   if (suggestions.length === 0) return [];
   return [
     {
@@ -97,7 +97,7 @@ export function sections(text: string): Block[] {
 }
 
 /** "₹840/week", unless the headline already says it. */
-function impactOf(finding: Finding): string | undefined {
+export function impactOf(finding: Finding): string | undefined {
   const weekly = `${formatInr(finding.impactPerWeek)}/week`;
   return finding.impactPerWeek > 0 && !finding.headline.includes(weekly) ? weekly : undefined;
 }
@@ -199,6 +199,44 @@ export function feedbackBlock(ref: string): Block {
 }
 
 /**
+ * What closes every answer, sent or streamed: the numbers (a table, or a snippet past 100 rows), how it was
+ * found, notes, and the feedback buttons. `answer` and `options` are already drawn through `printable`.
+ */
+export function footerBlocks(
+  answer: Answer,
+  facts: Fact[],
+  options: AnswerRenderOptions,
+  snippets: Snippet[],
+): Block[] {
+  const blocks: Block[] = [];
+  if (facts.length >= TABLE_ROW_LIMIT) {
+    snippets.push({
+      filename: 'numbers.txt',
+      title: 'Numbers behind this answer',
+      content: factsText(facts),
+    });
+    blocks.push(context([`The ${facts.length} numbers behind this answer are attached as numbers.txt.`]));
+  } else if (facts.length > 0) {
+    blocks.push(section('*Numbers used*'), factsTableBlock(facts));
+  }
+  const notes = [...answer.notes, ...(options.notes ?? [])];
+  blocks.push({ type: 'divider' }, context(howFound(answer.sources, answer.path)));
+  if (notes.length > 0) blocks.push(context(notes.map(escapeMrkdwn)));
+  if (options.feedbackRef) blocks.push(feedbackBlock(options.feedbackRef));
+  return blocks;
+}
+
+/** The findings from `shown` on, whole, as a snippet file, and the line that says so: never cut off. */
+export function moreFindings(visible: Finding[], shown: number, snippets: Snippet[]): Block {
+  const rest = visible
+    .slice(shown)
+    .map((f, i) => findingPlain(f, shown + i))
+    .join('\n\n');
+  snippets.push({ filename: 'more-findings.txt', title: 'More findings', content: rest });
+  return context([`${visible.length - shown} more finding(s) are attached as more-findings.txt.`]);
+}
+
+/**
  * Renders an Answer as one Slack message (≤ 50 blocks, ≤ 3,000 characters a section) plus any snippet files.
  * Answer and options are drawn through `printable` (no control character reaches Slack), then each value
  * through `escapeMrkdwn` (a file named `<!channel>` pings no one).
@@ -245,21 +283,7 @@ export function renderAnswer(data: Answer, drawn: AnswerRenderOptions): Rendered
       : []),
   ];
 
-  if (facts.length >= TABLE_ROW_LIMIT) {
-    snippets.push({
-      filename: 'numbers.txt',
-      title: 'Numbers behind this answer',
-      content: factsText(facts),
-    });
-    tail.push(context([`The ${facts.length} numbers behind this answer are attached as numbers.txt.`]));
-  } else if (facts.length > 0) {
-    tail.push(section('*Numbers used*'), factsTableBlock(facts));
-  }
-
-  const notes = [...answer.notes, ...(options.notes ?? [])];
-  tail.push({ type: 'divider' }, context(howFound(answer.sources, answer.path)));
-  if (notes.length > 0) tail.push(context(notes.map(escapeMrkdwn)));
-  if (options.feedbackRef) tail.push(feedbackBlock(options.feedbackRef));
+  tail.push(...footerBlocks(answer, facts, options, snippets));
 
   // Findings fill what the 50-block budget leaves; the rest go, whole, into a snippet rather than being cut.
   const budget = MESSAGE_BLOCK_LIMIT - head.length - tail.length - 1;
@@ -271,16 +295,7 @@ export function renderAnswer(data: Answer, drawn: AnswerRenderOptions): Rendered
     findingBlocks.push(...blocks);
     shown++;
   }
-  if (shown < visible.length) {
-    const rest = visible
-      .slice(shown)
-      .map((f, i) => findingPlain(f, shown + i))
-      .join('\n\n');
-    snippets.push({ filename: 'more-findings.txt', title: 'More findings', content: rest });
-    findingBlocks.push(
-      context([`${visible.length - shown} more finding(s) are attached as more-findings.txt.`]),
-    );
-  }
+  if (shown < visible.length) findingBlocks.push(moreFindings(visible, shown, snippets));
 
   return { text: escapeMrkdwn(answer.headline), blocks: [...head, ...findingBlocks, ...tail], snippets };
 }

@@ -43,7 +43,7 @@ const ephemeral = (client: WebClient, press: PressedAction, text: string) =>
 
 /** Presses reach here only from this workspace: the adapter ignores any request naming another. */
 export function registerInteractions(app: App, deps: AnswerDeps): void {
-  app.action(PROMPT_ACTION, async ({ ack, body, client }) => {
+  app.action(PROMPT_ACTION, async ({ ack, body, client, context }) => {
     await ack();
     const press = parseBlockAction(body);
     if (!press?.value) return;
@@ -53,6 +53,7 @@ export function registerInteractions(app: App, deps: AnswerDeps): void {
       channel: press.channel,
       threadTs,
       userId: press.userId,
+      ...(context.teamId ? { teamId: context.teamId } : {}),
       text: press.value,
       venue: venueOf(press.channel),
       mode: 'placeholder',

@@ -66,6 +66,7 @@ export function registerListeners(app: App, deps: AnswerDeps): void {
       channel: m.data.channel,
       threadTs: m.data.thread_ts ?? m.data.ts,
       userId: m.data.user,
+      ...(context.teamId ? { teamId: context.teamId } : {}),
       text: withoutMention(m.data.text, context.botUserId),
       venue: venueOf(m.data.channel, m.data.channel_type),
       mode: 'placeholder' as const,
@@ -100,6 +101,7 @@ export function registerListeners(app: App, deps: AnswerDeps): void {
       // In the agent messaging experience each DM message is its own thread root: the answer goes beneath it.
       threadTs: m.data.thread_ts ?? m.data.ts,
       userId: m.data.user,
+      ...(context.teamId ? { teamId: context.teamId } : {}),
       text,
       venue: { kind: 'dm' } as const,
       mode: 'placeholder' as const,
