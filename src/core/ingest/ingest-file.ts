@@ -10,7 +10,8 @@ import type { IncomingFile } from './contracts.ts';
 import type { IngestRecords } from './load/ingest-records.ts';
 import { loadRows } from './load/load-rows.ts';
 import type { FileOutcome } from './outcome.ts';
-import { asPhotoFailure } from './parse/image.ts';
+import { readHead } from './parse/file-head.ts';
+import { asPhotoFailure, otherPictureFormat, PICTURE_MAGIC_BYTES, unreadablePicture } from './parse/image.ts';
 import { sniffFile } from './parse/sniff.ts';
 import type { PrepareFile } from './prepare.ts';
 
@@ -49,8 +50,17 @@ function asFileError(err: unknown, name: string): TitanError {
 /** Failures whose wording is about a spreadsheet's headers or rows: for a photo they are reworded. */
 const PHOTO_REWORDED = new Set(['ingest.unmapped', 'ingest.bad_rows']);
 
-/** A photo's failure says what to do about the photo; a sniff that fails leaves the reason as it was. */
+/**
+ * A photo's failure says what to do about the photo, not a spreadsheet's headers or rows: a picture in a format Titan
+ * does not read (a HEIC from an iPhone) reached the CSV reader, and a photo's columns are what vision or OCR read.
+ * A file that cannot be sniffed keeps its reason.
+ */
 async function forFile(err: TitanError, file: IncomingFile): Promise<TitanError> {
+  if (err.code === 'ingest.unreadable') {
+    const head = await readHead(file.path, PICTURE_MAGIC_BYTES).catch(() => undefined);
+    const format = head === undefined ? undefined : otherPictureFormat(head.bytes);
+    return format === undefined ? err : unreadablePicture(format, err);
+  }
   if (!PHOTO_REWORDED.has(err.code)) return err;
   const kind = await sniffFile(file).then(
     (sniffed) => sniffed.kind,

@@ -670,6 +670,20 @@ describe('photos of bills', () => {
     expect(outcome.reason).toContain('Rename those headers');
   });
 
+  it('says to send an iPhone HEIC photo as JPEG or PNG, never to export it as CSV', async () => {
+    const t = await harness(vision(['Date', 'Amount'], [['12/06/2026', '100']]));
+    const heic = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypheic\0\0\0\0mif1heic'),
+      Buffer.alloc(4096, 7),
+    ]);
+    const outcome = await t.ingest('IMG_4021.HEIC', heic, 'expenses');
+    expect(outcome).toMatchObject({ outcome: 'failed', code: 'ingest.unreadable' });
+    expect(outcome.reason).toBe(
+      'This is a HEIC picture, which Titan does not read: send the bill as a JPEG or PNG photo (on an iPhone: Settings → Camera → Formats → Most Compatible), or as a PDF.',
+    );
+  });
+
   it('says what to do about a photo offline OCR finds no bill in', async () => {
     const t = await harness();
     const outcome = await t.ingest('blank.png', photo(), 'expenses');

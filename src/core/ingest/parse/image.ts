@@ -25,6 +25,35 @@ const DEFAULT_MAX_BYTES = 20 * 1024 ** 2;
 export const PHOTO_ADVICE =
   'photograph the whole bill flat, in focus and in good light, with every line and the total in frame';
 
+/** Picture formats Titan does not read, by their first bytes: phones and scanners make them too. */
+const OTHER_FORMATS: { name: string; at: number; magic: string }[] = [
+  { name: 'HEIC', at: 4, magic: 'ftypheic' },
+  { name: 'HEIC', at: 4, magic: 'ftypheix' },
+  { name: 'HEIC', at: 4, magic: 'ftypmif1' },
+  { name: 'HEIC', at: 4, magic: 'ftyphevc' },
+  { name: 'GIF', at: 0, magic: 'GIF8' },
+  { name: 'TIFF', at: 0, magic: 'II*\0' },
+  { name: 'TIFF', at: 0, magic: 'MM\0*' },
+];
+
+/** The first bytes that tell a picture format apart. */
+export const PICTURE_MAGIC_BYTES = 12;
+
+/** The name of a picture format Titan does not read ("HEIC"), from a file's first bytes; undefined otherwise. */
+export function otherPictureFormat(head: Uint8Array): string | undefined {
+  const text = Buffer.from(head.subarray(0, PICTURE_MAGIC_BYTES)).toString('latin1');
+  return OTHER_FORMATS.find((f) => text.startsWith(f.magic, f.at))?.name;
+}
+
+/** The reason for a picture in a format Titan does not read, replacing whatever the CSV reader made of its bytes. */
+export function unreadablePicture(format: string, cause: TitanError): TitanError {
+  const tip = format === 'HEIC' ? ' (on an iPhone: Settings → Camera → Formats → Most Compatible)' : '';
+  return unreadable(
+    `This is a ${format} picture, which Titan does not read: send the bill as a JPEG or PNG photo${tip}, or as a PDF.`,
+    cause,
+  );
+}
+
 const count = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { VisionTableExtractor } from '../../../../src/core/ingest/contracts.ts';
+import { otherPictureFormat } from '../../../../src/core/ingest/parse/image.ts';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
 import { CORPUS, corpus } from '../../../helpers/corpora.ts';
 import { allRows, incoming } from './fixtures.ts';
@@ -51,5 +52,22 @@ describe('parseImage with vision', CORPUS, () => {
     await expect(parseFile(incoming(receipt), { category: 'expenses', vision })).rejects.toMatchObject({
       code: 'llm.failed',
     });
+  });
+});
+
+describe('pictures Titan does not read', () => {
+  it.each([
+    ['an iPhone HEIC', Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic')]), 'HEIC'],
+    ['a HEIF', Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypmif1')]), 'HEIC'],
+    ['a GIF', Buffer.from('GIF89a\x01\x00'), 'GIF'],
+    ['a scanner TIFF', Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]), 'TIFF'],
+    ['a big-endian TIFF', Buffer.from([0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8]), 'TIFF'],
+  ])('knows %s by its first bytes', (_, head, format) => {
+    expect(otherPictureFormat(head)).toBe(format);
+  });
+
+  it('leaves text, PNG and JPEG alone', () => {
+    for (const head of ['Date,Item,Amount\n', '\x89PNG\r\n\x1a\n', '\xff\xd8\xff\xe0'])
+      expect(otherPictureFormat(Buffer.from(head, 'latin1'))).toBeUndefined();
   });
 });
