@@ -5,6 +5,7 @@ import { settleDateOrder } from './map/date-order.ts';
 import { type MappingStore, mapBestTable } from './map/map-table.ts';
 import { describeRead } from './map/read-report.ts';
 import { createRowNormaliser } from './normalise/normalise-row.ts';
+import { withCurrencyColumn } from './parse/currency.ts';
 import { parseFile } from './parse/parse-file.ts';
 import { sniffFile } from './parse/sniff.ts';
 import type { SkippedSheet } from './parse/xlsx-skipped.ts';
@@ -47,8 +48,7 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
     const llm = options.llm?.() ?? {};
     // Started first, so it boots while this thread reads the head and maps it. PDFs and photos never use
     // it: they are small, and vision and OCR hold clients and caches a worker would have to rebuild.
-    const smallest = Math.min(threshold('csv'), threshold('zip'));
-    const kind = file.size >= smallest ? (await sniffFile(file)).kind : undefined;
+    const { kind } = await sniffFile(file);
     const worker =
       (kind === 'csv' || kind === 'zip') && file.size >= threshold(kind) ? startRowWorker() : undefined;
     try {
@@ -66,7 +66,8 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
       });
       // A sample without a telling date (a day-first POS export's first 50 rows all fall on the 1st) is settled
       // from the whole column, read up to its first telling date: cheap unless no row tells, when all must be read.
-      const mapping = await settleDateOrder(sampled, () => table.rows());
+      const settled = await settleDateOrder(sampled, () => table.rows());
+      const mapping = { ...settled, mapping: withCurrencyColumn(settled.mapping, table.headers) };
       const named = table.name === undefined ? {} : { table: table.name };
       const report = describeRead({
         headers: table.headers,
@@ -78,7 +79,10 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
         ...(mapping.dateEvidence === undefined ? {} : { dateOrder: mapping.dateEvidence }),
         sheetsSkipped: [...unchosenSheets(tables, table, category), ...unread],
       });
-      const builder = createRowBuilder(createRowNormaliser(mapping, category), category, scope);
+      // A bill read off a page (text layer, OCR, vision) can be misread; an export's numbers are data.
+      const builder = createRowBuilder(createRowNormaliser(mapping, category), category, scope, {
+        checkLines: kind === 'pdf' || kind === 'image',
+      });
       if (worker && table.source) {
         const source = { ...table.source, batchRows: WORKER_BATCH_ROWS };
         // A CSV is cheap to parse, so the worker builds its rows too and this thread only inserts; a

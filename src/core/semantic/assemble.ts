@@ -8,7 +8,7 @@ import {
 } from './compile.ts';
 import { DIMENSIONS, keyText, NOT_RECORDED, WEEKDAYS } from './dimensions.ts';
 import { type AggregateId, MEASURES } from './model.ts';
-import type { DimensionId, MeasureId, QueryResult, ResultRow } from './query.ts';
+import type { DimensionId, MeasureId, OtherCurrencyRows, QueryResult, ResultRow } from './query.ts';
 
 type Parts = Map<AggregateId, number | null>;
 type Values = Partial<Record<MeasureId, number | null>>;
@@ -95,10 +95,23 @@ function rowsScanned(compiled: CompiledQuery, results: Row[][]): Record<string, 
   return Object.fromEntries(read);
 }
 
+/** The asked period's rows in another currency, per table and currency, largest first. */
+function otherCurrencies(compiled: CompiledQuery, results: Row[][]): OtherCurrencyRows[] {
+  return compiled.statements
+    .flatMap((s, i) =>
+      s.role === 'other_currency'
+        ? (results[i] ?? []).map((r) => ({ table: s.table, currency: String(r.k), rows: toNumber(r.n) ?? 0 }))
+        : [],
+    )
+    .filter((l) => l.rows > 0)
+    .sort((a, b) => b.rows - a.rows || byText(a.table + a.currency, b.table + b.currency));
+}
+
 /** `results[i]` holds the rows of `compiled.statements[i]`. */
 export function assembleResult(compiled: CompiledQuery, results: Row[][]): QueryResult {
   const { query } = compiled;
   const totals = totalsOf(compiled, results, 'totals');
+  const other = otherCurrencies(compiled, results);
   const first = compiled.measures[0]!;
   let rows: ResultRow[] = [{ values: totals }];
   if (query.groupBy) {
@@ -119,5 +132,6 @@ export function assembleResult(compiled: CompiledQuery, results: Row[][]): Query
       ? { comparison: { period: compiled.comparison, totals: totalsOf(compiled, results, 'comparison') } }
       : {}),
     rowsScanned: rowsScanned(compiled, results),
+    ...(other.length === 0 ? {} : { otherCurrencies: other }),
   };
 }

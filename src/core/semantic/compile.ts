@@ -4,6 +4,7 @@ import type { Period } from '../model/answer.ts';
 import type { Scope } from '../model/scope.ts';
 import type { Dialect, SqlParams } from '../warehouse/port.ts';
 import { comparisonPeriod } from './comparison.ts';
+import { inOtherCurrency, inRupees } from './currency.ts';
 import {
   AGGREGATES,
   type AggregateDef,
@@ -20,8 +21,11 @@ import {
 import { dateBetween, inScope } from './predicates.ts';
 import type { DimensionId, MeasureId, SemanticFilter, SemanticQuery } from './query.ts';
 
-/** What a statement's rows are: one per group, the period's totals, or the comparison period's totals. */
-export type StatementRole = 'groups' | 'totals' | 'comparison';
+/**
+ * What a statement's rows are: one per group, the period's totals, the comparison period's totals, or the
+ * asked period's rows in another currency, per currency (left out of every figure, so the answer says so).
+ */
+export type StatementRole = 'groups' | 'totals' | 'comparison' | 'other_currency';
 
 export interface CompiledStatement {
   role: StatementRole;
@@ -98,8 +102,8 @@ interface StatementSpec {
   groupBy?: DimensionId;
 }
 
-/** One SELECT over one source: scope, dates and filters bound; marks (windows) first, then the sums. */
-export function compileStatement(d: Dialect, scope: Scope, spec: StatementSpec): CompiledStatement {
+/** The rows a statement reads, as WHERE terms and their parameters: scope, dates, filters. */
+function rowsOf(d: Dialect, scope: Scope, spec: Omit<StatementSpec, 'role' | 'aggregates'>) {
   const source = SOURCES[spec.source];
   const params: SqlParams = { org_id: scope.orgId, location_id: scope.locationId, to: spec.period.to };
   const where = [inScope()];
@@ -114,6 +118,13 @@ export function compileStatement(d: Dialect, scope: Scope, spec: StatementSpec):
     });
     where.push(`${keySql(d, filter.dimension, spec.source)} IN (${names.join(', ')})`);
   });
+  return { source, where, params };
+}
+
+/** One SELECT over one source: scope, dates and filters bound, rupee rows only; marks (windows) first, then the sums. */
+export function compileStatement(d: Dialect, scope: Scope, spec: StatementSpec): CompiledStatement {
+  const { source, where, params } = rowsOf(d, scope, spec);
+  if (source.currency) where.push(inRupees(source.currency));
 
   const key = spec.groupBy ? keySql(d, spec.groupBy, spec.source) : undefined;
   const over = (columns: string[]) => {
@@ -146,6 +157,30 @@ export function compileStatement(d: Dialect, scope: Scope, spec: StatementSpec):
   };
 }
 
+/** The rows of a source in another currency than the rupee, counted per currency (`k`, `n`). */
+function compileOtherCurrencies(
+  d: Dialect,
+  scope: Scope,
+  spec: Omit<StatementSpec, 'role' | 'aggregates'>,
+  column: string,
+): CompiledStatement {
+  const { source, where, params } = rowsOf(d, scope, spec);
+  where.push(inOtherCurrency(column));
+  return {
+    role: 'other_currency',
+    source: spec.source,
+    table: source.table,
+    sql: [
+      `SELECT ${column} AS k, COUNT(*) AS n`,
+      `FROM ${d.table(source.table)}`,
+      `WHERE ${where.join(' AND ')}`,
+      `GROUP BY ${column}`,
+    ].join('\n'),
+    params,
+    aggregates: [],
+  };
+}
+
 /** Checks the query and compiles every statement it needs; the executor runs them and assembles the result. */
 export function compileSemanticQuery(query: SemanticQuery, scope: Scope, dialect: Dialect): CompiledQuery {
   checkQuery(query);
@@ -172,6 +207,10 @@ export function compileSemanticQuery(query: SemanticQuery, scope: Scope, dialect
     statements.push(compileStatement(dialect, scope, { ...spec, role: 'totals', period: query.period }));
     if (comparison)
       statements.push(compileStatement(dialect, scope, { ...spec, role: 'comparison', period: comparison }));
+    const currency = SOURCES[source].currency;
+    if (currency) {
+      statements.push(compileOtherCurrencies(dialect, scope, { ...spec, period: query.period }, currency));
+    }
   }
   return { query, measures, ...(comparison ? { comparison } : {}), statements };
 }

@@ -19,6 +19,8 @@ export interface SourceDef {
   dates: 'period' | 'until_end';
   /** The columns its aggregates read, as SQL select items (a derived column is `<expr> AS <name>`). */
   columns(d: Dialect): string[];
+  /** The column naming each row's currency, where rows can be billed in another (only rupee rows are summed). */
+  currency?: string;
 }
 
 export const SOURCES: Record<SourceId, SourceDef> = {
@@ -26,6 +28,7 @@ export const SOURCES: Record<SourceId, SourceDef> = {
     id: 'sales',
     table: 'sales',
     category: 'sales',
+    currency: 'currency',
     dates: 'period',
     columns: () => [
       'date',
@@ -42,6 +45,7 @@ export const SOURCES: Record<SourceId, SourceDef> = {
     id: 'expenses',
     table: 'expenses_master',
     category: 'expenses',
+    currency: 'currency',
     dates: 'period',
     columns: () => ['date', 'category', 'amount'],
   },
@@ -49,6 +53,7 @@ export const SOURCES: Record<SourceId, SourceDef> = {
     id: 'purchases',
     table: 'purchases_master',
     category: 'purchases',
+    currency: 'currency',
     dates: 'period',
     // A line's unit rate is what was paid per unit, amount ÷ qty (model.ts, unit_rate_avg, says why not
     // unit_cost); only lines with a positive quantity have one.

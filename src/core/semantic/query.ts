@@ -106,4 +106,14 @@ export interface QueryResult {
   comparison?: { period: z.infer<typeof periodSchema>; totals: Partial<Record<MeasureId, number | null>> };
   /** Rows read per table, for "Scanning 45,210 sales lines…" and Sources. */
   rowsScanned: Record<string, number>;
+  /** Rows of the asked period left out of every figure for being in another currency (none: absent). */
+  otherCurrencies?: OtherCurrencyRows[];
+}
+
+/** Rows a result's figures left out because they are in another currency: one table, one currency. */
+export interface OtherCurrencyRows {
+  table: string;
+  /** ISO 4217 code, e.g. EUR. */
+  currency: string;
+  rows: number;
 }

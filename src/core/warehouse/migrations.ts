@@ -11,6 +11,9 @@ export interface Migration {
   columns?: { table: string; column: ColumnDef }[];
 }
 
+/** Tables whose rows carry amounts of money, each in its own currency. */
+const CURRENCY_TABLES = ['sales', 'expenses_master', 'purchases_master'];
+
 /** Version 1's sales table, re-declared by a later step that only adds an index to it. */
 function salesV1(): TableDef {
   const sales = TABLES_V1.find((t) => t.name === 'sales');
@@ -33,6 +36,12 @@ export const MIGRATIONS: readonly Migration[] = [
     tables: [
       { ...salesV1(), indexes: [...(salesV1().indexes ?? []), ['org_id', 'location_id', 'order_id']] },
     ],
+  },
+  // The ISO 4217 code each money row is in (a supplier bills in EUR): ingest writes 'INR' when a file names
+  // none, so only rows stored before this step are NULL, and they are rupees.
+  {
+    id: '0004_money_currency',
+    columns: CURRENCY_TABLES.map((table) => ({ table, column: { name: 'currency', type: 'string' } })),
   },
 ];
 

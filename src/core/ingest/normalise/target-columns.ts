@@ -1,19 +1,20 @@
 // The columns a file's rows are mapped onto: the category's canonical columns plus any extras its table keeps.
-import {
-  CANONICAL_COLUMNS,
-  CATEGORY_TABLE,
-  type Category,
-  type ColumnDef,
-  TABLES_V1,
-} from '../../warehouse/tables.ts';
+import { schemaAfter } from '../../warehouse/migrations.ts';
+import { CANONICAL_COLUMNS, CATEGORY_TABLE, type Category, type ColumnDef } from '../../warehouse/tables.ts';
 
 const NOT_FROM_FILES = new Set(['org_id', 'location_id']);
 
-/** Canonical columns first (CONTRACT.md), then table extras such as sales.order_time; never scope or lineage. */
+/** Each category's table as all migrations leave it: extras added later (currency) are targets too. */
+const SCHEMA = schemaAfter();
+
+/**
+ * Canonical columns first (CONTRACT.md), then table extras such as sales.order_time and currency, in the
+ * order migrations added them; never scope or lineage.
+ */
 export function targetColumns(category: Category): readonly ColumnDef[] {
   const canonical = CANONICAL_COLUMNS[category];
   const names = new Set(canonical.map((c) => c.name));
-  const table = TABLES_V1.find((t) => t.name === CATEGORY_TABLE[category]);
+  const table = SCHEMA.get(CATEGORY_TABLE[category]);
   const extras = (table?.columns ?? []).filter(
     (c) => !names.has(c.name) && !NOT_FROM_FILES.has(c.name) && !c.name.startsWith('_'),
   );

@@ -1,21 +1,83 @@
-// A bill without a table header (a till receipt): every line that ends in an amount is an item.
+// A bill without a table header (a till receipt): every line that ends in an amount is an item, its qty and rate kept.
+import { parseNumber } from '../normalise/number.ts';
 import { lineText, type TextLine } from './text-lines.ts';
 import type { TextTable } from './text-tables.ts';
 
 /** A line ending in a money amount with paise ("Milk 1L  54.00", "Idli x2 60,00 A"). */
 const ITEM_LINE =
   /^(.*\p{L}.*?)[\s:]+(?:rs\.?|₹|inr|\$|€)?\s*(-?\d{1,3}(?:[,.]\d{3})*[.,]\d{2})(?:\s+[a-z*]{1,2})?$/iu;
+/** A name that ends in a quantity and a rate: "Tea 2 20.00" of "Tea 2 20.00 40.00". */
+const QTY_RATE =
+  /^(.*\p{L}.*?)\s+(\d+(?:[.,]\d{1,3})?)\s+(?:rs\.?|₹|\$|€)?\s*(\d{1,3}(?:,\d{3})*(?:[.,]\d{1,2})?)$/iu;
 /** Summary, tax and payment lines, in English and the German of the receipts in the test corpus. */
 export const SUMMARY_LINE =
   /\b(?:total|sub\s*total|grand|net\s+amount|amount\s+payable|round(?:ing)?\s*off|cgst|sgst|igst|gst|vat|tax|cash|change|card|upi|paid|balance|tender|summe|gesamt|zu\s+zahlen|mwst|bar|r[üu]ckgeld|ec-?karte|netto|brutto)\b/i;
+/** Amounts this close are the same figure (sums of paise in binary floating point). */
+const SAME = 0.005;
 
-/** Item lines as a two-column table (Item, Amount), or undefined when no line qualifies. */
-export function findLineItems(lines: readonly TextLine[]): TextTable | undefined {
-  const rows: string[][] = [];
-  for (const line of lines) {
-    const m = ITEM_LINE.exec(lineText(line));
-    if (!m || SUMMARY_LINE.test(m[1]!)) continue;
-    rows.push([m[1]!.trim(), m[2]!]);
+interface ItemLine {
+  name: string;
+  qty?: string;
+  rate?: string;
+  amount: string;
+  value: number;
+  /** Print size: a breakdown is printed smaller than the line it breaks down. */
+  height: number;
+}
+
+/** The line as an item, or undefined for a line that is not one (no amount, or a total, tax or payment). */
+function readItem(line: TextLine): ItemLine | undefined {
+  const m = ITEM_LINE.exec(lineText(line));
+  if (!m) return undefined;
+  const amount = m[2]!;
+  const value = parseNumber(amount) ?? 0;
+  const priced = QTY_RATE.exec(m[1]!.trim());
+  const qty = priced ? parseNumber(priced[2]!) : null;
+  const rate = priced ? parseNumber(priced[3]!) : null;
+  // "Grand Thali 1 150.00 150.00" adds up, so it is an item whatever its name says; "Total 3 250.00 262.50" does not.
+  const addsUp = qty !== null && rate !== null && Math.abs(qty * rate - value) < SAME;
+  if (SUMMARY_LINE.test(priced ? priced[1]! : m[1]!) && !addsUp) return undefined;
+  const item: ItemLine = { name: (priced ? priced[1]! : m[1]!).trim(), amount, value, height: line.height };
+  if (priced) {
+    item.qty = priced[2]!;
+    item.rate = priced[3]!;
   }
-  return rows.length > 0 ? { headers: ['Item', 'Amount'], rows } : undefined;
+  return item;
+}
+
+/**
+ * Drops lines that repeat others: a line's breakdown (smaller lines right under it adding up to it, as
+ * "Charges" and "Credits" under each service of a cloud bill), and among broken-down lines the one that is
+ * the others' total (the bill's summary above its detail).
+ */
+function withoutRepeats(items: readonly ItemLine[]): ItemLine[] {
+  const kept: ItemLine[] = [];
+  const brokenDown: ItemLine[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    kept.push(item);
+    let j = i + 1;
+    let sum = 0;
+    while (j < items.length && items[j]!.height < item.height) sum += items[j++]!.value;
+    if (j > i + 1 && Math.abs(sum - item.value) < SAME) {
+      brokenDown.push(item);
+      i = j - 1;
+    }
+  }
+  const all = brokenDown.reduce((s, l) => s + l.value, 0);
+  const total = brokenDown.find((l) => brokenDown.length > 2 && Math.abs(all - l.value - l.value) < SAME);
+  return kept.filter((l) => l !== total);
+}
+
+/** Item lines as a table (Item, Qty, Rate, Amount when lines print a qty and a rate; else Item, Amount). */
+export function findLineItems(lines: readonly TextLine[]): TextTable | undefined {
+  const items = withoutRepeats(lines.flatMap((l) => readItem(l) ?? []));
+  if (items.length === 0) return undefined;
+  if (!items.some((i) => i.qty !== undefined)) {
+    return { headers: ['Item', 'Amount'], rows: items.map((i) => [i.name, i.amount]) };
+  }
+  return {
+    headers: ['Item', 'Qty', 'Rate', 'Amount'],
+    rows: items.map((i) => [i.name, i.qty ?? '', i.rate ?? '', i.amount]),
+  };
 }

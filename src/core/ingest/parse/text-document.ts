@@ -1,7 +1,8 @@
-// Pages of positioned text (a PDF's text layer, an OCR'd photo) → RawTables, each row carrying the bill's date and number.
+// Pages of positioned text (a PDF's text layer, an OCR'd photo) → RawTables, each row carrying the bill's header fields.
 import type { RawTable } from '../contracts.ts';
 import { parseDate } from '../normalise/date.ts';
-import { type DocumentFields, findDocumentFields } from './document-fields.ts';
+import { CURRENCY_HEADER } from './currency.ts';
+import { type DocumentFields, findDocumentFields, findPageFields } from './document-fields.ts';
 import { findLineItems } from './line-items.ts';
 import { createMemoryTable } from './memory-table.ts';
 import type { TextLine } from './text-lines.ts';
@@ -14,18 +15,24 @@ function hasDateColumn(table: TextTable): boolean {
   });
 }
 
-/** Adds "Bill Date" and "Bill No" columns from the page when the table lacks them (invoices print them once). */
+const hasHeader = (table: TextTable, pattern: RegExp): boolean => table.headers.some((h) => pattern.test(h));
+
+/**
+ * Adds "Bill Date", "Bill No", "Supplier" and "Currency" columns from the bill's header when the table lacks
+ * them (invoices print them once). The currency column holds an ISO code (CURRENCY_HEADER).
+ */
 function withFields(table: TextTable, fields: DocumentFields): TextTable {
   const headers = [...table.headers];
   const extra: string[] = [];
-  if (fields.date && !hasDateColumn(table)) {
-    headers.push('Bill Date');
-    extra.push(fields.date);
-  }
-  if (fields.number && !table.headers.some((h) => /\b(?:invoice|bill|inv)\.?\s*(?:no|number|#)/i.test(h))) {
-    headers.push('Bill No');
-    extra.push(fields.number);
-  }
+  const add = (header: string, value: string | undefined, present: boolean) => {
+    if (value === undefined || present) return;
+    headers.push(header);
+    extra.push(value);
+  };
+  add('Bill Date', fields.date, hasDateColumn(table));
+  add('Bill No', fields.number, hasHeader(table, /\b(?:invoice|bill|inv)\.?\s*(?:no|number|#)/i));
+  add('Supplier', fields.supplier, hasHeader(table, /\b(?:supplier|vendor|seller)\b/i));
+  add(CURRENCY_HEADER, fields.currency, hasHeader(table, /\bcurrency\b/i));
   return { headers, rows: table.rows.map((r) => [...r, ...extra]) };
 }
 
@@ -37,10 +44,11 @@ export function tablesFromPages(
   pages: readonly (readonly TextLine[])[],
   name: string | undefined,
 ): RawTable[] {
-  const documentFields = findDocumentFields(pages.flat());
+  const documentFields = findDocumentFields(pages);
   const joined = new Map<string, TextTable>();
   for (const lines of pages) {
-    const fields = { ...documentFields, ...findDocumentFields(lines) };
+    // A page that labels its own date or number is a bill of its own (a PDF of several bills).
+    const fields = { ...documentFields, ...findPageFields(lines).labelled };
     const found = findTables(lines);
     const items = findLineItems(lines);
     // A till receipt has no header, and its item lines can look like a ragged table: prefer item lines when they clearly outnumber table rows.

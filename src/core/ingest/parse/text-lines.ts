@@ -16,8 +16,11 @@ export interface TextLine {
   cells: TextItem[];
 }
 
-/** Words closer than this many line-heights belong to one cell; wider gaps separate columns. */
-const CELL_GAP = 0.6;
+/**
+ * Words closer than this many line-heights belong to one cell; wider gaps separate columns. A till
+ * receipt in a monospaced font spaces words 0.6 of its height apart and columns two spaces (1.2) or more.
+ */
+const CELL_GAP = 0.8;
 
 const middle = (item: TextItem): number => item.y + item.height / 2;
 

@@ -24,6 +24,20 @@ const isValue = (text: string): boolean => parseNumber(text) !== null || parseDa
 const isLabel = (text: string): boolean =>
   /\p{L}/u.test(text) && !isValue(text) && text.length <= MAX_LABEL_LENGTH;
 
+/** A figure in a cell: a number, but not a rate of tax or discount ("2.5%"). */
+const isFigure = (text: string): boolean => !text.trim().endsWith('%') && parseNumber(text) !== null;
+
+/**
+ * Tax, total and payment lines summarise the bill ("CGST 2.5% … 6.25" under an item column, or under
+ * the amounts alone); they are not items. An item has a quantity and a rate besides its amount, so a line
+ * with more than one figure is kept whatever it is called ("Grand Thali 1 150.00 150.00"), and so is a line
+ * with none (a wrapped description: "Memory Card").
+ */
+function isSummaryRow(cells: readonly string[]): boolean {
+  const words = cells.filter((c) => c !== '' && !isFigure(c)).join(' ');
+  return cells.filter(isFigure).length === 1 && SUMMARY_LINE.test(words || cells.join(' '));
+}
+
 /** A line that can head a table: three or more short labels and no values. */
 export function isHeaderLine(line: TextLine): boolean {
   return line.cells.length >= 3 && line.cells.every((c) => isLabel(c.text));
@@ -83,8 +97,7 @@ function readTable(
       continue;
     }
     const cells = toRow(line, header);
-    // Tax and payment lines under the amount columns summarise the bill; they are not items.
-    if (cells[0] === '' && SUMMARY_LINE.test(cells.join(' '))) continue;
+    if (isSummaryRow(cells)) continue;
     const numeric = cells.some((c) => c !== '' && parseNumber(c) !== null);
     if (!numeric && current && close) {
       cells.forEach((text, col) => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { VisionTableExtractor } from '../../../../src/core/ingest/contracts.ts';
 import { mapBestTable } from '../../../../src/core/ingest/map/map-table.ts';
+import { withCurrencyColumn } from '../../../../src/core/ingest/parse/currency.ts';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
 import { SCANNED_PDF_REASON } from '../../../../src/core/ingest/parse/pdf.ts';
 import type { Category } from '../../../../src/core/warehouse/tables.ts';
@@ -19,7 +20,10 @@ const invoice = (name: string) => incoming(`${invoices}/${name}`);
 async function canonicalRows(name: string, category: Category) {
   const tables = await parseFile(invoice(name), { category });
   const { table, mapping } = await mapBestTable({ tables, category });
-  const convert = createNamedNormaliser(mapping, category);
+  const convert = createNamedNormaliser(
+    { ...mapping, mapping: withCurrencyColumn(mapping.mapping, table.headers) },
+    category,
+  );
   return (await allRows(table)).map(convert);
 }
 
@@ -36,11 +40,13 @@ describe('parsePdf on text-layer invoices', CORPUS, () => {
       'Total',
       'Bill Date',
       'Bill No',
+      'Supplier',
+      'Currency',
     ]);
     const [row] = await allRows(table!);
     expect(row!.slice(2, 8)).toEqual(['1', '278.61', '14.50% CST', '40.39', '319.00', '20-10-2015']);
     expect(row![1]).toContain('SanDisk Ultra 16 GB MicroSDHC Class 10 48 MB/s Memory Card');
-    expect(row![8]).toBe('BLR_WFLD20151000982590');
+    expect(row!.slice(8)).toEqual(['BLR_WFLD20151000982590', 'WS Retail Services Pvt. Ltd.', 'INR']);
   });
 
   it('turns the Flipkart invoice into a purchase: ₹319 on 20 Oct 2015', async () => {
@@ -69,6 +75,7 @@ describe('parsePdf on text-layer invoices', CORPUS, () => {
           vendor: null,
           amount: 1939,
           payment_mode: null,
+          currency: 'INR',
         },
       },
     ]);
