@@ -9,7 +9,7 @@ import type { Task, TaskService } from '../core/tasks/port.ts';
 import type { AskQueue } from './ask-queue.ts';
 import { encodeFeedbackRef } from './feedback-ref.ts';
 import type { StatusUpdates } from './status-updates.ts';
-import type { ThreadMemory } from './thread-memory.ts';
+import type { ThreadMemory } from '../core/chat/thread-memory.ts';
 
 /** The core services a door answers with, and the limit it answers under. */
 export interface AnswerTurnDeps {

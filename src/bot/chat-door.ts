@@ -8,7 +8,7 @@ import type { TaskService } from '../core/tasks/port.ts';
 import type { Warehouse } from '../core/warehouse/port.ts';
 import type { AnswerTurnDeps } from './answer-turn.ts';
 import { type AskQueue, createAskQueue } from './ask-queue.ts';
-import { createThreadMemory } from './thread-memory.ts';
+import { createThreadMemory } from '../core/chat/thread-memory.ts';
 
 export interface ChatDoorDeps {
   /** Read on every request, so PATCHed keys, owners and allowlists apply without a restart. */

@@ -1,6 +1,6 @@
 // What the feedback buttons carry: which stored answer turn, in which thread, and the vote (zod when a press brings it back).
 import { z } from 'zod';
-import type { Vote } from './thread-memory.ts';
+import type { Vote } from '../core/chat/thread-memory.ts';
 
 const feedbackRef = z.object({ turn: z.string().min(1), thread: z.string().min(1) });
 export type FeedbackRef = z.infer<typeof feedbackRef>;

@@ -43,6 +43,12 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '0004_money_currency',
     columns: CURRENCY_TABLES.map((table) => ({ table, column: { name: 'currency', type: 'string' } })),
   },
+  // What a 👎 said was wrong (wrong number, answered another question, too slow, other): NULL for a 👍 and for
+  // votes given before Titan asked.
+  {
+    id: '0005_feedback_reason',
+    columns: [{ table: 'answer_feedback', column: { name: 'reason', type: 'string' } }],
+  },
 ];
 
 /** Name of the bookkeeping table holding the ids of applied migrations. */

@@ -1,10 +1,14 @@
-// Writes each question and answer of a thread to chat_memory (the analyst reads the last turns back), and 👍/👎 votes.
+// Writes each question and answer of a thread to chat_memory (the analyst reads the last turns back), and votes on answers.
 import { randomUUID } from 'node:crypto';
-import type { Answer } from '../core/model/answer.ts';
-import type { Scope } from '../core/model/scope.ts';
-import type { Warehouse } from '../core/warehouse/port.ts';
+import type { Answer } from '../model/answer.ts';
+import type { Scope } from '../model/scope.ts';
+import type { Warehouse } from '../warehouse/port.ts';
 
 export type Vote = 'up' | 'down';
+
+/** What a 👎 can say was wrong, in the order it is asked. */
+export const FEEDBACK_REASONS = ['wrong_number', 'other_question', 'too_slow', 'other'] as const;
+export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
 
 export interface Exchange {
   threadId: string;
@@ -19,12 +23,13 @@ export interface Exchange {
 export interface ThreadMemory {
   /** Stores the user's turn and Titan's turn; returns the answer turn's id (the feedback buttons carry it). */
   recordExchange(exchange: Exchange): Promise<string>;
-  /** Stores a vote on an answer turn; the latest vote of a user counts. */
+  /** Stores a vote on an answer turn (a 👎 may say what was wrong); the latest vote of a user counts. */
   recordFeedback(vote: {
     turnId: string;
     threadId: string;
     userId: string;
     vote: Vote;
+    reason?: FeedbackReason;
     at: Date;
   }): Promise<void>;
 }
@@ -71,6 +76,7 @@ export function createThreadMemory(options: ThreadMemoryOptions): ThreadMemory {
           thread_id: v.threadId,
           user_id: v.userId,
           vote: v.vote,
+          reason: v.reason ?? null,
           created_at: v.at.toISOString(),
         },
       ]);
