@@ -162,7 +162,7 @@ describe('workbooks: every sheet is read or named with why not', () => {
     expect(outcome.report?.sheetsSkipped).toEqual([
       {
         sheet: other,
-        reason: `holds sales in other columns than "${loaded}", which was loaded: save it as a file of its own and upload that too`,
+        reason: `holds sales in other columns than "${loaded}", which was loaded: if its rows are other sales, not the same ones shown another way, save it as a file of its own and upload that too`,
       },
     ]);
   });
@@ -239,6 +239,67 @@ describe('workbooks: every sheet is read or named with why not', () => {
     expect(outcome.report?.sheetsSkipped).toEqual([
       { sheet: 'Pivot', reason: expect.stringMatching(/^is a pivot table/) },
       { sheet: 'Trend', reason: 'is a chart, not a table of rows' },
+    ]);
+  });
+
+  it('leaves out an "All" sheet that repeats the months, wherever its tab is, so nothing counts twice', async () => {
+    const lines = [...january, ...february];
+    for (const order of [
+      ['Jan 2026', 'Feb 2026', 'All'],
+      ['All', 'Jan 2026', 'Feb 2026'],
+    ]) {
+      const t = await harness();
+      const sheets: Record<string, Row[]> = {
+        'Jan 2026': [header, ...january],
+        'Feb 2026': [header, ...february],
+        All: [header, ...lines],
+      };
+      const book = await workbook(Object.fromEntries(order.map((name) => [name, sheets[name]!])));
+      const outcome = await t.ingest('with-all.xlsx', book);
+      expect(outcome).toMatchObject({ outcome: 'loaded', rows: lines.length });
+      expect(await t.total()).toBe(sum(lines.map((l) => l[6])));
+      expect(outcome.report?.sheetsSkipped).toEqual([
+        {
+          sheet: 'All',
+          reason:
+            'repeats the rows of "Jan 2026", "Feb 2026" (a roll-up or a copy): left out so no row is counted twice',
+        },
+      ]);
+    }
+  });
+
+  it('loads the item sheet of a Petpooja export holding Order Master and Item Wise, warning against uploading both', async () => {
+    const t = await harness();
+    const items = [
+      ['1', '01-03-2026', 'Masala Dosa', 'Tiffin', 2, 120, 240],
+      ['1', '01-03-2026', 'Filter Coffee', 'Beverages', 2, 40, 80],
+      ['2', '01-03-2026', 'Idli', 'Tiffin', 2, 50, 100],
+    ] as const;
+    const book = await workbook({
+      'Order Master': [
+        ['invoice_no', 'date', 'order_type', 'payment_type', 'total'],
+        ['1', '01-03-2026', 'Dine In', 'Cash', 320],
+        ['2', '01-03-2026', 'Delivery', 'UPI', 100],
+      ],
+      'Item Wise': [
+        ['invoice_no', 'date', 'item_name', 'category_name', 'item_quantity', 'item_price', 'total'],
+        ...items,
+      ],
+    });
+    const outcome = await t.ingest('petpooja.xlsx', book);
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: items.length });
+    expect(await t.total()).toBe(sum(items.map((l) => l[6])));
+    expect(outcome.report?.mapping).toEqual(
+      expect.arrayContaining([
+        { source: 'item_name', column: 'item' },
+        { source: 'category_name', column: 'category' },
+      ]),
+    );
+    expect(outcome.report?.sheetsSkipped).toEqual([
+      {
+        sheet: 'Order Master',
+        reason: expect.stringContaining('if its rows are other sales, not the same ones shown another way'),
+      },
     ]);
   });
 

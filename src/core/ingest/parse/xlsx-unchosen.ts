@@ -11,7 +11,8 @@ function whyNotChosen(table: Table, chosen: Table, category: Category): string {
   const own = mapHeuristically(table.headers, table.sample, category);
   const loaded = chosen.name === undefined ? 'the table loaded' : `"${chosen.name}", which was loaded`;
   if (own.missing.length === 0) {
-    return `holds ${category} in other columns than ${loaded}: save it as a file of its own and upload that too`;
+    // Often the same bills shown another way (a POS's order and item sheets): uploading both would count them twice.
+    return `holds ${category} in other columns than ${loaded}: if its rows are other ${category}, not the same ones shown another way, save it as a file of its own and upload that too`;
   }
   const other = CATEGORIES.filter((c) => c !== category)
     .map((c) => ({ category: c, mapping: mapHeuristically(table.headers, table.sample, c) }))

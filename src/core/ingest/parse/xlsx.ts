@@ -6,6 +6,7 @@ import { DEFAULT_BATCH_ROWS } from './memory-table.ts';
 import { cleanHeaders, createRowFilter, HEADER_SEARCH_ROWS, isBlankRow, widthOf } from './table-shape.ts';
 import { unreadable } from './unreadable.ts';
 import { createRowReader } from './xlsx-cells.ts';
+import { dropRepeatedSheets } from './xlsx-repeats.ts';
 import { type SheetExtras, scanWorkbook } from './xlsx-scan.ts';
 import { sheetRows } from './xlsx-sheet.ts';
 import {
@@ -204,7 +205,11 @@ export async function parseXlsx(file: IncomingFile, options: XlsxOptions = {}): 
   }
   for (const sheet of book.nonWorksheets) skipped.push({ sheet, reason: CHART_SHEET });
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
-  const tables = groupByLayout(found).map((group) => toTable(file.path, book, group, batchRows));
+  const tables = groupByLayout(found).map((group) => {
+    const { kept, skipped: repeats } = dropRepeatedSheets(group, sheetName);
+    skipped.push(...repeats);
+    return toTable(file.path, book, kept, batchRows);
+  });
   if (tables.length === 0) throw noSheetToRead(skipped);
   for (const sheet of skipped) options.onSheetSkipped?.(sheet);
   return tables;

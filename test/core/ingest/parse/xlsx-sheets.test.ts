@@ -47,6 +47,28 @@ describe('sheets of one layout', () => {
     ]);
   });
 
+  it('keep the first of two copies of a sheet, and every sheet whose rows are its own', async () => {
+    const book = new ExcelJS.Workbook();
+    const rows = [
+      ['Date', 'Item', 'Amount'],
+      ['02/01/2026', 'Tea', 20],
+      ['02/01/2026', 'Tea', 20],
+    ];
+    book.addWorksheet('Jan').addRows(rows);
+    book.addWorksheet('Jan (2)').addRows(rows);
+    book.addWorksheet('Feb').addRows([rows[0]!, ['02/02/2026', 'Tea', 20]]);
+    const file = tmp.file('copies.xlsx', '');
+    await book.xlsx.writeFile(file);
+    const skipped: SkippedSheet[] = [];
+    const [table] = await parseXlsx(incoming(file), { onSheetSkipped: (s) => skipped.push(s) });
+    expect(sheetsOf(table!)).toEqual(['Jan', 'Feb']);
+    // A bill's two identical lines are two sales: rows within a sheet are never merged.
+    expect(await allRows(table!)).toHaveLength(3);
+    expect(skipped).toEqual([
+      { sheet: 'Jan (2)', reason: expect.stringMatching(/^repeats the rows of "Jan" /) },
+    ]);
+  });
+
   it('are read the same by the row worker as on the main thread', async () => {
     const file = incoming(await monthsBook());
     const drain = async (prepared: PreparedFile) => {
