@@ -1,6 +1,7 @@
 // Owners' workbooks, POS exports, old files and photos, end to end: each loads with the figures its own rows give and
 // keeps its item, category, payment and site columns, or fails with a reason the owner can act on. The expected figures
 // are computed here from the test's rows, never by Titan's queries.
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,6 +14,7 @@ import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import { isSale } from '../../../src/core/semantic/predicates.ts';
 import { createTaskService } from '../../../src/core/tasks/task-service.ts';
 import { CATEGORY_TABLE, type Category } from '../../../src/core/warehouse/tables.ts';
+import { CORPUS, corpus, fromCorpus } from '../../helpers/corpora.ts';
 import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 import { xlsxParts } from './parse/fixtures.ts';
 import { buildZip } from './zip-writer.ts';
@@ -754,4 +756,34 @@ describe('photos of bills', () => {
     );
     expect(outcome.reason).not.toMatch(/rename|fix those rows/i);
   }, 60_000);
+});
+
+describe('receipt photos read by offline OCR', CORPUS, () => {
+  const dir = corpus('receipts/softmatic_german_receipts');
+  const truth = fromCorpus(
+    () =>
+      readFileSync(path.join(dir, 'expected_from_filenames.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',') as [string, string, string, string, string]),
+    [],
+  );
+
+  it('each loads dated as printed (2016 bills included) or fails saying what to do about the photo', async () => {
+    const t = await harness();
+    for (const [file, , date] of truth) {
+      const outcome = await t.ingest(file, readFileSync(path.join(dir, file)), 'expenses');
+      if (outcome.outcome === 'loaded') {
+        const dates = await t.query(
+          `SELECT DISTINCT date FROM expenses_master WHERE _source_file = '${file}'`,
+        );
+        expect(dates, file).toEqual([{ date }]);
+      } else {
+        expect(outcome.reason, file).toMatch(/photo/);
+        expect(outcome.reason, file).toContain('in focus');
+        expect(outcome.reason, file).not.toMatch(/rename|fix those rows|export/i);
+      }
+    }
+  }, 180_000);
 });
