@@ -1,6 +1,6 @@
 // What the feedback buttons carry: which stored answer turn, in which thread, and the vote (zod when a press brings it back).
 import { z } from 'zod';
-import type { Vote } from '../core/chat/thread-memory.ts';
+import { FEEDBACK_REASONS, type FeedbackReason, type Vote } from '../core/chat/thread-memory.ts';
 
 const feedbackRef = z.object({ turn: z.string().min(1), thread: z.string().min(1) });
 export type FeedbackRef = z.infer<typeof feedbackRef>;
@@ -25,4 +25,18 @@ export function decodeVote(value: string | undefined): { vote: Vote; ref: Feedba
   const match = /^(up|down) (.*)$/s.exec(value ?? '');
   const ref = match && decodeFeedbackRef(match[2]);
   return match && ref ? { vote: match[1] as Vote, ref } : undefined;
+}
+
+/** A "what was wrong?" button names its reason and the answer it is about. */
+export const encodeReason = (reason: FeedbackReason, ref: FeedbackRef): string =>
+  `${reason} ${encodeFeedbackRef(ref)}`;
+
+/** The reason and reference a "what was wrong?" button carried, or undefined when it is not one of Titan's. */
+export function decodeReason(
+  value: string | undefined,
+): { reason: FeedbackReason; ref: FeedbackRef } | undefined {
+  const match = /^(\S+) (.*)$/s.exec(value ?? '');
+  const reason = FEEDBACK_REASONS.find((r) => r === match?.[1]);
+  const ref = match ? decodeFeedbackRef(match[2]) : undefined;
+  return reason && ref ? { reason, ref } : undefined;
 }

@@ -33,6 +33,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'load local files in place: <file-or-folder>… --category sales|expenses|purchases|inventory',
     load: async () => (await import('./commands/ingest.ts')).ingest,
   },
+  feedback: {
+    summary: 'list the votes on answers, newest first: --since YYYY-MM-DD',
+    load: async () => (await import('./commands/feedback.ts')).feedback,
+  },
   watch: {
     summary: 'the folder watcher: --once runs one pass over every category, else hourly',
     load: async () => (await import('./commands/watch.ts')).watch,

@@ -1,9 +1,16 @@
 // Button presses: suggested prompts (ask that question), 👍/👎 (stored with the answer), task cards (act, then edit).
 import type { App, webApi } from '@slack/bolt';
+import { FEEDBACK_REASONS, type FeedbackReason } from '../../core/chat/thread-memory.ts';
 import { TitanError } from '../../core/errors.ts';
 import type { TaskAction } from '../../core/tasks/port.ts';
 import { createAccessPolicy, type Venue } from '../access.ts';
-import { decodeFeedbackRef, decodeVote } from '../feedback-ref.ts';
+import {
+  decodeFeedbackRef,
+  decodeReason,
+  decodeVote,
+  encodeReason,
+  type FeedbackRef,
+} from '../feedback-ref.ts';
 import { FEEDBACK_ACTION, LEGACY_FEEDBACK_ACTIONS } from '../render/block-kit.ts';
 import { type AnswerDeps, answerQuestion, slackMention } from './answer-question.ts';
 import { type PressedAction, parseBlockAction } from './block-action.ts';
@@ -36,6 +43,38 @@ function feedbackOf(press: PressedAction): ReturnType<typeof decodeVote> {
   if (press.actionId === FEEDBACK_ACTION) return decodeVote(press.value);
   const ref = decodeFeedbackRef(press.value);
   return ref && { vote: press.actionId === LEGACY_FEEDBACK_ACTIONS.up ? 'up' : 'down', ref };
+}
+
+/** What a 👎 is asked, in the owner's words; the answer is stored with the vote. */
+export const REASON_LABELS: Record<FeedbackReason, string> = {
+  wrong_number: 'Wrong number',
+  other_question: 'Answered another question',
+  too_slow: 'Too slow',
+  other: 'Something else',
+};
+export const REASON_ACTION = /^titan_feedback_reason_\d$/;
+
+function askWhatWasWrong(client: WebClient, press: PressedAction, ref: FeedbackRef) {
+  const text = 'Thanks — noted. What was wrong?';
+  return client.chat.postEphemeral({
+    channel: press.channel,
+    user: press.userId,
+    ...(press.threadTs ? { thread_ts: press.threadTs } : {}),
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      {
+        type: 'actions',
+        block_id: 'titan_feedback_reason',
+        elements: FEEDBACK_REASONS.map((reason, i) => ({
+          type: 'button' as const,
+          action_id: `titan_feedback_reason_${i}`,
+          text: { type: 'plain_text' as const, text: REASON_LABELS[reason] },
+          value: encodeReason(reason, ref),
+        })),
+      },
+    ],
+  });
 }
 
 const ephemeral = (client: WebClient, press: PressedAction, text: string) =>
@@ -75,13 +114,26 @@ export function registerInteractions(app: App, deps: AnswerDeps): void {
         vote: pressed.vote,
         at: deps.clock.now(),
       });
-      await ephemeral(
-        client,
-        press,
-        pressed.vote === 'up' ? 'Thanks — noted as helpful.' : 'Thanks — noted. I will do better.',
-      );
+      if (pressed.vote === 'up') await ephemeral(client, press, 'Thanks — noted as helpful.');
+      else await askWhatWasWrong(client, press, pressed.ref);
     },
   );
+
+  app.action(REASON_ACTION, async ({ ack, body, client }) => {
+    await ack();
+    const press = parseBlockAction(body);
+    const said = press && decodeReason(press.value);
+    if (!press || !said) return;
+    await deps.memory.recordFeedback({
+      turnId: said.ref.turn,
+      threadId: said.ref.thread,
+      userId: press.userId,
+      vote: 'down',
+      reason: said.reason,
+      at: deps.clock.now(),
+    });
+    await ephemeral(client, press, `Noted: ${REASON_LABELS[said.reason].toLowerCase()}. Thank you.`);
+  });
 
   app.action(new RegExp(`^(${Object.values(TASK_ACTIONS).join('|')})$`), async ({ ack, body, client }) => {
     await ack();

@@ -1,5 +1,6 @@
 // A question in a channel thread: live status in one placeholder, one final answer, chart, task cards, memory, failures.
 import { afterEach, describe, expect, it } from 'vitest';
+import { listFeedback } from '../../../src/core/chat/feedback-list.ts';
 import { TitanError } from '../../../src/core/errors.ts';
 import type { RecordedCall } from '../../fakes/slack.ts';
 import { CORPUS } from '../../helpers/corpora.ts';
@@ -166,6 +167,54 @@ describe('answering in a channel thread', CORPUS, () => {
       { turn_id: turn!.turn_id, vote: 'down', user_id: OWNER },
       { turn_id: turn!.turn_id, vote: 'up', user_id: OWNER },
     ]);
+  });
+
+  it('asks a 👎 what was wrong, and stores the reason with the question and the figures', async () => {
+    h = await startHarness();
+    await h.postEvent(appMention('revenue trend'));
+    await h.settle();
+    const feedback = (
+      h.fake.callsTo('chat.update').at(-1)!.body.blocks as {
+        block_id?: string;
+        elements?: { negative_button: { value: string } }[];
+      }[]
+    ).find((b) => b.block_id === 'titan_feedback')!;
+    const at = { messageTs: '1700000000.000001', threadTs: MENTION_TS };
+    const down = feedback.elements![0]!.negative_button.value;
+    await h.postForm(
+      blockAction({ action_id: 'titan_feedback', block_id: 'titan_feedback', value: down }, at),
+    );
+    await h.settle();
+    const [asked] = h.fake.callsTo('chat.postEphemeral');
+    expect(asked!.body).toMatchObject({ channel: CHANNEL, user: OWNER, thread_ts: MENTION_TS });
+    assertValidBlocks(asked!.body.blocks);
+    const buttons = (
+      asked!.body.blocks as { elements?: { text: { text: string }; value: string; action_id: string }[] }[]
+    )
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => e.action_id?.startsWith('titan_feedback_reason_'));
+    expect(buttons.map((b) => b.text.text)).toEqual([
+      'Wrong number',
+      'Answered another question',
+      'Too slow',
+      'Something else',
+    ]);
+    await h.postForm(
+      blockAction(
+        { action_id: buttons[0]!.action_id, block_id: 'titan_feedback_reason', value: buttons[0]!.value },
+        at,
+      ),
+    );
+    await h.settle();
+    const [latest] = await listFeedback(h.warehouse);
+    expect(latest).toMatchObject({
+      vote: 'down',
+      reason: 'wrong_number',
+      userId: OWNER,
+      question: 'revenue trend',
+    });
+    expect(latest!.figures.length).toBeGreaterThan(0);
+    expect(h.fake.callsTo('chat.postEphemeral').at(-1)!.body.text).toBe('Noted: wrong number. Thank you.');
   });
 });
 
