@@ -99,14 +99,18 @@ const invoiceNumber = (text: string): string | undefined => {
 
 const supplierName = (text: string): string | undefined => {
   const name = text.replace(/^[\s:]+/, '').replace(/[\s,;]+$/, '');
-  return name.length >= 2 && name.length <= MAX_SUPPLIER_LENGTH && /\p{L}{2}/u.test(name) ? name : undefined;
+  // Three letters in a row: "LT" is what OCR makes of a logo, not a name.
+  return name.length <= MAX_SUPPLIER_LENGTH && /\p{L}{3}/u.test(name) ? name : undefined;
 };
 
+/** A cell that can be a name: no label, figure or e-mail in it, and not a sentence ("Dat betaal ik zelf wel."). */
+const isNameCell = (text: string): boolean =>
+  !/[:\d@]/.test(text) && !/[.!?]$/.test(text.replace(/\b(?:b\.v|ltd|inc|co)\.$/i, ''));
+
 /**
- * The supplier: a labelled "Sold by:"/"Supplier:", else the name a bill is headed with: the first of
- * the top lines that is neither a title nor a label, when it is a short name ("CAFE MOCHA", "Amazon Web
- * Services Invoice" less its title word). A line with a label or a figure ends the header: below it the
- * names are the customer's.
+ * The supplier: a labelled "Sold by:"/"Supplier:", else the name a bill is headed with. The first of the top
+ * lines with more than a title or a page counter decides: one short name ("CAFE MOCHA", "Amazon Web Services
+ * Invoice" less its title word), or no supplier (a customer's address, a sentence, a label).
  */
 function findSupplier(lines: readonly TextLine[]): string | undefined {
   const labelled = find(lines, SUPPLIER_LABEL, supplierName).value;
@@ -114,16 +118,9 @@ function findSupplier(lines: readonly TextLine[]): string | undefined {
   for (const line of lines.slice(0, SUPPLIER_LINES)) {
     const cells = line.cells
       .map((c) => c.text.replace(/\s+(?:tax\s+)?invoice$/i, ''))
-      .filter((t) => !TITLE.test(t));
+      .filter((t) => !TITLE.test(t) && !PAGE_COUNTER.test(t));
     if (cells.length === 0) continue;
-    const [text] = cells;
-    if (
-      cells.length > 1 ||
-      /[:\d@]/.test(text!) ||
-      /[.!?]$/.test(text!.replace(/\b(?:b\.v|ltd|inc|co)\.$/i, ''))
-    )
-      return undefined;
-    return supplierName(text!);
+    return cells.length === 1 && isNameCell(cells[0]!) ? supplierName(cells[0]!) : undefined;
   }
   return undefined;
 }

@@ -21,9 +21,15 @@ interface ItemLine {
   rate?: string;
   amount: string;
   value: number;
-  /** Print size: a breakdown is printed smaller than the line it breaks down. */
+  /** Where the line starts and its print size: a breakdown is indented under the line it breaks down. */
+  x: number;
   height: number;
 }
+
+/** A line starting this many line heights right of the one above it is indented under it. */
+const INDENT = 0.5;
+const indentedUnder = (line: ItemLine, parent: ItemLine): boolean =>
+  line.x > parent.x + INDENT * parent.height;
 
 /** The line as an item, or undefined for a line that is not one (no amount, or a total, tax or payment). */
 function readItem(line: TextLine): ItemLine | undefined {
@@ -37,7 +43,8 @@ function readItem(line: TextLine): ItemLine | undefined {
   // "Grand Thali 1 150.00 150.00" adds up, so it is an item whatever its name says; "Total 3 250.00 262.50" does not.
   const addsUp = qty !== null && rate !== null && Math.abs(qty * rate - value) < SAME;
   if (SUMMARY_LINE.test(priced ? priced[1]! : m[1]!) && !addsUp) return undefined;
-  const item: ItemLine = { name: (priced ? priced[1]! : m[1]!).trim(), amount, value, height: line.height };
+  const name = (priced ? priced[1]! : m[1]!).trim();
+  const item: ItemLine = { name, amount, value, x: line.cells[0]!.x, height: line.height };
   if (priced) {
     item.qty = priced[2]!;
     item.rate = priced[3]!;
@@ -46,9 +53,9 @@ function readItem(line: TextLine): ItemLine | undefined {
 }
 
 /**
- * Drops lines that repeat others: a line's breakdown (smaller lines right under it adding up to it, as
- * "Charges" and "Credits" under each service of a cloud bill), and among broken-down lines the one that is
- * the others' total (the bill's summary above its detail).
+ * Drops lines that repeat others: a line's breakdown (lines indented under it adding up to it, as "Charges"
+ * and "Credits" under each service of a cloud bill), and among broken-down lines the one that is the others'
+ * total (the bill's summary above its detail). Indents, not print sizes: OCR gives every word one height.
  */
 function withoutRepeats(items: readonly ItemLine[]): ItemLine[] {
   const kept: ItemLine[] = [];
@@ -58,7 +65,7 @@ function withoutRepeats(items: readonly ItemLine[]): ItemLine[] {
     kept.push(item);
     let j = i + 1;
     let sum = 0;
-    while (j < items.length && items[j]!.height < item.height) sum += items[j++]!.value;
+    while (j < items.length && indentedUnder(items[j]!, item)) sum += items[j++]!.value;
     if (j > i + 1 && Math.abs(sum - item.value) < SAME) {
       brokenDown.push(item);
       i = j - 1;

@@ -1,10 +1,11 @@
-// PDF → RawTables from the text layer (unpdf's pdf.js, run locally); a scanned PDF goes to vision or is refused.
+// PDF → RawTables from the text layer (unpdf's pdf.js, run locally); a scanned PDF goes to vision, else to offline OCR.
 import { readFile } from 'node:fs/promises';
 import { getDocumentProxy } from 'unpdf';
 import { TitanError } from '../../errors.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import type { IncomingFile, RawTable, VisionTableExtractor } from '../contracts.ts';
 import { createMemoryTable } from './memory-table.ts';
+import { type OcrOptions, ocrWords } from './ocr.ts';
 import { pageImage } from './pdf-images.ts';
 import { tablesFromPages } from './text-document.ts';
 import type { TextItem, TextLine } from './text-lines.ts';
@@ -15,14 +16,21 @@ import { readVisionAnswer } from './vision-answer.ts';
 export interface PdfOptions {
   category: Category;
   vision?: VisionTableExtractor;
+  /** Offline OCR of scanned pages when vision is absent; false turns it off (then a scan needs vision). */
+  ocr?: OcrOptions | false;
   /** Larger PDFs are refused before they are loaded (pdf.js holds the whole file). */
   maxBytes?: number;
   /** Pages read at most; bills and statements are short. */
   maxPages?: number;
 }
 
-/** The exact reason CONTRACT/issue #4 promise for a scanned PDF when Gemini is not configured. */
+/**
+ * The exact reason issue #4 promises for a scanned PDF Titan cannot read without Gemini: offline OCR is
+ * off, failed, or found no rows (then the reason goes on to say what it found).
+ */
 export const SCANNED_PDF_REASON = 'scanned PDF: set GEMINI_API_KEY to read it';
+/** Scanned pages offline OCR reads at most (each takes a second or two); a longer scan needs vision. */
+const MAX_OCR_PAGES = 20;
 
 const DEFAULT_MAX_BYTES = 50 * 1024 ** 2;
 const DEFAULT_MAX_PAGES = 200;
@@ -69,21 +77,20 @@ async function pageLines(pdf: PdfDocument, pageNumber: number): Promise<TextLine
 const textChars = (lines: readonly TextLine[]): number =>
   lines.reduce((n, l) => n + l.cells.reduce((m, c) => m + c.text.replace(/\s/g, '').length, 0), 0);
 
-async function readScanned(
+/** Each scanned page's picture read by vision, joined into one table. */
+async function readByVision(
   pdf: PdfDocument,
   pages: number,
-  options: PdfOptions,
+  options: PdfOptions & { vision: VisionTableExtractor },
   name: string,
 ): Promise<RawTable[]> {
-  const vision = options.vision;
-  if (!vision) throw new TitanError('ingest.unreadable', SCANNED_PDF_REASON);
   let headers: string[] | undefined;
   const rows: string[][] = [];
   for (let p = 1; p <= pages; p++) {
     const image = await pageImage(pdf, p);
     if (!image) continue;
     const found = readVisionAnswer(
-      await vision({ category: options.category, bytes: image, mimeType: 'image/png' }),
+      await options.vision({ category: options.category, bytes: image, mimeType: 'image/png' }),
     );
     if (found.headers.length === 0) continue;
     headers ??= found.headers;
@@ -94,7 +101,38 @@ async function readScanned(
   return [createMemoryTable(name, headers, rows)];
 }
 
-/** Parses a PDF's tables; throws 'ingest.unreadable' (scanned without vision, no table, damaged) or 'ingest.too_large'. */
+/** Each scanned page's picture read by offline OCR, then read as a bill like a text layer (text-document.ts). */
+async function readByOcr(
+  pdf: PdfDocument,
+  pages: number,
+  ocr: OcrOptions,
+  name: string,
+): Promise<RawTable[]> {
+  if (pages > MAX_OCR_PAGES) {
+    throw unreadable(
+      `${SCANNED_PDF_REASON}: offline OCR reads scans of up to ${MAX_OCR_PAGES} pages and this one has ${pages}; or split it.`,
+    );
+  }
+  const lines: TextLine[][] = [];
+  for (let p = 1; p <= pages; p++) {
+    const image = await pageImage(pdf, p);
+    if (!image) continue;
+    try {
+      lines.push(groupLines(await ocrWords(image, ocr)));
+    } catch (err) {
+      throw unreadable(SCANNED_PDF_REASON, err);
+    }
+  }
+  const tables = tablesFromPages(lines, name);
+  if (tables.length > 0) return tables;
+  const found = lines.reduce((n, page) => n + page.length, 0);
+  throw unreadable(
+    `${SCANNED_PDF_REASON}: offline OCR found ${found} lines of text on ${lines.length} scanned pages but no rows ` +
+      'with amounts; a straight, sharp scan (300 dpi) of the whole bill may read.',
+  );
+}
+
+/** Parses a PDF's tables; throws 'ingest.unreadable' (a scan neither vision nor OCR reads, no table, damaged) or 'ingest.too_large'. */
 export async function parsePdf(file: IncomingFile, options: PdfOptions): Promise<RawTable[]> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (file.size > maxBytes) {
@@ -108,8 +146,12 @@ export async function parsePdf(file: IncomingFile, options: PdfOptions): Promise
     const pages = Math.min(pdf.numPages, options.maxPages ?? DEFAULT_MAX_PAGES);
     const lines: TextLine[][] = [];
     for (let p = 1; p <= pages; p++) lines.push(await pageLines(pdf, p));
-    if (lines.every((page) => textChars(page) < MIN_TEXT_CHARS))
-      return await readScanned(pdf, pages, options, file.name);
+    if (lines.every((page) => textChars(page) < MIN_TEXT_CHARS)) {
+      const { vision, ocr } = options;
+      if (vision) return await readByVision(pdf, pages, { ...options, vision }, file.name);
+      if (ocr === false) throw unreadable(SCANNED_PDF_REASON);
+      return await readByOcr(pdf, pages, ocr ?? {}, file.name);
+    }
     const tables = tablesFromPages(lines, file.name);
     if (tables.length === 0) {
       throw unreadable(

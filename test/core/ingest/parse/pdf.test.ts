@@ -128,8 +128,8 @@ describe('parsePdf on a scanned PDF', CORPUS, () => {
       ),
     );
 
-  it('refuses it with the exact reason when vision is not configured', async () => {
-    await expect(parseFile(scan(), { category: 'expenses' })).rejects.toMatchObject({
+  it('refuses it with the exact reason when neither vision nor offline OCR is on', async () => {
+    await expect(parseFile(scan(), { category: 'expenses', ocr: false })).rejects.toMatchObject({
       code: 'ingest.unreadable',
       message: SCANNED_PDF_REASON,
     });
