@@ -625,6 +625,28 @@ describe('a file from 2015 loads like any other', () => {
     expect(outcome.report?.unmapped).toEqual(['Category']);
   });
 
+  it('reads a 2015 workbook from old Mac Excel, whose dates count from 1904', async () => {
+    const t = await harness();
+    const book = new ExcelJS.Workbook();
+    book.properties.date1904 = true;
+    const sheet = book.addWorksheet('Sales');
+    sheet.addRow(['Date', 'Item', 'Payment Mode', 'Amount']);
+    const days = [
+      [new Date(Date.UTC(2015, 2, 14)), 'Pongal', 'Cash', 55],
+      [new Date(Date.UTC(2015, 10, 30)), 'Rava Dosa', 'Card', 75],
+    ] as const;
+    for (const row of days) sheet.addRow([...row]);
+    sheet.getColumn(1).numFmt = 'dd/mm/yyyy';
+    const outcome = await t.ingest('mac-2015.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: days.length });
+    expectKept(outcome, { Item: 'item', 'Payment Mode': 'payment_mode' });
+    expect(await t.total()).toBe(sum(days.map((d) => d[3])));
+    expect(await t.query('SELECT date FROM sales ORDER BY date')).toEqual([
+      { date: '2015-03-14' },
+      { date: '2015-11-30' },
+    ]);
+  });
+
   it('reads a 2015 workbook kept a month a sheet, as one', async () => {
     const t = await harness();
     const header = ['Date', 'Item', 'Payment Mode', 'Amount'];
