@@ -14,6 +14,7 @@ export interface SkippedSheet {
 export type SheetSkipListener = (skipped: SkippedSheet) => void;
 
 export const CHART_SHEET = 'is a chart, not a table of rows';
+export const OTHER_SHEET = 'is a macro or dialog sheet, not a table of rows';
 export const HIDDEN_SHEET = 'is hidden: unhide it in Excel and upload again if it holds data to load';
 export const PIVOT_SHEET =
   'is a pivot table, a summary of other rows: upload the rows it summarises, not the summary';

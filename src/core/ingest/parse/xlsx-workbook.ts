@@ -21,8 +21,8 @@ export interface SheetInfo {
 export interface WorkbookInfo {
   /** Every worksheet, in the workbook's tab order (those it does not list after, in zip order). */
   sheets: SheetInfo[];
-  /** Names of tabs that are not worksheets (chart sheets, dialog sheets): they hold no rows. */
-  nonWorksheets: string[];
+  /** Tabs that are not worksheets: they hold no rows. */
+  nonWorksheets: { name: string; kind: 'chart' | 'other' }[];
   sharedStrings: string[];
   /** Per cell style (the `s` attribute): does its number format show a date or time? */
   dateStyles: boolean[];
@@ -176,10 +176,10 @@ export async function readWorkbookInfo(
 ): Promise<WorkbookInfo> {
   const byName = new Map(entries.map((e) => [e.name, e]));
   const rels = await readRelationships(path, byName.get('xl/_rels/workbook.xml.rels'), 'xl/');
-  const targets = new Map(rels.map((r) => [r.id, r.target]));
+  const byId = new Map(rels.map((r) => [r.id, r]));
   // Tab order: the order <sheet> elements appear in workbook.xml.
   const named = new Map<string, { name?: string; state?: string }>();
-  const nonWorksheets: string[] = [];
+  const nonWorksheets: WorkbookInfo['nonWorksheets'] = [];
   let date1904 = false;
   const workbook = byName.get('xl/workbook.xml');
   if (workbook) {
@@ -190,12 +190,13 @@ export async function readWorkbookInfo(
           const flag = tag.attributes.date1904;
           date1904 = flag === '1' || flag === 'true';
         } else if (name === 'sheet') {
-          const target = targets.get(tag.attributes['r:id'] ?? '');
+          const rel = byId.get(tag.attributes['r:id'] ?? '');
           const { name: sheetName, state } = tag.attributes;
-          if (target && !SHEET_ENTRY.test(target)) {
-            if (sheetName) nonWorksheets.push(sheetName);
-          } else if (target) {
-            named.set(target, { ...(sheetName ? { name: sheetName } : {}), ...(state ? { state } : {}) });
+          if (rel && !SHEET_ENTRY.test(rel.target)) {
+            const kind = rel.type.endsWith('/chartsheet') ? 'chart' : 'other';
+            if (sheetName) nonWorksheets.push({ name: sheetName, kind });
+          } else if (rel) {
+            named.set(rel.target, { ...(sheetName ? { name: sheetName } : {}), ...(state ? { state } : {}) });
           }
         }
       },

@@ -12,6 +12,7 @@ import { sheetRows } from './xlsx-sheet.ts';
 import {
   CHART_SHEET,
   noSheetToRead,
+  OTHER_SHEET,
   readSheetHead,
   type SheetSkipListener,
   type SkippedSheet,
@@ -203,7 +204,8 @@ export async function parseXlsx(file: IncomingFile, options: XlsxOptions = {}): 
     if ('reason' in head) skipped.push({ sheet: sheetName(sheet), reason: head.reason });
     else found.push({ part: { sheet, extras, skip: head.at + 1, header: head.header }, data: head.data });
   }
-  for (const sheet of book.nonWorksheets) skipped.push({ sheet, reason: CHART_SHEET });
+  for (const { name, kind } of book.nonWorksheets)
+    skipped.push({ sheet: name, reason: kind === 'chart' ? CHART_SHEET : OTHER_SHEET });
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const tables = groupByLayout(found).map((group) => {
     const { kept, skipped: repeats } = dropRepeatedSheets(group, sheetName);
