@@ -10,17 +10,17 @@ export interface SkippedSheet {
   reason: string;
 }
 
-/** Told of each sheet a workbook parser leaves out, as it leaves it out. */
+/** Told of each sheet a workbook parser leaves out, once the workbook has been read. */
 export type SheetSkipListener = (skipped: SkippedSheet) => void;
 
 export const CHART_SHEET = 'is a chart, not a table of rows';
 export const OTHER_SHEET = 'is a macro or dialog sheet, not a table of rows';
-export const HIDDEN_SHEET = 'is hidden: unhide it in Excel and upload again if it holds data to load';
-export const PIVOT_SHEET =
+const HIDDEN_SHEET = 'is hidden: unhide it in Excel and upload again if it holds data to load';
+const PIVOT_SHEET =
   'is a pivot table, a summary of other rows: upload the rows it summarises, not the summary';
-export const EMPTY_SHEET = 'is empty';
-export const NO_HEADER_SHEET = `has no row of column names (e.g. Date, Item, Amount) in its first ${HEADER_SEARCH_ROWS} rows: add one above its data, if it holds any`;
-export const HEADER_ONLY_SHEET = 'has column names but no rows under them';
+const EMPTY_SHEET = 'is empty';
+const NO_HEADER_SHEET = `has no row of column names (e.g. Date, Item, Amount) in its first ${HEADER_SEARCH_ROWS} rows: add one above its data, if it holds any`;
+const HEADER_ONLY_SHEET = 'has column names but no rows under them';
 
 /** Excel's own label over a pivot table's row field: a sheet with it holds pasted pivot values. */
 const PIVOT_LABEL = /^row labels$/i;
