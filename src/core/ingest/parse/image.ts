@@ -1,5 +1,6 @@
 // Photos of bills (png, jpg, webp) → RawTables: Gemini vision when configured, else offline OCR turned into rows.
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { TitanError } from '../../errors.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import type { IncomingFile, RawTable, VisionTableExtractor } from '../contracts.ts';
@@ -22,7 +23,7 @@ export interface ImageOptions {
 const DEFAULT_MAX_BYTES = 20 * 1024 ** 2;
 
 /** What makes a photo of a bill readable: every failure of a photo ends with it. */
-export const PHOTO_ADVICE =
+const PHOTO_ADVICE =
   'photograph the whole bill flat, in focus and in good light, with every line and the total in frame';
 
 /** Picture formats Titan does not read, by their first bytes: phones and scanners make them too. */
@@ -54,7 +55,12 @@ export function unreadablePicture(format: string, cause: TitanError): TitanError
   );
 }
 
-const count = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+/** What mapping and row checks put in their errors' detail that a photo's reason can use. */
+const FailureDetail = z.object({
+  missing: z.array(z.string()).optional(),
+  badRows: z.number().optional(),
+  totalRows: z.number().optional(),
+});
 
 /**
  * A later step's failure of a photo, reworded for a photo. Its headers and rows are what vision or OCR made of
@@ -62,14 +68,13 @@ const count = (value: unknown): number | undefined => (typeof value === 'number'
  * category, several sites, a transient one) are returned as they are.
  */
 export function asPhotoFailure(err: TitanError): TitanError {
-  const missing = err.detail?.missing;
-  const bad = count(err.detail?.badRows);
-  const total = count(err.detail?.totalRows);
+  const parsed = FailureDetail.safeParse(err.detail ?? {});
+  const { missing, badRows, totalRows } = parsed.success ? parsed.data : {};
   let what: string | undefined;
-  if (err.code === 'ingest.unmapped' && Array.isArray(missing)) {
+  if (err.code === 'ingest.unmapped' && missing !== undefined) {
     what = `could not find the bill's ${missing.join(' and ')} in this photo`;
-  } else if (err.code === 'ingest.bad_rows' && bad !== undefined && total !== undefined) {
-    what = `could not make sense of ${bad} of the ${total} lines it read from this photo`;
+  } else if (err.code === 'ingest.bad_rows' && badRows !== undefined && totalRows !== undefined) {
+    what = `could not make sense of ${badRows} of the ${totalRows} lines it read from this photo`;
   }
   if (what === undefined) return err;
   return new TitanError(err.code, `Titan ${what}: ${PHOTO_ADVICE}; or upload the bill as a PDF or CSV.`, {
