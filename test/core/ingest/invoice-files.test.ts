@@ -10,7 +10,9 @@ import { encodePng } from '../../../src/core/ingest/parse/png-encode.ts';
 import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import { otherCurrencyNote } from '../../../src/core/semantic/currency.ts';
 import { createSemanticExecutor } from '../../../src/core/semantic/execute.ts';
+import type { Row } from '../../../src/core/warehouse/port.ts';
 import type { Category } from '../../../src/core/warehouse/tables.ts';
+import { openFakeBigQueryWarehouse } from '../../fakes/bigquery-warehouse.ts';
 import { CORPUS, corpus, fromCorpus } from '../../helpers/corpora.ts';
 import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 import { scannedPngPdf } from './parse/scanned-pdf.ts';
@@ -154,7 +156,7 @@ describe('PDF invoices', () => {
       );
     });
 
-    it('is never added up as rupees: purchases count the rupee bills only and say how many euro lines were left out', async () => {
+    it('is never added up as rupees: purchases count the rupee bills only and say how many euro lines were left out, on SQLite and BigQuery', async () => {
       await ingest('lisboa.pdf', euroInvoice(), 'purchases');
       const rupees = [
         ['Date', 'Vendor', 'Item', 'Qty', 'Amount'],
@@ -162,20 +164,35 @@ describe('PDF invoices', () => {
         ['11/03/2026', 'Metro', 'Rice', '25', '1750'],
       ];
       await ingest('march.csv', `${rupees.map((r) => r.join(',')).join('\n')}\n`, 'purchases');
-      expect(
-        await rows("SELECT DISTINCT currency FROM purchases_master WHERE vendor <> 'Lisboa Coffee Supply'"),
-      ).toEqual([{ currency: 'INR' }]);
-      const result = await createSemanticExecutor({ warehouse: h.warehouse }).run(
-        { measures: ['purchases'], period: { from: '2026-03-01', to: '2026-03-31', label: 'March 2026' } },
-        DEFAULT_SCOPE,
-      );
-      expect(result.totals.purchases).toBe(sum(rupees.slice(1).map((r) => Number(r[4]))));
-      expect(result.otherCurrencies).toEqual([
-        { table: 'purchases_master', currency: 'EUR', rows: EURO_LINES.length },
+      const stored = await rows('SELECT * FROM purchases_master');
+      expect(stored.filter((r) => r.vendor !== 'Lisboa Coffee Supply').map((r) => r.currency)).toEqual([
+        'INR',
+        'INR',
       ]);
-      expect(otherCurrencyNote(result)).toBe(
-        `Not in these figures: ${EURO_LINES.length} purchases rows in EUR (Titan adds up rupees only; it does not convert currencies).`,
-      );
+      // The same rows on BigQuery: its migration added the column, and its SQL leaves the euros out too.
+      const bigquery = await openFakeBigQueryWarehouse();
+      try {
+        await bigquery.warehouse.migrate();
+        await bigquery.warehouse.insertRows('purchases_master', stored as Row[]);
+        for (const warehouse of [h.warehouse, bigquery.warehouse]) {
+          const result = await createSemanticExecutor({ warehouse }).run(
+            {
+              measures: ['purchases'],
+              period: { from: '2026-03-01', to: '2026-03-31', label: 'March 2026' },
+            },
+            DEFAULT_SCOPE,
+          );
+          expect(result.totals.purchases, warehouse.kind).toBe(sum(rupees.slice(1).map((r) => Number(r[4]))));
+          expect(result.otherCurrencies, warehouse.kind).toEqual([
+            { table: 'purchases_master', currency: 'EUR', rows: EURO_LINES.length },
+          ]);
+          expect(otherCurrencyNote(result)).toBe(
+            `Not in these figures: ${EURO_LINES.length} purchases rows in EUR (Titan adds up rupees only; it does not convert currencies).`,
+          );
+        }
+      } finally {
+        await bigquery.close();
+      }
     });
   });
 

@@ -54,7 +54,11 @@ function dateIn(text: string): string | undefined {
   return match && parseDate(match[1]!) !== null ? match[1] : undefined;
 }
 
-/** The value printed after a label: in the same cell, in the next cell right, or in the cell just below. */
+/**
+ * The value printed after a label: in the same cell, in the next cell right (never another label), or
+ * alone in the cell just below (a row of labels over a row of values); a cell below holding more than a
+ * value is a line of its own ("Zahlungsziel 21.05.14" under "Rechnungsdatum 7. Mai 2014").
+ */
 function valueNear(
   lines: readonly TextLine[],
   at: { line: number; cell: number },
@@ -66,12 +70,13 @@ function valueNear(
   const sameCell = read(cell.text.replace(label, ' '));
   if (sameCell) return sameCell;
   const right = line.cells[at.cell + 1];
-  const toRight = right ? read(right.text) : undefined;
+  const toRight = right && !label.test(right.text) ? read(right.text) : undefined;
   if (toRight) return toRight;
   const below = lines[at.line + 1]?.cells.find(
     (c: TextItem) => c.x < cell.x + cell.width && c.x + c.width > cell.x,
   );
-  return below ? read(below.text) : undefined;
+  const value = below && !label.test(below.text) ? read(below.text) : undefined;
+  return value !== undefined && value === below!.text.trim().replace(/^#\s*/, '') ? value : undefined;
 }
 
 /** The first value a label gives; `found` tells whether the label was printed at all. */
@@ -117,8 +122,9 @@ function findSupplier(lines: readonly TextLine[]): string | undefined {
   if (labelled) return labelled;
   for (const line of lines.slice(0, SUPPLIER_LINES)) {
     const cells = line.cells
-      .map((c) => c.text.replace(/\s+(?:tax\s+)?invoice$/i, ''))
-      .filter((t) => !TITLE.test(t) && !PAGE_COUNTER.test(t));
+      .map((c) => c.text)
+      .filter((t) => !TITLE.test(t) && !PAGE_COUNTER.test(t))
+      .map((t) => t.replace(/\s+(?:tax\s+)?invoice$/i, ''));
     if (cells.length === 0) continue;
     return cells.length === 1 && isNameCell(cells[0]!) ? supplierName(cells[0]!) : undefined;
   }

@@ -3,12 +3,12 @@ import { parseNumber } from '../normalise/number.ts';
 import { lineText, type TextLine } from './text-lines.ts';
 import type { TextTable } from './text-tables.ts';
 
-/** A line ending in a money amount with paise ("Milk 1L  54.00", "Idli x2 60,00 A"). */
+/** A line ending in a money amount with paise ("Milk 1L  54.00", "Idli x2 60,00 A", "Tray 1,500.00", "Tray 1500.00"). */
 const ITEM_LINE =
-  /^(.*\p{L}.*?)[\s:]+(?:rs\.?|₹|inr|\$|€)?\s*(-?\d{1,3}(?:[,.]\d{3})*[.,]\d{2})(?:\s+[a-z*]{1,2})?$/iu;
+  /^(.*\p{L}.*?)[\s:]+(?:rs\.?|₹|inr|\$|€)?\s*(-?(?:\d{1,3}(?:[,.]\d{3})+|\d+)[.,]\d{2})(?:\s+[a-z*]{1,2})?$/iu;
 /** A name that ends in a quantity and a rate: "Tea 2 20.00" of "Tea 2 20.00 40.00". */
 const QTY_RATE =
-  /^(.*\p{L}.*?)\s+(\d+(?:[.,]\d{1,3})?)\s+(?:rs\.?|₹|\$|€)?\s*(\d{1,3}(?:,\d{3})*(?:[.,]\d{1,2})?)$/iu;
+  /^(.*\p{L}.*?)\s+(\d+(?:[.,]\d{1,3})?)\s+(?:rs\.?|₹|\$|€)?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:[.,]\d{1,2})?)$/iu;
 /** Summary, tax and payment lines, in English and the German of the receipts in the test corpus. */
 export const SUMMARY_LINE =
   /\b(?:total|sub\s*total|grand|net\s+amount|amount\s+payable|round(?:ing)?\s*off|cgst|sgst|igst|gst|vat|tax|cash|change|card|upi|paid|balance|tender|summe|gesamt|zu\s+zahlen|mwst|bar|r[üu]ckgeld|ec-?karte|netto|brutto)\b/i;
