@@ -1,5 +1,6 @@
-// One question's platform-neutral turn: the analyst under a time limit, the exchange in chat memory, the answer, then the tasks it created.
+// One question's platform-neutral turn: the analyst under a time limit, the exchange in chat memory, the answer, then the cards of the tasks it created.
 import type { Analyst, Audience } from '../core/analyst/port.ts';
+import type { ThreadMemory } from '../core/chat/thread-memory.ts';
 import type { Clock } from '../core/clock.ts';
 import { TitanError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
@@ -9,7 +10,6 @@ import type { Task, TaskService } from '../core/tasks/port.ts';
 import type { AskQueue } from './ask-queue.ts';
 import { encodeFeedbackRef } from './feedback-ref.ts';
 import type { StatusUpdates } from './status-updates.ts';
-import type { ThreadMemory } from '../core/chat/thread-memory.ts';
 
 /** The core services a door answers with, and the limit it answers under. */
 export interface AnswerTurnDeps {
@@ -63,11 +63,6 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function taskIdsOfThread(deps: AnswerTurnDeps, threadId: string): Promise<Set<string>> {
-  const tasks = await deps.tasks.list({ scope: deps.scope });
-  return new Set(tasks.filter((t) => t.threadRef === threadId).map((t) => t.taskId));
-}
-
 /**
  * Runs the turn once the door shows its status; settles the status before anything final is posted.
  * Throws what went wrong: the door says it in its own words (and knows from `deliver` whether the answer went out).
@@ -78,10 +73,8 @@ export async function answerTurn(
   door: TurnDoor,
 ): Promise<{ answer: Answer; tasks: number }> {
   const { threadId } = turn;
-  let before: Set<string>;
   let answer: Answer;
   try {
-    before = await taskIdsOfThread(deps, threadId);
     const request = {
       question: turn.question,
       scope: deps.scope,
@@ -117,9 +110,9 @@ export async function answerTurn(
     });
   await door.deliver(answer, turnId ? encodeFeedbackRef({ turn: turnId, thread: threadId }) : undefined);
 
-  const created = (await deps.tasks.list({ scope: deps.scope })).filter(
-    (t) => t.threadRef === threadId && !before.has(t.taskId),
-  );
-  for (const task of created) await door.postTask(task);
-  return { answer, tasks: created.length };
+  // Exactly the tasks this answer queued, in the words it shows: a second question in the thread has its own.
+  const created = await Promise.all((answer.taskIds ?? []).map((id) => deps.tasks.get(id)));
+  const cards = created.filter((t): t is Task => t !== null);
+  for (const task of cards) await door.postTask(task);
+  return { answer, tasks: cards.length };
 }

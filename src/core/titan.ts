@@ -1,10 +1,11 @@
 // The composition root: builds every core service once from the configuration and hands them to the doors.
 import path from 'node:path';
-import { createAnalyst } from './analyst/analyst.ts';
+import { createOfflineAnalyst } from './analyst/analyst.ts';
 import { createChatMemoryReader } from './analyst/llm/chat-memory-reader.ts';
 import { createLlmAnalyst } from './analyst/llm/llm-analyst.ts';
 import { METRICS } from './analyst/metrics/index.ts';
 import type { Analyst } from './analyst/port.ts';
+import { withTaskQueue } from './analyst/with-task-queue.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { RuntimeSettings } from './config/runtime.ts';
 import type { ConfigVault } from './config/vault.ts';
@@ -74,7 +75,7 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
   const locks = createLocks({ warehouse, clock, logger });
   const tasks = createTaskService({ warehouse, clock });
   const dailyRevenueTarget = revenueTarget(vault);
-  const offline = createAnalyst({
+  const offline = createOfflineAnalyst({
     warehouse,
     tasks,
     clock,
@@ -92,17 +93,21 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
     timeZone: runtime.tz,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const analyst = createLlmAnalyst({
-    offline,
-    llm,
-    metrics: Object.values(METRICS),
-    warehouse,
-    logger,
-    clock,
-    timeZone: runtime.tz,
-    memory: createChatMemoryReader({ warehouse }),
-    dailyRevenueTarget,
-  });
+  // Tasks are queued once, from the words the owner reads (the model's, or the offline ones when it is off).
+  const analyst = withTaskQueue(
+    createLlmAnalyst({
+      offline,
+      llm,
+      metrics: Object.values(METRICS),
+      warehouse,
+      logger,
+      clock,
+      timeZone: runtime.tz,
+      memory: createChatMemoryReader({ warehouse }),
+      dailyRevenueTarget,
+    }),
+    tasks,
+  );
 
   const { ingest, watcher } = createIngestStack({
     warehouse,

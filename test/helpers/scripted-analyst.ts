@@ -1,4 +1,4 @@
-// The analyst double for chat door tests: reports status lines, then answers and files the answer's tasks, as the real one does.
+// The analyst double for chat door tests: reports status lines, then answers and queues the answer's tasks, naming them on it, as the real one does.
 import type { Analyst, AskRequest, StatusListener } from '../../src/core/analyst/port.ts';
 import type { Answer } from '../../src/core/model/answer.ts';
 import type { TaskQueue } from '../../src/core/tasks/task-service.ts';
@@ -31,11 +31,11 @@ export function createScriptedAnalyst(
       analyst.requests.push(request);
       for (const line of analyst.statuses) await report(line, () => onStatus?.(line));
       const answer = await analyst.answer(request);
-      await tasks.enqueue(answer.tasks, {
+      const { created } = await tasks.enqueue(answer.tasks, {
         scope: request.scope,
         ...(request.threadId ? { threadRef: request.threadId } : {}),
       });
-      return answer;
+      return { ...answer, taskIds: created.map((t) => t.taskId) };
     },
     async dailyBrief() {
       return sampleAnswer({ intent: 'daily-brief', headline: 'Yesterday: ₹42,000 vs ₹45,000 target' });

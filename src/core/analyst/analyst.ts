@@ -1,4 +1,4 @@
-// The offline analyst: reads a question (a query, an analysis, or an honest decline), answers from the warehouse's numbers, queues its tasks.
+// The offline analyst: reads a question (a query, an analysis, or an honest decline) and answers from the warehouse's numbers.
 import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Answer, Period } from '../model/answer.ts';
@@ -19,6 +19,7 @@ import type { Analyst, AskRequest, Audience, StatusListener } from './port.ts';
 import { createQuestionVocabulary } from './question-vocabulary.ts';
 import { helpAnswer, noDataAnswer, noSources, privateOnlyAnswer } from './static-answers.ts';
 import { openTasksAnswer } from './task-lines.ts';
+import { withTaskQueue } from './with-task-queue.ts';
 
 export interface AnalystOptions {
   warehouse: Warehouse;
@@ -39,7 +40,12 @@ export interface AnalystOptions {
 
 const silent: StatusListener = () => {};
 
-export function createAnalyst(options: AnalystOptions): Analyst {
+/** The offline analyst with its answers' tasks queued: what a door or the CLI asks when no model words answers. */
+export const createAnalyst = (options: AnalystOptions): Analyst =>
+  withTaskQueue(createOfflineAnalyst(options), options.tasks);
+
+/** Answers only: the model's analyst words these, and the tasks are queued once, from the final words. */
+export function createOfflineAnalyst(options: AnalystOptions): Analyst {
   const target = options.dailyRevenueTarget;
   const deps: AnalystDeps = {
     warehouse: options.warehouse,
@@ -76,7 +82,6 @@ export function createAnalyst(options: AnalystOptions): Analyst {
         period,
         audience,
         ...(item ? { filter: { item } } : {}),
-        ...(request.threadId ? { threadRef: request.threadId } : {}),
       },
       onStatus,
     );
@@ -100,12 +105,7 @@ export function createAnalyst(options: AnalystOptions): Analyst {
           period,
         );
       case 'daily-brief':
-        return composeDailyBrief(
-          deps,
-          request.scope,
-          { audience, ...(request.threadId ? { threadRef: request.threadId } : {}) },
-          onStatus,
-        );
+        return composeDailyBrief(deps, request.scope, { audience }, onStatus);
       case 'staff-exceptions':
         if (audience === 'public') return privateOnlyAnswer(analysis, period);
         return metricAnswer(request, analysis, undefined, { period, audience, onStatus });
@@ -159,15 +159,7 @@ export function createAnalyst(options: AnalystOptions): Analyst {
     },
 
     dailyBrief(scope, onStatus = silent, briefOptions = {}) {
-      return composeDailyBrief(
-        deps,
-        scope,
-        {
-          audience: briefOptions.audience ?? 'private',
-          ...(briefOptions.threadId ? { threadRef: briefOptions.threadId } : {}),
-        },
-        onStatus,
-      );
+      return composeDailyBrief(deps, scope, { audience: briefOptions.audience ?? 'private' }, onStatus);
     },
   };
 }

@@ -35,7 +35,6 @@ export interface MetricQuestion {
   period: Period;
   audience: Audience;
   filter?: MetricContext['filter'];
-  threadRef?: string;
   /** Overrides the plan's title ("Daily brief"). */
   title?: string;
 }
@@ -94,11 +93,5 @@ export async function answerFromMetrics(
     { intent: question.intent, title, runs, sources, baseFacts: facts, scan: plan.scan, failures },
     { now: deps.clock.now(), tz: deps.tz, audience: question.audience, period },
   );
-  if (answer.tasks.length) {
-    await deps.tasks.enqueue(answer.tasks, {
-      scope,
-      ...(question.threadRef ? { threadRef: question.threadRef } : {}),
-    });
-  }
   return { answer, hasData: true };
 }

@@ -50,7 +50,7 @@ async function yesterdayAgainstTarget(deps: AnalystDeps, scope: Scope, today: st
 export async function composeDailyBrief(
   deps: AnalystDeps,
   scope: Scope,
-  options: { audience: Audience; threadRef?: string },
+  options: { audience: Audience },
   onStatus: StatusListener,
 ): Promise<Answer> {
   const now = deps.clock.now();
@@ -65,7 +65,6 @@ export async function composeDailyBrief(
       scope,
       period,
       audience: options.audience,
-      ...(options.threadRef ? { threadRef: options.threadRef } : {}),
     },
     onStatus,
   );

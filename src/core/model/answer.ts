@@ -96,6 +96,11 @@ export interface Answer {
   findings: Finding[];
   actions: Action[];
   tasks: TaskDraft[];
+  /**
+   * The tasks this answer queued (its drafts that were new, in the words the answer shows): a door posts a card
+   * for exactly these. Absent until the answer has gone through the task queue.
+   */
+  taskIds?: string[];
   facts: Fact[];
   chart?: ChartSpec;
   sources: Sources;

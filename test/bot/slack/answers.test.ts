@@ -5,6 +5,7 @@ import { TitanError } from '../../../src/core/errors.ts';
 import type { RecordedCall } from '../../fakes/slack.ts';
 import { CORPUS } from '../../helpers/corpora.ts';
 import { assertValidBlocks } from '../render/block-kit-rules.ts';
+import { sampleAnswer } from '../render/sample-answer.ts';
 import { type Harness, startHarness } from './harness.ts';
 import { appMention, blockAction, CHANNEL, OWNER } from './payloads.ts';
 
@@ -74,6 +75,34 @@ describe('answering in a channel thread', CORPUS, () => {
     );
     await h.settle();
     expect(h.fake.callsTo('chat.postMessage').filter((c) => has(c, 'titan_task:'))).toHaveLength(1);
+  });
+
+  it('two questions at once in one thread each post the card of their own task, once, in the answer’s words', async () => {
+    h = await startHarness();
+    const base = sampleAnswer();
+    // Each question's answer has its own finding and task, worded after the question.
+    h.analyst.answer = ({ question }) => {
+      const action = { ...base.actions[0]!, text: `Check ${question} with the cook` };
+      return sampleAnswer({
+        headline: `Answer to ${question}`,
+        actions: [action],
+        tasks: [{ ...base.tasks[0]!, title: action.text, findingKey: `check:${question}` }],
+      });
+    };
+    await Promise.all([
+      h.postEvent(
+        appMention('maida wastage', { eventId: 'EvC1', threadTs: MENTION_TS, ts: '1595926231.000100' }),
+      ),
+      h.postEvent(
+        appMention('rice wastage', { eventId: 'EvC2', threadTs: MENTION_TS, ts: '1595926232.000100' }),
+      ),
+    ]);
+    await h.settle();
+    const cards = h.fake.callsTo('chat.postMessage').filter((c) => has(c, 'titan_task:'));
+    expect(cards).toHaveLength(2);
+    for (const question of ['maida wastage', 'rice wastage']) {
+      expect(cards.filter((c) => has(c, `Check ${question} with the cook`))).toHaveLength(1);
+    }
   });
 
   it('keeps the thread in memory: follow-ups share the thread id and people are told apart', async () => {
