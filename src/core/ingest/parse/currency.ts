@@ -73,10 +73,14 @@ export function currencyCode(text: string): string | null {
 
 /** The currency a bill's text is in: its labelled currency, else the sign it prints most; undefined when it prints none. */
 export function documentCurrency(lines: readonly TextLine[]): string | undefined {
+  return textCurrency(lines.map(lineText));
+}
+
+/** The same, over a bill's texts in any shape (a page's lines, the cells vision read off a scan). */
+export function textCurrency(texts: readonly string[]): string | undefined {
   const counts = new Map<string, number>();
   let gstin = false;
-  for (const line of lines) {
-    const text = lineText(line);
+  for (const text of texts) {
     const labelled = CURRENCY_LABEL.exec(text);
     const named = labelled ? currencyCode(labelled[1]!.replace(/[^\p{L}€$£₹¥.]/gu, '')) : null;
     if (named) return named;

@@ -4,10 +4,11 @@ import { getDocumentProxy } from 'unpdf';
 import { TitanError } from '../../errors.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import type { IncomingFile, RawTable, VisionTableExtractor } from '../contracts.ts';
+import { textCurrency } from './currency.ts';
 import { createMemoryTable } from './memory-table.ts';
 import { type OcrOptions, ocrWords } from './ocr.ts';
 import { pageImage } from './pdf-images.ts';
-import { tablesFromPages } from './text-document.ts';
+import { tablesFromPages, withFields } from './text-document.ts';
 import type { TextItem, TextLine } from './text-lines.ts';
 import { groupLines } from './text-lines.ts';
 import { unreadable } from './unreadable.ts';
@@ -98,7 +99,10 @@ async function readByVision(
   }
   if (!headers || rows.length === 0)
     throw unreadable('No table could be read from the scanned PDF: check the scan is legible.');
-  return [createMemoryTable(name, headers, rows)];
+  // Vision reads the table, not the header: a bill in euros says so in its cells ("€ 42.00").
+  const currency = textCurrency([...headers, ...rows.flat()]);
+  const table = withFields({ headers, rows }, currency === undefined ? {} : { currency });
+  return [createMemoryTable(name, table.headers, table.rows)];
 }
 
 /** Each scanned page's picture read by offline OCR, then read as a bill like a text layer (text-document.ts). */

@@ -21,7 +21,7 @@ const hasHeader = (table: TextTable, pattern: RegExp): boolean => table.headers.
  * Adds "Bill Date", "Bill No", "Supplier" and "Currency" columns from the bill's header when the table lacks
  * them (invoices print them once). The currency column holds an ISO code (CURRENCY_HEADER).
  */
-function withFields(table: TextTable, fields: DocumentFields): TextTable {
+export function withFields(table: TextTable, fields: DocumentFields): TextTable {
   const headers = [...table.headers];
   const extra: string[] = [];
   const add = (header: string, value: string | undefined, present: boolean) => {

@@ -150,6 +150,27 @@ describe('parsePdf on a scanned PDF', CORPUS, () => {
   });
 });
 
+describe('parsePdf on a scanned bill in euros', CORPUS, () => {
+  it('carries the currency the cells vision read print', async () => {
+    const file = incoming(
+      tmp.file(
+        'scan-eur.pdf',
+        scannedPdf(corpus('receipts/softmatic_german_receipts/lidl_02032020_02_00716.jpg')),
+      ),
+    );
+    const vision: VisionTableExtractor = async () => ({
+      headers: ['Date', 'Item', 'Amount'],
+      rows: [
+        ['02.03.2020', 'Milch', '€ 1,09'],
+        ['02.03.2020', 'Brot', '€ 2,49'],
+      ],
+    });
+    const [table] = await parseFile(file, { category: 'expenses', vision });
+    expect(table!.headers).toEqual(['Date', 'Item', 'Amount', 'Currency']);
+    expect((await allRows(table!)).map((r) => r[3])).toEqual(['EUR', 'EUR']);
+  });
+});
+
 describe('parsePdf on a damaged PDF', CORPUS, () => {
   it('says it is damaged', async () => {
     const bytes = readFileSync(`${invoices}/oyo.pdf`);
