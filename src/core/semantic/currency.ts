@@ -2,7 +2,7 @@
 import type { QueryResult } from './query.ts';
 
 /** The currency every money measure is in (MeasureUnit 'INR'). */
-export const RUPEES = 'INR';
+const RUPEES = 'INR';
 
 /** A rupee row: 'INR', or NULL for rows stored before currencies were (all rupees) and rows POS syncs write. */
 export const inRupees = (column: string): string => `(${column} IS NULL OR ${column} = '${RUPEES}')`;

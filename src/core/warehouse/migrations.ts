@@ -38,7 +38,8 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   // The ISO 4217 code each money row is in (a supplier bills in EUR): ingest writes 'INR' when a file names
-  // none, so only rows stored before this step are NULL, and they are rupees.
+  // none. NULL rows (stored before this step, or by a POS sync) are rupees; money measures add up only
+  // rupee rows (semantic/currency.ts). On BigQuery this is ALTER TABLE ADD COLUMN, as on SQLite.
   {
     id: '0004_money_currency',
     columns: CURRENCY_TABLES.map((table) => ({ table, column: { name: 'currency', type: 'string' } })),
