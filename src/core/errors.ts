@@ -1,33 +1,36 @@
 // Titan's one error type: a closed set of codes, a message a user can act on, and the cause kept.
 
-/** Every failure Titan can report. Doors map these to HTTP statuses or thread messages. */
-export type TitanErrorCode =
-  | 'config.invalid'
-  | 'config.unknown_key'
-  | 'config.write_failed'
-  | 'auth.unauthorized'
-  | 'request.invalid'
-  | 'request.too_large'
-  | 'not_found'
-  | 'conflict'
-  | 'warehouse.unavailable'
-  | 'warehouse.query_failed'
-  | 'lock.busy'
-  | 'ingest.unreadable'
-  | 'ingest.unmapped'
-  | 'ingest.too_large'
-  | 'ingest.bad_rows'
-  | 'ingest.wrong_category'
-  | 'source.unavailable'
-  | 'llm.not_configured'
-  | 'llm.failed'
-  | 'llm.key_invalid'
-  | 'llm.budget_exceeded'
-  | 'llm.ungrounded'
-  | 'pos.failed'
-  | 'pos.not_configured'
-  | 'chat.failed'
-  | 'internal';
+/** Every failure Titan can report. Doors map each one (an exhaustive Record) to an HTTP status or thread wording. */
+export const TITAN_ERROR_CODES = [
+  'config.invalid',
+  'config.unknown_key',
+  'config.write_failed',
+  'auth.unauthorized',
+  'request.invalid',
+  'request.too_large',
+  'not_found',
+  'conflict',
+  'warehouse.unavailable',
+  'warehouse.query_failed',
+  'lock.busy',
+  'ingest.unreadable',
+  'ingest.unmapped',
+  'ingest.too_large',
+  'ingest.bad_rows',
+  'ingest.wrong_category',
+  'source.unavailable',
+  'llm.not_configured',
+  'llm.failed',
+  'llm.key_invalid',
+  'llm.budget_exceeded',
+  'llm.ungrounded',
+  'pos.failed',
+  'pos.not_configured',
+  'chat.failed',
+  'internal',
+] as const;
+
+export type TitanErrorCode = (typeof TITAN_ERROR_CODES)[number];
 
 export class TitanError extends Error {
   override readonly name = 'TitanError';

@@ -1,5 +1,6 @@
 // Maps Slack Web API failures and analyst failures to a TitanError and the short line a thread shows.
 import { TitanError, toTitanError } from '../../core/errors.ts';
+import { shownMessage } from '../../core/shown-message.ts';
 
 /** Slack's own error string ("not_in_channel", "ratelimited" …) when `err` came from the Web API. */
 export function slackErrorCode(err: unknown): string | undefined {
@@ -16,11 +17,12 @@ const UNREACHABLE = new Set(['not_in_channel', 'channel_not_found', 'is_archived
 /** True when posting to the channel itself failed, so the message must go another way (ephemeral, respond). */
 export const isUnreachable = (err: unknown): boolean => UNREACHABLE.has(slackErrorCode(err) ?? '');
 
-/** Any Slack Web API failure as a TitanError (code chat.failed) naming Slack's error, never a token. */
+/** A Slack Web API failure as a TitanError (chat.failed) naming Slack's error, never a token; anything else unknown is internal. */
 export function fromSlackError(err: unknown, method: string): TitanError {
   if (err instanceof TitanError) return err;
   const slack = slackErrorCode(err);
-  if (!slack) return toTitanError(err, 'chat.failed');
+  // Neither Slack's nor Titan's: a fault of ours, whose message is for the log, not the thread.
+  if (!slack) return toTitanError(err, 'internal');
   return new TitanError('chat.failed', `Slack ${method} failed: ${slack}.`, {
     cause: err,
     detail: { slackError: slack, method },
@@ -36,5 +38,5 @@ export function failureLine(err: TitanError): string {
   if (slack === 'ratelimited') return 'Slack is rate-limiting me right now; please ask again in a minute.';
   // A timeout already says what to try instead.
   if (err.code === 'chat.failed' && err.detail?.reason === 'timeout') return err.message;
-  return `I could not answer that: ${err.message}`;
+  return `I could not answer that: ${shownMessage(err)}`;
 }

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listFeedback } from '../../../src/core/chat/feedback-list.ts';
 import { TitanError } from '../../../src/core/errors.ts';
+import { HIDDEN_MESSAGE } from '../../../src/core/shown-message.ts';
 import type { RecordedCall } from '../../fakes/slack.ts';
 import { CORPUS } from '../../helpers/corpora.ts';
 import { assertValidBlocks } from '../render/block-kit-rules.ts';
@@ -261,6 +262,19 @@ describe('failures are visible', CORPUS, () => {
     const last = h.fake.callsTo('chat.update').at(-1)!;
     expect(last.body.text).toBe('I could not answer that: The warehouse is busy. Try again shortly.');
     expect(h.logs.join('')).toContain('slack answer failed');
+  });
+
+  it('a fault of ours says so without its internals, which go to the log', async () => {
+    h = await startHarness();
+    h.analyst.answer = () => {
+      throw new Error('SQLITE_CORRUPT: database disk image is malformed (/srv/titan/data/titan.db)');
+    };
+    await h.postEvent(appMention('revenue trend'));
+    await h.settle();
+    const last = h.fake.callsTo('chat.update').at(-1)!;
+    expect(last.body.text).toBe(`I could not answer that: ${HIDDEN_MESSAGE}`);
+    expect(JSON.stringify(h.fake.calls)).not.toContain('titan.db');
+    expect(h.logs.join('')).toContain('SQLITE_CORRUPT');
   });
 
   it('a timeout says so in the thread', async () => {
