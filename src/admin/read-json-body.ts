@@ -2,9 +2,17 @@
 import type { z } from 'zod';
 import { TitanError } from '../core/errors.ts';
 
-export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+/** `example` shows the caller a body that works, when theirs is not JSON at all. */
+export async function readJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  example?: string,
+): Promise<z.infer<T>> {
   const json: unknown = await request.json().catch(() => {
-    throw new TitanError('request.invalid', 'The body must be a JSON object.');
+    throw new TitanError(
+      'request.invalid',
+      `The body must be a JSON object${example ? `, e.g. ${example}` : ''}.`,
+    );
   });
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
