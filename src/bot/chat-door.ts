@@ -1,5 +1,6 @@
 // What every chat door (Slack, Teams) is built from: the live config, the core services and the answer limit.
 import type { Analyst } from '../core/analyst/port.ts';
+import { createThreadMemory } from '../core/chat/thread-memory.ts';
 import type { Clock } from '../core/clock.ts';
 import type { ConfigValues } from '../core/config/schema.ts';
 import type { Logger } from '../core/logger.ts';
@@ -8,7 +9,6 @@ import type { TaskService } from '../core/tasks/port.ts';
 import type { Warehouse } from '../core/warehouse/port.ts';
 import type { AnswerTurnDeps } from './answer-turn.ts';
 import { type AskQueue, createAskQueue } from './ask-queue.ts';
-import { createThreadMemory } from '../core/chat/thread-memory.ts';
 
 export interface ChatDoorDeps {
   /** Read on every request, so PATCHed keys, owners and allowlists apply without a restart. */

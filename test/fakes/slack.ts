@@ -118,7 +118,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case 'chat.appendStream':
         return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.stopStream':
-        return { ok: true, channel: body.channel, ts: body.ts, message: { ts: body.ts, blocks: body.blocks } };
+        return {
+          ok: true,
+          channel: body.channel,
+          ts: body.ts,
+          message: { ts: body.ts, blocks: body.blocks },
+        };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
       case 'files.getUploadURLExternal': {
