@@ -147,6 +147,35 @@ describe('workbooks: every sheet is read or named with why not', () => {
     ]);
   });
 
+  it('loads the sheet of the category asked for from a month book of sales, expenses and purchases', async () => {
+    const book = await workbook({
+      Sales: [header, ...january],
+      Expenses: [
+        ['Date', 'Expense Head', 'Paid To', 'Payment Mode', 'Amount'],
+        ['01/01/2026', 'Electricity', 'TNEB', 'UPI', 4500],
+        ['05/01/2026', 'Rent', 'Landlord', 'NEFT', 30000],
+      ],
+      Purchases: [
+        ['Date', 'Vendor', 'Item', 'Qty', 'Unit', 'Rate', 'Amount', 'Invoice No'],
+        ['02/01/2026', 'Aavin', 'Milk', 20, 'litre', 52, 1040, 'INV-9'],
+      ],
+    });
+    const totals = { sales: sum(january.map((l) => l[6])), expenses: 34_500, purchases: 1040 };
+    for (const category of ['sales', 'expenses', 'purchases'] as const) {
+      const t = await harness();
+      const outcome = await t.ingest('january.xlsx', book, category);
+      expect(outcome.outcome, category).toBe('loaded');
+      expect(await t.total(category), category).toBe(totals[category]);
+      const others = (['sales', 'expenses', 'purchases'] as const).filter((c) => c !== category);
+      expect(outcome.report?.sheetsSkipped, category).toEqual(
+        others.map((other) => ({
+          sheet: other[0]!.toUpperCase() + other.slice(1),
+          reason: `looks like ${other}, not ${category}: save it as a file of its own and upload it to ${other}`,
+        })),
+      );
+    }
+  });
+
   it('loads one of two sales sheets laid out differently, saying the other must come on its own', async () => {
     const t = await harness();
     const swiggy = [

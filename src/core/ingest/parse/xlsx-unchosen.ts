@@ -2,26 +2,34 @@
 import { CATEGORIES, type Category } from '../../warehouse/tables.ts';
 import type { RawTable } from '../contracts.ts';
 import { mapHeuristically } from '../map/heuristic-mapper.ts';
+import { profileColumns } from '../map/value-shape.ts';
 import type { SkippedSheet } from './xlsx-skipped.ts';
 
 type Table = Pick<RawTable, 'name' | 'headers' | 'sample'>;
 
-/** What to do with one table not loaded: upload it on its own, to this category or the one it fits. */
+/**
+ * What to do with one table not loaded. The category its columns explain most is what it holds (ties go to the one
+ * asked for): only a word of advice rides on it, nothing is loaded by it.
+ */
 function whyNotChosen(table: Table, chosen: Table, category: Category): string {
-  const own = mapHeuristically(table.headers, table.sample, category);
+  const profiles = profileColumns(table.headers.length, table.sample);
+  const fits = [category, ...CATEGORIES.filter((c) => c !== category)].map((c) => ({
+    category: c,
+    mapping: mapHeuristically(table.headers, table.sample, c, profiles),
+  }));
+  const best = fits
+    .filter((f) => f.mapping.missing.length === 0)
+    .reduce<(typeof fits)[number] | undefined>(
+      (a, b) => (a && a.mapping.fit >= b.mapping.fit ? a : b),
+      undefined,
+    );
+  if (best === undefined) return `has no ${fits[0]!.mapping.missing.join(' or ')} column for ${category}`;
+  if (best.category !== category) {
+    return `looks like ${best.category}, not ${category}: save it as a file of its own and upload it to ${best.category}`;
+  }
   const loaded = chosen.name === undefined ? 'the table loaded' : `"${chosen.name}", which was loaded`;
-  if (own.missing.length === 0) {
-    // Often the same bills shown another way (a POS's order and item sheets): uploading both would count them twice.
-    return `holds ${category} in other columns than ${loaded}: if its rows are other ${category}, not the same ones shown another way, save it as a file of its own and upload that too`;
-  }
-  const other = CATEGORIES.filter((c) => c !== category)
-    .map((c) => ({ category: c, mapping: mapHeuristically(table.headers, table.sample, c) }))
-    .filter((c) => c.mapping.missing.length === 0)
-    .sort((a, b) => b.mapping.fit - a.mapping.fit)[0];
-  if (other) {
-    return `looks like ${other.category}, not ${category}: save it as a file of its own and upload it to ${other.category}`;
-  }
-  return `has no ${own.missing.join(' or ')} column for ${category}`;
+  // Often the same bills shown another way (a POS's order and item sheets): uploading both would count them twice.
+  return `holds ${category} in other columns than ${loaded}: if its rows are other ${category}, not the same ones shown another way, save it as a file of its own and upload that too`;
 }
 
 /** Every named table of `tables` but `chosen`, with why it was left out. */
