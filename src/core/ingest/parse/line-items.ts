@@ -3,9 +3,9 @@ import { parseNumber } from '../normalise/number.ts';
 import { lineText, type TextLine } from './text-lines.ts';
 import type { TextTable } from './text-tables.ts';
 
-/** A line ending in a money amount with paise ("Milk 1L  54.00", "Idli x2 60,00 A", "Tray 1,500.00", "Tray 1500.00"). */
+/** A line ending in a money amount with paise ("Milk 1L  54.00", "Idli x2 60,00 A", "Tray 1500.00", "Party order 1,25,000.00"). */
 const ITEM_LINE =
-  /^(.*\p{L}.*?)[\s:]+(?:rs\.?|₹|inr|\$|€)?\s*(-?(?:\d{1,3}(?:[,.]\d{3})+|\d+)[.,]\d{2})(?:\s+[a-z*]{1,2})?$/iu;
+  /^(.*\p{L}.*?)[\s:]+(?:rs\.?|₹|inr|\$|€)?\s*(-?(?:\d{1,3}(?:[,.]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)[.,]\d{2})(?:\s+[a-z*]{1,2})?$/iu;
 /** A name that ends in a quantity and a rate: "Tea 2 20.00" of "Tea 2 20.00 40.00". */
 const QTY_RATE =
   /^(.*\p{L}.*?)\s+(\d+(?:[.,]\d{1,3})?)\s+(?:rs\.?|₹|\$|€)?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:[.,]\d{1,2})?)$/iu;

@@ -99,6 +99,14 @@ describe('a till receipt’s lines', () => {
     expect(table?.rows).toEqual([['Grand Thali', '1', '150.00', '150.00']]);
   });
 
+  it('read amounts of a thousand rupees and more, with or without separators, in lakhs too', () => {
+    expect(findLineItems(lines('Tray 1500.00', 'Oven 12,500.00', 'Party order 1,25,000.00'))?.rows).toEqual([
+      ['Tray', '1500.00'],
+      ['Oven', '12,500.00'],
+      ['Party order', '1,25,000.00'],
+    ]);
+  });
+
   it('keep a misread line as qty, rate and amount, so the load can check it', () => {
     expect(findLineItems(lines('Tea 2 20.00 4000.00'))?.rows).toEqual([['Tea', '2', '20.00', '4000.00']]);
   });
