@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// The `titan` command: runs the TypeScript CLI through tsx's loader, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `titan` command: the compiled CLI that `npm install` built (dist/), or the TypeScript sources through tsx's
+// loader when there is no build or TITAN_FROM_SOURCES=1 asks for them (tests, which must never run an old build).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli.ts');
+const compiled = new URL('../dist/cli.js', import.meta.url);
+if (existsSync(compiled) && process.env.TITAN_FROM_SOURCES !== '1') {
+  await import(compiled.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

@@ -14,6 +14,8 @@ function startServe(dataDir: string) {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
+      // Tests run the sources, never a build that may be older than them.
+      TITAN_FROM_SOURCES: '1',
       TITAN_DATA_DIR: dataDir,
       PORT: '0',
       TITAN_DEMO: '0',

@@ -13,7 +13,13 @@ describe('titan serve', () => {
     const dataDir = path.join(tmp(), 'data');
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/titan.js'), 'serve'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', TITAN_DATA_DIR: dataDir, PORT: '0', TITAN_LOG_LEVEL: 'warn' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        TITAN_FROM_SOURCES: '1',
+        TITAN_DATA_DIR: dataDir,
+        PORT: '0',
+        TITAN_LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const done = finished(child);

@@ -39,6 +39,8 @@ function titan(args: string[], env: Record<string, string>): Run {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: {
       PATH: process.env.PATH ?? '',
+      // Tests run the sources, never a build that may be older than them.
+      TITAN_FROM_SOURCES: '1',
       HOME: dir,
       TITAN_DATA_DIR: dir,
       TITAN_LOG_LEVEL: 'silent',

@@ -14,6 +14,8 @@ export function runTitan(args: string[], env: Record<string, string>): TitanRun 
   const child = spawn(process.execPath, [BIN, ...args], {
     env: {
       PATH: process.env.PATH ?? '',
+      // Tests run the sources, never a build that may be older than them.
+      TITAN_FROM_SOURCES: '1',
       TITAN_LOG_LEVEL: 'silent',
       METADATA_SERVER_DETECTION: 'none',
       ...env,

@@ -5,6 +5,9 @@ import type { BuiltBatch } from '../load/row-builder.ts';
 import type { RowSource } from '../parse/row-source.ts';
 import type { BuildPlan, FromWorker, RowWorkerData, ToWorker } from './messages.ts';
 
+/** True when this file runs as the JavaScript `npm install` built, not as TypeScript through tsx. */
+const COMPILED = import.meta.url.endsWith('.js');
+
 /** Batches the worker may run ahead: enough to keep both threads busy, few enough to keep memory flat. */
 const DEFAULT_WINDOW = 8;
 
@@ -28,12 +31,14 @@ function toError(message: Extract<FromWorker, { kind: 'error' }>): Error {
 
 export function startRowWorker(options: { window?: number } = {}): RowWorker {
   const data: RowWorkerData = {
-    entry: new URL('./row-worker.ts', import.meta.url).href,
+    entry: new URL(`./row-worker${COMPILED ? '.js' : '.ts'}`, import.meta.url).href,
     window: options.window ?? DEFAULT_WINDOW,
     taken: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT),
   };
   const taken = new Int32Array(data.taken);
-  const worker = new Worker(new URL('./row-worker-boot.mjs', import.meta.url), { workerData: data });
+  // Compiled, the worker runs its JavaScript at once; from sources it first registers tsx (the boot file).
+  const boot = new URL(COMPILED ? data.entry : './row-worker-boot.mjs', import.meta.url);
+  const worker = new Worker(boot, { workerData: data });
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;

@@ -191,9 +191,10 @@ describe('target columns', () => {
     );
     expect(names).toContain('order_time');
     expect(names.filter((n) => n === 'org_id' || n === 'location_id' || n.startsWith('_'))).toEqual([]);
-    expect(targetColumns('expenses').map((c) => c.name)).toEqual(
-      CANONICAL_COLUMNS.expenses.map((c) => c.name),
-    );
+    expect(targetColumns('expenses').map((c) => c.name)).toEqual([
+      ...CANONICAL_COLUMNS.expenses.map((c) => c.name),
+      'currency',
+    ]);
   });
 
   it('name what a mapping lacks', () => {
