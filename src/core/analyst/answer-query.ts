@@ -4,6 +4,7 @@ import type { Answer } from '../model/answer.ts';
 import type { Scope } from '../model/scope.ts';
 import type { Vocabulary } from '../reader/vocabulary.ts';
 import { MEASURE_TABLE } from '../reader/vocabulary.ts';
+import { otherCurrencyNote } from '../semantic/currency.ts';
 import type { SemanticExecutor } from '../semantic/execute.ts';
 import { MEASURES } from '../semantic/model.ts';
 import type { MeasureId, QueryResult, SemanticQuery } from '../semantic/query.ts';
@@ -34,7 +35,8 @@ const namesStaff = (query: SemanticQuery): boolean =>
 
 /**
  * A sum or count over no rows is 0 when its table has rows in the period but none matched the filters (the true
- * answer is "none"); with matching rows that leave it empty (the column is not recorded) it stays no figure.
+ * answer is "none"); with matching rows that leave it empty (the column is not recorded) it stays no figure, and
+ * so does one whose rows are all in another currency: ₹0 would hide money that was spent.
  */
 async function withZeros(
   executor: SemanticExecutor,
@@ -51,7 +53,9 @@ async function withZeros(
     : result;
   const totals = { ...result.totals };
   for (const m of empty) {
-    if ((asked.rowsScanned[CATEGORY_TABLE[MEASURE_TABLE[m]]] ?? 0) === 0) totals[m] = 0;
+    const table = CATEGORY_TABLE[MEASURE_TABLE[m]];
+    const elsewhere = (asked.otherCurrencies ?? []).some((o) => o.table === table);
+    if (!elsewhere && (asked.rowsScanned[table] ?? 0) === 0) totals[m] = 0;
   }
   return { ...result, totals };
 }
@@ -98,6 +102,9 @@ export async function answerQuery(
   }
   result = await withZeros(deps.executor, scope, result);
   if (result.totals[first] === null || result.totals[first] === undefined) {
+    const other = otherCurrencyNote(result);
+    if (other)
+      return declinedAnswer(`${text}: no rupee rows in ${query.period.label}. ${other}`, [], query.period);
     return declinedAnswer(
       `${text}: your ${CATEGORY_TABLE[table].replace(/_master$/, '')} rows for ${query.period.label} do not record ${MEASURES[first].label.toLowerCase()}.`,
       [],

@@ -1,5 +1,6 @@
 // A semantic query's result as an answer: the reading stated in the headline, every figure one of its facts.
 import type { Answer, ChartSpec, Fact, Sources } from '../model/answer.ts';
+import { otherCurrencyNote } from '../semantic/currency.ts';
 import {
   changeFactId,
   comparisonFactId,
@@ -110,6 +111,9 @@ export function composeQueryAnswer(input: QueryAnswerInput): Answer {
     details: single ? [] : details,
     ...(chart ? { chart } : {}),
     reading: { text, query: result.query, unread: input.unread },
-    notes: input.unread.length ? [`Not used in reading the question: ${input.unread.join(', ')}.`] : [],
+    notes: [
+      ...(input.unread.length ? [`Not used in reading the question: ${input.unread.join(', ')}.`] : []),
+      ...[otherCurrencyNote(result)].filter((n) => n !== undefined),
+    ],
   };
 }

@@ -4,12 +4,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAnalyst } from '../../../src/core/analyst/analyst.ts';
 import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
 import { SCANNED_PDF_REASON } from '../../../src/core/ingest/parse/pdf.ts';
 import { encodePng } from '../../../src/core/ingest/parse/png-encode.ts';
 import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import { otherCurrencyNote } from '../../../src/core/semantic/currency.ts';
 import { createSemanticExecutor } from '../../../src/core/semantic/execute.ts';
+import { createTaskService } from '../../../src/core/tasks/task-service.ts';
 import type { Row } from '../../../src/core/warehouse/port.ts';
 import type { Category } from '../../../src/core/warehouse/tables.ts';
 import { openFakeBigQueryWarehouse } from '../../fakes/bigquery-warehouse.ts';
@@ -194,6 +196,28 @@ describe('PDF invoices', () => {
         await bigquery.close();
       }
     });
+  });
+
+  it('is never answered as ₹0 or as rupees: alone it is declined naming EUR, beside rupee bills it is a note', async () => {
+    await ingest('lisboa.pdf', euroInvoice(), 'purchases');
+    const clock = { now: () => new Date('2026-04-02T06:30:00Z') };
+    const tasks = createTaskService({ warehouse: h.warehouse, clock });
+    const analyst = createAnalyst({ warehouse: h.warehouse, tasks, clock, tz: 'Asia/Kolkata' });
+    const ask = (question: string) => analyst.ask({ question, scope: DEFAULT_SCOPE });
+    const question = 'what did we spend on purchases in March 2026?';
+    const alone = await ask(question);
+    expect(alone.facts).toEqual([]);
+    expect(alone.headline).toMatch(/no rupee rows/);
+    expect(alone.headline).toContain(`${EURO_LINES.length} purchases rows in EUR`);
+
+    const rupees = [
+      ['Date', 'Vendor', 'Item', 'Qty', 'Amount'],
+      ['10/03/2026', 'Nandini', 'Milk', '40', '2400'],
+    ];
+    await ingest('march.csv', `${rupees.map((r) => r.join(',')).join('\n')}\n`, 'purchases');
+    const beside = await ask(question);
+    expect(beside.facts.map((f) => f.value)).toEqual([2400]);
+    expect(beside.notes.join(' ')).toContain(`${EURO_LINES.length} purchases rows in EUR`);
   });
 
   describe('a POS tax invoice', () => {

@@ -8,6 +8,7 @@ import {
   targetColumns,
 } from '../normalise/target-columns.ts';
 import { headerKey, normaliseHeader } from './header-words.ts';
+import { isOtherDay } from './stock-date.ts';
 import { synonymsFor } from './synonyms.ts';
 import { type ColumnProfile, profileColumns, shapeFit } from './value-shape.ts';
 
@@ -76,11 +77,15 @@ export function mapHeuristically(
     targets.map((t) => t.name),
   );
   const required = new Set([...requiredColumns(category).all, ...requiredColumns(category).oneOf]);
+  // A stock sheet's expiry or purchase date is never its date, by name or by values.
+  const barred = (target: string, col: number) =>
+    category === 'inventory' && target === 'date' && isOtherDay(headers[col] ?? '');
   const candidates: { target: string; col: number; score: number }[] = [];
   for (const target of targets) {
     const words = synonyms.get(target.name);
     if (!words) continue;
     headers.forEach((header, col) => {
+      if (barred(target.name, col)) return;
       const profile = profiles[col];
       const score = profile ? nameScore(header, words) * shapeFit(target, profile) : 0;
       if (score >= MIN_SCORE) candidates.push({ target: target.name, col, score });
@@ -103,7 +108,7 @@ export function mapHeuristically(
   const fit = Object.values(scores).reduce((a, b) => a + b, 0);
   if (mapping.date === undefined) {
     const col = profiles.findIndex(
-      (p, i) => !usedCols.has(i) && p.filled > 0 && p.date >= 0.9 && p.number < 0.9,
+      (p, i) => !usedCols.has(i) && !barred('date', i) && p.filled > 0 && p.date >= 0.9 && p.number < 0.9,
     );
     if (col >= 0) {
       mapping.date = col;

@@ -1,9 +1,13 @@
-// Maps a parsed table onto its category: stored layout (0 LLM calls) → heuristics → LLM on ≤50 rows → required check.
+// Maps a parsed table onto its category: a Tally export by its layout; else stored layout (0 LLM calls) → heuristics →
+// LLM on ≤50 rows → required check.
 import { z } from 'zod';
 import { TitanError } from '../../errors.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import type { LlmSchemaMapper, MappingResult, RawTable } from '../contracts.ts';
 import { missingRequired } from '../normalise/target-columns.ts';
+import { recogniseTally } from '../tally/tally-layout.ts';
+import { mapTally } from '../tally/tally-mapping.ts';
+import type { VoucherPlan } from '../tally/voucher-rows.ts';
 import { checkCategory } from './category-fit.ts';
 import { tallyDates } from './date-evidence.ts';
 import { type DateOrderFields, dateOrderFields } from './date-order.ts';
@@ -12,6 +16,7 @@ import { mapHeuristically } from './heuristic-mapper.ts';
 import { mapWithLlm } from './llm-mapping.ts';
 import { findCharges } from './read-report.ts';
 import { distinctSites, findSiteColumn, multipleSites } from './site-column.ts';
+import { isOtherDay, noStockDate } from './stock-date.ts';
 import { profileColumns } from './value-shape.ts';
 
 /** A mapping as kept in schema_mappings (the warehouse implementation lives with the loader). */
@@ -31,6 +36,8 @@ export interface TableMapping extends MappingResult, DateOrderFields {
   site?: number;
   /** Charge columns added to an amount derived from qty × unit price (only when there is no amount column). */
   charges?: number[];
+  /** A Tally export's rows are read as vouchers. */
+  vouchers?: VoucherPlan;
 }
 
 export interface MapTableRequest {
@@ -62,6 +69,8 @@ function unmapped(
   missing: string[],
   llm: boolean,
 ): TitanError {
+  if (category === 'inventory' && missing.includes('date') && headers.some(isOtherDay))
+    return noStockDate(headers);
   const shown = headers.filter((h) => h.trim() !== '').slice(0, 15);
   const hint = llm
     ? 'Rename those headers (e.g. "Date", "Amount") and re-upload.'
@@ -102,6 +111,16 @@ function withReadingAids(
   };
 }
 
+/** A stock sheet's mapping dating its rows by an expiry or purchase date (an LLM's or an older stored guess). */
+function datesByOtherDay(
+  result: MappingResult | undefined,
+  headers: readonly string[],
+  category: Category,
+): boolean {
+  const col = result?.mapping.date;
+  return category === 'inventory' && col !== undefined && isOtherDay(headers[col] ?? '');
+}
+
 /**
  * Maps one table. Throws 'ingest.unmapped' naming the missing required columns, 'ingest.wrong_category'
  * when the columns fit another category much better, or the LLM's error when it failed and the
@@ -111,8 +130,16 @@ export async function mapTable(req: MapTableRequest): Promise<TableMapping> {
   const { table, category } = req;
   const threshold = req.threshold ?? DEFAULT_MAPPING_THRESHOLD;
   const fingerprint = layoutFingerprint(table.headers, category);
+  // Tally's layout is known: read the same way every time, never by a guess (its Particulars is no item).
+  const tally = recogniseTally(table.headers, table.sample);
+  if (tally) {
+    const { mapping, vouchers } = mapTally(tally, category);
+    const read = { mapping, confidence: 1, source: 'heuristic' as const, fingerprint };
+    return { ...withReadingAids(read, table, category), vouchers };
+  }
   const stored = usableStored(await req.store?.get(fingerprint), table.headers.length);
-  if (stored) return withReadingAids({ ...stored, source: 'stored', fingerprint }, table, category);
+  if (stored && !datesByOtherDay(stored, table.headers, category))
+    return withReadingAids({ ...stored, source: 'stored', fingerprint }, table, category);
 
   const profiles = profileColumns(table.headers.length, table.sample);
   const heuristic = mapHeuristically(table.headers, table.sample, category, profiles);
@@ -135,6 +162,8 @@ export async function mapTable(req: MapTableRequest): Promise<TableMapping> {
         fallback: heuristic.mapping,
       });
       result = { ...answer, source: 'llm', fingerprint };
+      // The required check below then names the missing stock date.
+      if (datesByOtherDay(result, table.headers, category)) delete result.mapping.date;
     } catch (err) {
       // The heuristics' answer still stands when it has every required column.
       if (heuristic.missing.length > 0) throw err;

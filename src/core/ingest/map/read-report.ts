@@ -3,6 +3,8 @@ import type { Category } from '../../warehouse/tables.ts';
 import type { ColumnMapping } from '../contracts.ts';
 import { isBlankish } from '../normalise/number.ts';
 import type { IngestReport } from '../outcome.ts';
+import { recogniseTally } from '../tally/tally-layout.ts';
+import { tallyAmountSource, tallyNotes } from '../tally/tally-notes.ts';
 import { exactRank, findNamedColumn } from './site-column.ts';
 import { synonymsFor } from './synonyms.ts';
 
@@ -97,12 +99,20 @@ export function describeRead(input: ReadReportInput): ReadReport {
   const notes: string[] = [];
   const used = new Set<number>([...Object.values(mapping), ...(input.charges ?? [])]);
   if (input.site !== undefined) used.add(input.site);
+  // Recognised again here (mapTable read it the same way): a Tally amount may come from a second column.
+  const tally = recogniseTally(headers, input.sample);
+  if (tally?.amountElse !== undefined) used.add(tally.amountElse);
   const entries: IngestReport['mapping'] = [];
   headers.forEach((source, col) => {
-    for (const [column, at] of Object.entries(mapping)) if (at === col) entries.push({ source, column });
+    for (const [column, at] of Object.entries(mapping)) {
+      if (at !== col) continue;
+      const tallyAmount = tally !== undefined && column === 'amount';
+      entries.push({ source: tallyAmount ? tallyAmountSource(tally, headers) : source, column });
+    }
     if (col === input.site) entries.push({ source, column: 'location_id' });
   });
-  const derived = amountEntry(input, notes);
+  if (tally) notes.push(...tallyNotes(tally, headers, category));
+  const derived = tally ? undefined : amountEntry(input, notes);
   if (derived) entries.push(derived);
 
   const unmapped = headers.filter((h, col) => {

@@ -232,7 +232,21 @@ const BY_CATEGORY: Record<Category, SynonymTable> = {
     ],
   },
   inventory: {
-    date: [...(COMMON.date ?? []), 'stock date', 'count date'],
+    // The day of the count first: a stock sheet may carry other dates (expiry, last purchase; see stock-date.ts).
+    date: [
+      'stock date',
+      'count date',
+      'as on',
+      'as on date',
+      'as of',
+      'as of date',
+      'stock as on',
+      'closing date',
+      'stock taking date',
+      'stock take date',
+      'date of count',
+      ...(COMMON.date ?? []),
+    ],
     opening_qty: [
       'opening',
       'opening stock',

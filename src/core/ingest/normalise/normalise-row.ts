@@ -1,8 +1,10 @@
 // One source row → the values of its category's target columns (CONTRACT.md), each read by a typed parser, or the reason it can't be.
 import type { Category, ColumnDef } from '../../warehouse/tables.ts';
 import type { ColumnMapping } from '../contracts.ts';
+import { leftOut } from '../load/bad-rows.ts';
 import { ValueWatch } from '../load/seen-values.ts';
 import { type DateCell, mixedDateOrders } from '../map/date-evidence.ts';
+import { createVoucherReader, type VoucherPlan } from '../tally/voucher-rows.ts';
 import { type DateOrder, dateClue, parseDate, parseTime } from './date.ts';
 import { isBlankish, parseNumber, roundMoney } from './number.ts';
 import { normaliseStatus } from './status.ts';
@@ -35,6 +37,8 @@ export interface RowMapping {
   site?: number;
   /** Charges added to an amount derived from qty × unit price (delivery, packing, service charges). */
   charges?: number[];
+  /** A Tally export: rows are read as vouchers (further lines filled in, other categories' vouchers left out). */
+  vouchers?: VoucherPlan;
 }
 
 const MONEY = new Set(['amount', 'discount']);
@@ -104,6 +108,7 @@ function positionsOf(columns: readonly ColumnDef[]) {
     discount: at('discount'),
     unit: at('unit'),
     orderTime: at('order_time'),
+    wastage: at('wastage_qty'),
     quantities: where(isQuantity),
     perUnit: where((name) => PER_UNIT.has(name)),
   };
@@ -137,6 +142,9 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
     status: memoise(keepStatus),
     unit: memoise(normaliseUnit),
   };
+  const vouchers = mapping.vouchers === undefined ? undefined : createVoucherReader(mapping.vouchers);
+  // A stock sheet's row repeated cell for cell is one count pasted twice: stored once, the copy reported.
+  const stockRows = category === 'inventory' ? new Set<string>() : undefined;
   const siteAt = mapping.site;
   const charges = mapping.charges ?? [];
   let lastSite: string | undefined;
@@ -193,13 +201,28 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
     if (category === 'inventory') {
       if (value(values, at.item) === null) throw new RowError('no item');
       if (!at.quantities.some((i) => values[i] !== null)) throw new RowError('no quantity');
+      const wastage = value(values, at.wastage);
+      if (typeof wastage === 'number' && wastage < 0) {
+        throw new RowError(
+          leftOut(
+            `wastage_qty: "${wastage}" is below zero: wastage is stock thrown away, so the row was not stored; ` +
+              'correct it (stock returned is received_qty) and drop the file in again',
+          ),
+        );
+      }
     } else if (value(values, at.amount) === null) {
       throw new RowError('no amount');
     }
   }
 
-  const normalise: RowNormaliser = (raw) => {
+  const normalise: RowNormaliser = (input) => {
     row += 1;
+    let raw = input;
+    if (vouchers) {
+      const read = vouchers(input);
+      if ('leftOut' in read) return { ok: false, error: read.leftOut };
+      raw = read.cells;
+    }
     try {
       if (siteAt !== undefined) {
         // Rows of one site repeat its name: one comparison per row, the watch only on a change.
@@ -268,6 +291,12 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
       }
       complete(values, unit, dateCell, raw);
       checkRequired(values);
+      if (stockRows) {
+        const key = raw.join('\u0000');
+        if (stockRows.has(key))
+          throw new RowError(leftOut('a repeat of an earlier row, cell for cell, so not stored twice'));
+        stockRows.add(key);
+      }
       return { ok: true, values };
     } catch (err) {
       if (err instanceof RowError) return { ok: false, error: err.message };

@@ -1,0 +1,74 @@
+// A recognised Tally export → its mapping for one category and how its vouchers are read, or why it belongs elsewhere.
+import { TitanError } from '../../errors.ts';
+import type { Category } from '../../warehouse/tables.ts';
+import type { ColumnMapping } from '../contracts.ts';
+import type { TallyLayout } from './tally-layout.ts';
+import type { VoucherPlan } from './voucher-rows.ts';
+
+/** A Tally export mapped: fixed by Tally's layout, so no heuristics, stored layout or LLM is consulted. */
+export interface TallyMapping {
+  mapping: ColumnMapping;
+  vouchers: VoucherPlan;
+}
+
+/** Where each kind of the file's vouchers goes, in words: "Payment vouchers in the expenses folder". */
+function folders(layout: TallyLayout): string {
+  const placed = layout.kinds.filter((k) => k.category !== null);
+  if (placed.length === 0) return 'none of its vouchers are sales, purchases or expenses';
+  return `load it in the ${placed.map((k) => `${k.category} folder for its ${k.name} vouchers`).join(', or the ')}`;
+}
+
+/** Throws 'ingest.wrong_category' when the file cannot hold rows of `category` (a day book is filtered row by row instead). */
+function checkFits(layout: TallyLayout, category: Category): void {
+  const detail = { requested: category, report: layout.report };
+  if (category === 'inventory') {
+    throw new TitanError(
+      'ingest.wrong_category',
+      `This is a Tally ${layout.report}: it lists vouchers, not stock counts, so it is not inventory; ${folders(layout)}.`,
+      { detail },
+    );
+  }
+  const [kind] = layout.kinds;
+  if (layout.kinds.length !== 1 || !kind || kind.category === category) return;
+  const reason =
+    kind.category === null
+      ? `its vouchers are ${kind.why}, so none of it is ${category}`
+      : `its vouchers are ${kind.category}, not ${category}: ingest it with --category ${kind.category}, or move it to the ${kind.category} folder`;
+  throw new TitanError('ingest.wrong_category', `This is a Tally ${layout.report}: ${reason}.`, {
+    detail: { ...detail, ...(kind.category === null ? {} : { suggested: kind.category }) },
+  });
+}
+
+/** The category's columns Tally fills: the party is a purchase's vendor and a payment's description, never a sale's item. */
+function columnsFor(layout: TallyLayout, category: Category): ColumnMapping {
+  const number = layout.voucherNo;
+  const mapping: ColumnMapping = { date: layout.date, amount: layout.amount };
+  if (category === 'sales' && number !== undefined) mapping.order_id = number;
+  if (category === 'purchases') {
+    mapping.vendor = layout.particulars;
+    if (number !== undefined) mapping.invoice_no = number;
+  }
+  if (category === 'expenses') mapping.description = layout.particulars;
+  return mapping;
+}
+
+/** Maps a Tally export onto `category`; throws 'ingest.wrong_category' when its vouchers belong to another. */
+export function mapTally(layout: TallyLayout, category: Category): TallyMapping {
+  checkFits(layout, category);
+  const dayBook = layout.kinds.length > 1;
+  return {
+    mapping: columnsFor(layout, category),
+    vouchers: {
+      report: layout.report,
+      category,
+      date: layout.date,
+      party: layout.particulars,
+      amount: layout.amount,
+      ...(layout.amountElse === undefined ? {} : { amountElse: layout.amountElse }),
+      ...(layout.voucherNo === undefined ? {} : { number: layout.voucherNo }),
+      ...(layout.voucherType === undefined ? {} : { type: layout.voucherType }),
+      lines: layout.debitCredit ? 'ledgers' : 'more',
+      unknownTypes: dayBook ? 'leave' : 'keep',
+    },
+  };
+}

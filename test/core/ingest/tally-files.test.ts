@@ -1,0 +1,177 @@
+// Tally exports, end to end: a Sales or Purchase Register and a Day Book load their vouchers into the category they
+// belong to (continuation lines filled down, Gross Total when Value is blank, no party in `item`), or fail naming
+// the folder they belong in. Expected sums are worked out here from the voucher lines, not by Titan's SQL.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
+import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
+import type { Category } from '../../../src/core/warehouse/tables.ts';
+import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
+
+type Cell = string | number;
+const quoted = (c: Cell) => (String(c).includes(',') ? `"${c}"` : String(c));
+const csv = (rows: readonly (readonly Cell[])[]) =>
+  `${rows.map((r) => r.map(quoted).join(',')).join('\n')}\n`;
+/** "1,05,000.00" → 105000: how Tally prints rupees, read back here without Titan's parser. */
+const rupees = (text: string) => Number(text.replaceAll(',', ''));
+
+let h: IngestHarness;
+beforeEach(async () => {
+  h = await createIngestHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function ingest(name: string, content: string | Buffer, category: Category): Promise<FileOutcome> {
+  const file = path.join(h.dir, name);
+  await writeFile(file, content);
+  const [outcome] = await h.ingest.ingestPaths([file], { category, scope: DEFAULT_SCOPE });
+  return outcome!;
+}
+const rows = (sql: string) => h.warehouse.query<Record<string, unknown>>(sql);
+
+describe('a Tally Sales Register', () => {
+  const title = [['Spice Route Restaurant'], ['Sales Register'], ['1-Apr-2026 to 30-Nov-2026'], []];
+  const header = [
+    'Date',
+    'Particulars',
+    'Voucher Type',
+    'Voucher No.',
+    'Value',
+    'Gross Total',
+    'CGST',
+    'SGST',
+  ];
+  // Voucher 1 has two item lines (the second blank in Date and Voucher No.); voucher 2 has only a Gross Total.
+  const vouchers = [
+    ['1-Apr-2026', 'Sharma Caterers', 'Sales', '1', '1,00,000.00', '1,57,500.00', '3,750.00', '3,750.00'],
+    ['', '', '', '', '50,000.00', '', '', ''],
+    ['2-Apr-2026', 'Cash', 'Sales', '2', '', '5,250.00', '125.00', '125.00'],
+    ['3-Apr-2026', 'Hotel Annapurna', 'Tax Invoice', '3', '12,345.50', '12,962.78', '308.64', '308.64'],
+  ];
+  const file = csv([
+    ...title,
+    header,
+    ...vouchers,
+    ['', 'Grand Total', '', '', '1,62,345.50', '1,75,713.28'],
+  ]);
+  // Value where a line has one, else the voucher's Gross Total; the Grand Total row is no sale.
+  const expected = rupees('1,00,000.00') + rupees('50,000.00') + rupees('5,250.00') + rupees('12,345.50');
+
+  it('loads its vouchers as sales: further lines take their voucher, Gross Total stands in for a blank Value', async () => {
+    const outcome = await ingest('sales-register.csv', file, 'sales');
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: 4 });
+    const stored = await rows('SELECT date, order_id, item, amount FROM sales ORDER BY date, amount');
+    expect(stored.reduce((s, r) => s + Number(r.amount), 0)).toBeCloseTo(expected, 2);
+    expect(stored.map((r) => [r.date, r.order_id])).toEqual([
+      ['2026-04-01', '1'],
+      ['2026-04-01', '1'],
+      ['2026-04-02', '2'],
+      ['2026-04-03', '3'],
+    ]);
+    // Particulars is the customer: it never becomes an item.
+    expect(stored.map((r) => r.item).filter((i) => i !== null && i !== '')).toEqual([]);
+    expect(outcome.report?.mapping).toContainEqual({ source: 'Value, else Gross Total', column: 'amount' });
+    expect(outcome.report?.unmapped).toContain('Particulars');
+    expect(outcome.report?.notes?.join(' ')).toMatch(/Tally Sales Register/);
+  });
+
+  it('is refused as purchases, naming the category it belongs to, with nothing stored', async () => {
+    const outcome = await ingest('sales-register.csv', file, 'purchases');
+    expect(outcome).toMatchObject({ outcome: 'failed', code: 'ingest.wrong_category' });
+    expect(outcome.reason).toMatch(/Sales Register.*--category sales/);
+    expect(await h.count('purchases_master')).toBe(0);
+    expect(await h.count('sales')).toBe(0);
+  });
+});
+
+describe('a Tally Purchase Register workbook', () => {
+  const lines = [
+    ['5-Nov-2026', 'Kaveri Traders', 'Purchase', 'KT/118', '42,600.00', '44,730.00'],
+    ['', '', '', '', '1,250.00', ''],
+    ['9-Nov-2026', 'Fresh Farms', 'Purchase', 'FF-77', '8,400.00', '8,820.00'],
+  ];
+
+  async function book(): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Purchase Register');
+    sheet.addRow(['Spice Route Restaurant']);
+    sheet.addRow(['Purchase Register']);
+    sheet.addRow([]);
+    sheet.addRow(['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'Value', 'Gross Total']);
+    for (const line of lines) sheet.addRow(line);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('stores the party as vendor and the voucher number as invoice number', async () => {
+    const outcome = await ingest('purchases.xlsx', await book(), 'purchases');
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: 3 });
+    const stored = await rows(
+      'SELECT date, vendor, invoice_no, amount FROM purchases_master ORDER BY amount',
+    );
+    expect(stored).toEqual([
+      { date: '2026-11-05', vendor: 'Kaveri Traders', invoice_no: 'KT/118', amount: rupees('1,250.00') },
+      { date: '2026-11-09', vendor: 'Fresh Farms', invoice_no: 'FF-77', amount: rupees('8,400.00') },
+      { date: '2026-11-05', vendor: 'Kaveri Traders', invoice_no: 'KT/118', amount: rupees('42,600.00') },
+    ]);
+  });
+
+  it('is refused as sales', async () => {
+    const outcome = await ingest('purchases.xlsx', await book(), 'sales');
+    expect(outcome).toMatchObject({ outcome: 'failed', code: 'ingest.wrong_category' });
+    expect(outcome.reason).toMatch(/Purchase Register.*--category purchases/);
+  });
+});
+
+describe('a Tally Day Book', () => {
+  // Debit / Credit Amount: a voucher's first line carries its total, its further lines are the ledgers behind it.
+  const header = ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit Amount', 'Credit Amount'];
+  const voucherLines = [
+    ['1-Nov-2026', 'Cash', 'Sales', '101', '5,900.00', ''],
+    ['', 'Sales @ 18%', '', '', '', '5,000.00'],
+    ['', 'Output CGST', '', '', '', '450.00'],
+    ['', 'Output SGST', '', '', '', '450.00'],
+    ['1-Nov-2026', 'Electricity Charges', 'Payment', '7', '3,200.00', ''],
+    ['', 'HDFC Bank', '', '', '', '3,200.00'],
+    ['2-Nov-2026', 'Sharma Caterers', 'Receipt', '12', '', '10,000.00'],
+    ['', 'Cash', '', '', '10,000.00', ''],
+    ['2-Nov-2026', 'Cash', 'Sales', '102', '2,360.00', ''],
+    ['', 'Sales @ 18%', '', '', '', '2,000.00'],
+    ['3-Nov-2026', 'Rent', 'Payment', '8', '45,000.00', ''],
+    ['3-Nov-2026', 'Depreciation', 'Journal', '3', '1,500.00', ''],
+  ];
+  const file = csv([['Day Book'], ['1-Nov-2026 to 3-Nov-2026'], [], header, ...voucherLines]);
+
+  it('loads only its Sales vouchers as sales, each once, and says why the rest were left out', async () => {
+    const outcome = await ingest('day-book.csv', file, 'sales');
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: 2 });
+    const stored = await rows('SELECT date, order_id, amount FROM sales ORDER BY order_id');
+    expect(stored).toEqual([
+      { date: '2026-11-01', order_id: '101', amount: rupees('5,900.00') },
+      { date: '2026-11-02', order_id: '102', amount: rupees('2,360.00') },
+    ]);
+    const skipped = outcome.report?.skipped.map((s) => s.reason).join(' | ') ?? '';
+    expect(skipped).toMatch(/Payment vouchers are expenses/);
+    expect(skipped).toMatch(/Receipt vouchers/);
+  });
+
+  it('loads only its Payment vouchers as expenses, the ledger paid as description', async () => {
+    const outcome = await ingest('day-book.csv', file, 'expenses');
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: 2 });
+    const stored = await rows('SELECT date, description, amount FROM expenses_master ORDER BY date');
+    expect(stored).toEqual([
+      { date: '2026-11-01', description: 'Electricity Charges', amount: rupees('3,200.00') },
+      { date: '2026-11-03', description: 'Rent', amount: rupees('45,000.00') },
+    ]);
+  });
+
+  it('fails whole as purchases, since none of its vouchers are purchases', async () => {
+    const outcome = await ingest('day-book.csv', file, 'purchases');
+    expect(outcome).toMatchObject({ outcome: 'failed', code: 'ingest.wrong_category' });
+    expect(outcome.reason).toMatch(/None of this file's/);
+    expect(await h.count('purchases_master')).toBe(0);
+  });
+});
