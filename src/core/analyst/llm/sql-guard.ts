@@ -2,8 +2,10 @@
 import sqlParser from 'node-sql-parser';
 import { TitanError } from '../../errors.ts';
 import type { Scope } from '../../model/scope.ts';
+import { inRupees } from '../../semantic/currency.ts';
+import { schemaAfter } from '../../warehouse/migrations.ts';
 import type { Dialect } from '../../warehouse/port.ts';
-import { TABLES_V1 } from '../../warehouse/tables.ts';
+import type { TableDef } from '../../warehouse/tables.ts';
 
 /** Tables the model may read; each carries org_id and location_id, so every read is scoped. */
 export const SQL_TOOL_TABLES = [
@@ -14,6 +16,14 @@ export const SQL_TOOL_TABLES = [
   'recipes',
   'ai_task_queue',
 ] as const;
+
+/** The tables as every migration leaves them (the currency column included). */
+const SCHEMA = schemaAfter();
+
+/** A table the model may read, as it stands now. */
+export function toolTable(name: (typeof SQL_TOOL_TABLES)[number]): TableDef {
+  return SCHEMA.get(name)!;
+}
 
 /** Columns that name people; left out when the answer goes to a public channel. */
 const STAFF_COLUMNS = new Set(['staff', 'assignee', 'acknowledged_by', 'done_by']);
@@ -118,13 +128,13 @@ export function guardSql(sql: string, options: SqlGuardOptions): GuardedSql {
   const tables = new Set<string>();
   let refs = 0;
   const scoped = (table: string): Node => {
-    const def = TABLES_V1.find((t) => t.name === table)!;
-    const columns = def.columns
-      .map((c) => c.name)
-      .filter((c) => !(options.hideStaff && STAFF_COLUMNS.has(c)))
-      .join(', ');
+    const def = toolTable(table as (typeof SQL_TOOL_TABLES)[number]);
+    const names = def.columns.map((c) => c.name);
+    const columns = names.filter((c) => !(options.hideStaff && STAFF_COLUMNS.has(c))).join(', ');
+    // Rupee rows only, as in every figure Titan computes: a € invoice is never summed as ₹.
+    const rupees = names.includes('currency') ? ` AND ${inRupees('currency')}` : '';
     const inner = parser.astify(
-      `SELECT ${columns} FROM ${dialect.table(table)} WHERE org_id = '${scope.orgId}' AND location_id = '${scope.locationId}'`,
+      `SELECT ${columns} FROM ${dialect.table(table)} WHERE org_id = '${scope.orgId}' AND location_id = '${scope.locationId}'${rupees}`,
       { database },
     ) as unknown as Node;
     return { ast: inner, parentheses: true };

@@ -7,8 +7,7 @@
 // Titan's measure definitions, so the persona and this description keep it last: never for a figure query_data has.
 import { Type } from '@google/genai';
 import { z } from 'zod';
-import { TABLES_V1 } from '../../warehouse/tables.ts';
-import { guardSql, SQL_TOOL_TABLES } from './sql-guard.ts';
+import { guardSql, SQL_TOOL_TABLES, toolTable } from './sql-guard.ts';
 import { type AnalystTool, isArgError, parseArgs, toolError, withTimeout } from './tool.ts';
 
 export const SQL_TOOL_NAME = 'run_sql';
@@ -24,10 +23,10 @@ const args = z.object({ sql: z.string().min(1).max(4000) });
 
 function schemaText(dialect: string): string {
   const tables = SQL_TOOL_TABLES.map((name) => {
-    const def = TABLES_V1.find((t) => t.name === name)!;
+    const def = toolTable(name);
     return `${name}(${def.columns.map((c) => `${c.name} ${c.type}`).join(', ')})`;
   });
-  return `${tables.join('; ')}. Dialect: ${dialect}. Dates are ISO strings (YYYY-MM-DD); money is INR.`;
+  return `${tables.join('; ')}. Dialect: ${dialect}. Dates are ISO strings (YYYY-MM-DD); money is INR (rows billed in another currency are not in these tables).`;
 }
 
 export function createSqlTool(dialect: 'sqlite' | 'bigquery', options: SqlToolOptions = {}): AnalystTool {

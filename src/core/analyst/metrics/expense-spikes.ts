@@ -9,6 +9,7 @@ import { createFactSheet, show } from './fact-sheet.ts';
 import {
   byWindow,
   dateBetween,
+  inRupeesOf,
   inScope,
   likePattern,
   modelAggregate,
@@ -92,7 +93,7 @@ export const expenseSpikes: Metric = {
       SELECT LOWER(category) AS category, ${windowPart(d)},
         ${modelAggregate(d, 'expenses')} AS amount, COUNT(DISTINCT date) AS days, COUNT(*) AS n
       FROM ${d.table('expenses_master')}
-      WHERE ${inScope()} AND ${dateBetween(d, 'date', 'base_from', 'to')}
+      WHERE ${inScope()} AND ${dateBetween(d, 'date', 'base_from', 'to')} ${inRupeesOf('expenses')}
         ${ctx.filter?.category ? 'AND LOWER(category) LIKE @category_like' : ''}
       GROUP BY LOWER(category), part`;
     const rows = await ctx.warehouse.query(sql, params);

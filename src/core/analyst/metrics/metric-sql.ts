@@ -1,6 +1,7 @@
 // SQL pieces every metric shares: scope and period parameters, the model's rows and aggregates, row value coercion.
 import { TitanError } from '../../errors.ts';
 import type { Period } from '../../model/answer.ts';
+import { inRupees } from '../../semantic/currency.ts';
 import {
   AGGREGATES,
   type AggregateDef,
@@ -22,6 +23,15 @@ export { dateBetween, grossValue, inScope, isComp, isSale, isVoid } from '../../
 export function modelRows(d: Dialect, source: SourceId, extra: readonly string[] = []): string {
   const def = SOURCES[source];
   return `SELECT ${[...extra, ...def.columns(d)].join(', ')} FROM ${d.table(def.table)}`;
+}
+
+/**
+ * `AND <rupee rows only>` for a source whose rows carry a currency, else nothing: a metric's raw SQL sums rupees
+ * only, as every semantic query does (a supplier's € invoice is never a ₹ price or spend).
+ */
+export function inRupeesOf(source: SourceId): string {
+  const column = SOURCES[source].currency;
+  return column ? `AND ${inRupees(column)}` : '';
 }
 
 /** The model's SQL of a figure, to sum over `modelRows` of its source; one that needs window marks cannot be. */

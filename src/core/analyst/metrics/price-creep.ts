@@ -8,6 +8,7 @@ import { createFactSheet, show } from './fact-sheet.ts';
 import {
   byWindow,
   dateBetween,
+  inRupeesOf,
   inScope,
   likePattern,
   modelAggregate,
@@ -48,7 +49,7 @@ function creepSql(ctx: MetricContext): string {
       ${modelAggregate(d, 'unit_rate_avg')} AS rate, ${modelAggregate(d, 'purchase_qty')} AS qty, COUNT(*) AS n
     FROM (
       ${modelRows(d, 'purchases', ['vendor', 'item', 'unit'])}
-      WHERE ${inScope()} AND qty > 0
+      WHERE ${inScope()} AND qty > 0 ${inRupeesOf('purchases')}
         AND (${dateBetween(d, 'date', 'base_from', 'base_to')} OR ${dateBetween(d, 'date', 'from', 'to')})
         ${filters.map((f) => `AND ${f}`).join(' ')}
     ) p

@@ -6,6 +6,7 @@ import { createFactSheet } from './fact-sheet.ts';
 import {
   byWindow,
   dateBetween,
+  inRupeesOf,
   inScope,
   modelAggregate,
   modelRows,
@@ -37,7 +38,7 @@ export const slowMovers: Metric = {
         ${modelAggregate(d, 'items_sold')} AS qty, ${modelAggregate(d, 'revenue')} AS revenue, COUNT(*) AS n
       FROM (
         ${modelRows(d, 'sales', ['item'])}
-        WHERE ${inScope()} AND ${dateBetween(d, 'date', 'menu_from', 'to')}
+        WHERE ${inScope()} AND ${dateBetween(d, 'date', 'menu_from', 'to')} ${inRupeesOf('sales')}
       ) s
       GROUP BY item, part`;
     const params = {

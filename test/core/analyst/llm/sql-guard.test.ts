@@ -22,6 +22,7 @@ beforeAll(async () => {
     sale('cafe_001', 'Filter Coffee', 40, 'Anu'),
     sale('cafe_001', 'Filter Coffee', 40, 'Anu'),
     sale('other_org', 'Filter Coffee', 99_999, 'Zed'),
+    { ...sale('cafe_001', 'Masala Dosa', 7, 'Ravi'), currency: 'EUR' },
   ]);
 });
 afterAll(async () => {
@@ -34,7 +35,7 @@ const run = (sql: string, hideStaff = false, maxRows = 100) =>
   warehouse.query(guard(sql, hideStaff, maxRows).sql);
 
 describe('read-only SQL tool guard', () => {
-  it('runs a SELECT and sees only the asking org and location', async () => {
+  it('runs a SELECT and sees only the asking org and location, in rupees', async () => {
     const rows = await run('SELECT item, SUM(amount) AS total FROM sales GROUP BY item ORDER BY total DESC');
     expect(rows).toEqual([
       { item: 'Masala Dosa', total: 120 },

@@ -34,6 +34,8 @@ async function seed(): Promise<Warehouse> {
       // Before the baseline, and another café's.
       spent('2026-10-20', 'gas', 50_000),
       { ...spent('2026-11-20', 'gas', 90_000), ...otherScope },
+      // Paid in euros: never added to the rupee spend.
+      { ...spent('2026-11-21', 'gas', 700), currency: 'EUR' },
     ],
   });
 }

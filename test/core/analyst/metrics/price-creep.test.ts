@@ -36,6 +36,8 @@ async function seed(): Promise<Warehouse> {
       // Between the baseline and the period, and another café's: not read.
       bought('2026-10-30', DAIRY, 'milk', 100, 5900),
       { ...bought('2026-11-19', DAIRY, 'milk', 100, 9000), ...otherScope },
+      // An invoice in euros: €1.10 a litre is no ₹ price.
+      { ...bought('2026-11-21', DAIRY, 'milk', 100, 110), currency: 'EUR' },
     ],
   });
 }

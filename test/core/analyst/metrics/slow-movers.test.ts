@@ -30,6 +30,8 @@ describe('slow movers', () => {
         sold('2026-11-01', 'Badam Halwa', 2, 70),
         // Gone from the menu before the four weeks.
         sold('2026-10-01', 'Old Special', 1, 50),
+        // Billed in euros: neither a sale in ₹ nor part of the revenue share.
+        { ...sold('2026-11-22', 'Idli', 5, 3), currency: 'EUR' },
       ],
     });
     const out = await slowMovers.run(context(warehouse, current, previous));
