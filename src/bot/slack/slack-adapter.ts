@@ -1,11 +1,11 @@
 // POST /slack/events as a web-standard handler: verify first, dedupe retries, ack within 3 s, then work in Bolt.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { webApi } from '@slack/bolt';
+import { createEventDedupe } from '../../core/chat/event-dedupe.ts';
 import type { ConfigValues } from '../../core/config/schema.ts';
 import { TitanError } from '../../core/errors.ts';
 import { createAskQueue } from '../ask-queue.ts';
 import { answerTurnDeps, type ChatDoorDeps, defaultAskQueue } from '../chat-door.ts';
-import { createEventDedupe } from '../event-dedupe.ts';
 import { renderChartPng } from '../render/chart-png.ts';
 import { type BoltAppHandle, createBoltApp, type SlackInstallation } from './bolt-app.ts';
 import { registerListeners } from './listeners.ts';

@@ -1,7 +1,7 @@
 // POST /api/messages as a web-standard handler: loopback check in emulator mode, the SDK's JWT check, serviceUrl policy, then route.
 import type { InvokeResponse } from '@microsoft/teams.api';
+import { createEventDedupe } from '../../core/chat/event-dedupe.ts';
 import { answerTurnDeps, type ChatDoorDeps } from '../chat-door.ts';
-import { createEventDedupe } from '../event-dedupe.ts';
 import { renderChartPng } from '../render/chart-png.ts';
 import { inboundActivity, tenantOf } from './activity.ts';
 import type { RenderChart } from './chart-image.ts';
