@@ -10,7 +10,7 @@ import {
   parseAtom,
   spanResolver,
 } from './date-atoms.ts';
-import { type PeriodContext, type PeriodPart, type PeriodRule, regexRule } from './periods.ts';
+import { type PeriodContext, type PeriodPart, type PeriodRule, regexRule } from './period-rule.ts';
 
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const TO = '\\s*(?:-|–|—|to|till|until|through|thru|and|se)\\s*';

@@ -6,7 +6,7 @@
 // date, else the period just before.
 import type { Comparison } from '../semantic/query.ts';
 import { addDays, addMonths, daysBetween, mondayOf, monthEnd, monthStart, yearOf } from './dates.ts';
-import type { PeriodFind } from './periods.ts';
+import type { PeriodFind } from './period-rule.ts';
 import type { DateSpan } from './vocabulary.ts';
 
 export interface DatedPeriod extends DateSpan {

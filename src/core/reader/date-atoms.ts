@@ -4,7 +4,7 @@
 // data of the table asked about (vocabulary.coverage); with no data, simply the most recent one.
 // Numeric dates are day first unless the caller says otherwise (India writes 21/11/2026).
 import { isoDate, monthEnd, monthOf, yearOf } from './dates.ts';
-import type { PeriodPart, Resolution } from './periods.ts';
+import type { PeriodPart, Resolution } from './period-rule.ts';
 import type { DateSpan } from './vocabulary.ts';
 
 export const MONTH_NAME =

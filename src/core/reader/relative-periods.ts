@@ -17,7 +17,7 @@ import {
   quarterStart,
   yearOf,
 } from './dates.ts';
-import { fixed, type PeriodPart, type PeriodRule, regexRule } from './periods.ts';
+import { fixed, type PeriodPart, type PeriodRule, regexRule } from './period-rule.ts';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,

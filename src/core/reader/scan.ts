@@ -2,7 +2,8 @@
 import { Claims } from './claims.ts';
 import { type KeywordHit, keywordsOf, readKeywords } from './keywords.ts';
 import { LEXICON_WORDS } from './lexicon.ts';
-import { findPeriods, type PeriodFind } from './periods.ts';
+import type { PeriodFind } from './period-rule.ts';
+import { findPeriods } from './periods.ts';
 import { RELATIVE_PERIOD_WORDS } from './relative-periods.ts';
 import { knownWords, type PreparedText, prepareText } from './spelling.ts';
 import { FILLER_WORDS, STOP_WORDS } from './stop-words.ts';

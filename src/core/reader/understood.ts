@@ -2,7 +2,7 @@
 import type { SemanticQuery } from '../semantic/query.ts';
 import type { Reading } from '../semantic/reading.ts';
 import type { DatedPeriod } from './compare.ts';
-import type { PeriodFind } from './periods.ts';
+import type { PeriodFind } from './period-rule.ts';
 import { formatSpan } from './reading-text.ts';
 import type { Scan } from './scan.ts';
 import type { CoverageTable, Vocabulary } from './vocabulary.ts';
