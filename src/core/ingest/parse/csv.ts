@@ -2,11 +2,12 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingFile, RawTable } from '../contracts.ts';
 import { capSample } from '../sample-cap.ts';
-import { type CsvDialect, detectDialect } from './csv-dialect.ts';
+import { detectDialect } from './csv-dialect.ts';
 import { refuseLongFirstRow } from './csv-first-row.ts';
 import { createCsvRowReader, MAX_ROW_CHARS, parseText } from './csv-rows.ts';
 import { readHead } from './file-head.ts';
 import { DEFAULT_BATCH_ROWS } from './memory-table.ts';
+import type { CsvRowSource } from './row-source.ts';
 import {
   cleanHeaders,
   createRowFilter,
@@ -15,7 +16,7 @@ import {
   locateHeader,
   widthOf,
 } from './table-shape.ts';
-import { detectEncoding, looksLikeText, type TextEncodingName } from './text-encoding.ts';
+import { detectEncoding, looksLikeText } from './text-encoding.ts';
 import { unreadable } from './unreadable.ts';
 
 /** Bytes read up front to sniff the encoding and dialect and to find the header and sample. */
@@ -29,21 +30,6 @@ export interface CsvOptions {
   chunkBytes?: number;
   /** The longest row read; a longer one is skipped as a bad row (default MAX_ROW_CHARS). */
   maxRowChars?: number;
-}
-
-/** How to stream a CSV's data rows, as plain data: a row worker thread can stream them from it too. */
-export interface CsvRowSource {
-  kind: 'csv';
-  path: string;
-  encoding: TextEncodingName;
-  dialect: CsvDialect;
-  /** Non-blank rows before the first data row (preamble and header). */
-  skip: number;
-  /** The header row, which tells data rows from totals and repeated headers. */
-  header: string[];
-  batchRows: number;
-  chunkBytes: number;
-  maxRowChars: number;
 }
 
 /**

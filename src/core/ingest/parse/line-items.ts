@@ -1,5 +1,6 @@
 // A bill without a table header (a till receipt): every line that ends in an amount is an item, its qty and rate kept.
 import { parseNumber } from '../normalise/number.ts';
+import { SUMMARY_LINE } from './summary-line.ts';
 import { lineText, type TextLine } from './text-lines.ts';
 import type { TextTable } from './text-tables.ts';
 
@@ -9,9 +10,6 @@ const ITEM_LINE =
 /** A name that ends in a quantity and a rate: "Tea 2 20.00" of "Tea 2 20.00 40.00". */
 const QTY_RATE =
   /^(.*\p{L}.*?)\s+(\d+(?:[.,]\d{1,3})?)\s+(?:rs\.?|₹|\$|€)?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:[.,]\d{1,2})?)$/iu;
-/** Summary, tax and payment lines, in English and the German of the receipts in the test corpus. */
-export const SUMMARY_LINE =
-  /\b(?:total|sub\s*total|grand|net\s+amount|amount\s+payable|round(?:ing)?\s*off|cgst|sgst|igst|gst|vat|tax|cash|change|card|upi|paid|balance|tender|summe|gesamt|zu\s+zahlen|mwst|bar|r[üu]ckgeld|ec-?karte|netto|brutto)\b/i;
 /** Amounts this close are the same figure (sums of paise in binary floating point). */
 const SAME = 0.005;
 

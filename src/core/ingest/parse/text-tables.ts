@@ -1,7 +1,7 @@
 // Lines of positioned cells → tables: a header line of labels, then rows whose cells sit under its columns.
 import { parseDate } from '../normalise/date.ts';
 import { parseNumber } from '../normalise/number.ts';
-import { SUMMARY_LINE } from './line-items.ts';
+import { SUMMARY_LINE } from './summary-line.ts';
 import type { TextItem, TextLine } from './text-lines.ts';
 import { typicalHeight } from './text-lines.ts';
 

@@ -3,6 +3,7 @@ import { TitanError } from '../../errors.ts';
 import type { IncomingFile, RawTable } from '../contracts.ts';
 import { capSample, MAX_LLM_SAMPLE_ROWS } from '../sample-cap.ts';
 import { DEFAULT_BATCH_ROWS } from './memory-table.ts';
+import type { SheetPart, SheetRowSource } from './row-source.ts';
 import { cleanHeaders, createRowFilter, HEADER_SEARCH_ROWS, isBlankRow, widthOf } from './table-shape.ts';
 import { unreadable } from './unreadable.ts';
 import { createRowReader } from './xlsx-cells.ts';
@@ -57,26 +58,6 @@ function refuseNonWorkbook(entries: readonly ZipEntry[]): void {
   throw unreadable(
     'This is a zip archive, not an Excel workbook: unzip it and upload the .xlsx or CSV inside.',
   );
-}
-
-/** One sheet's share of a table: where its data rows start and the header that tells them from totals. */
-export interface SheetPart {
-  sheet: SheetInfo;
-  extras: SheetExtras | undefined;
-  /** Non-blank rows before the first data row. */
-  skip: number;
-  /** The header row, which tells data rows from totals and repeated headers. */
-  header: string[];
-}
-
-/** How to stream a table's data rows, as plain data: a row worker thread can stream them from it too. */
-export interface SheetRowSource {
-  kind: 'xlsx';
-  path: string;
-  book: WorkbookInfo;
-  /** The sheets whose rows make the table, in tab order: several when they share one layout (a sheet a month). */
-  parts: SheetPart[];
-  batchRows: number;
 }
 
 /** The sheet's non-blank rows as strings, merges filled, a parsed chunk at a time. */

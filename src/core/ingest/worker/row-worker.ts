@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { TitanError } from '../../errors.ts';
 import { buildBatches, createRowBuilder } from '../load/row-builder.ts';
 import { createRowNormaliser } from '../normalise/normalise-row.ts';
-import { openRowSource } from '../parse/row-source.ts';
+import { openRowSource } from '../parse/open-row-source.ts';
 import type { FromWorker, RowWorkerData, ToWorker } from './messages.ts';
 
 type FromWorkerBatch = Extract<FromWorker, { kind: 'batch' }>['batch'];
