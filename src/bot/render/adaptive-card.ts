@@ -1,4 +1,4 @@
-// Answer → Adaptive Card 1.5 (Teams): headline, findings (number → root cause → action by deadline), numbers, chart, "How this was found", feedback.
+// Answer → Adaptive Card 1.5 (Teams): headline, findings (number → root cause → action by deadline), numbers, chart, "How this was found".
 import { formatCount, formatFact, formatInr } from '../../core/analyst/format.ts';
 import type { Audience } from '../../core/analyst/port.ts';
 import { visibleAnswer } from '../../core/analyst/visible-answer.ts';
@@ -79,7 +79,10 @@ export function cardDate(iso: string, withTime = true): string {
   return withTime ? `{{DATE(${stamp}, SHORT)}} {{TIME(${stamp})}}` : `{{DATE(${stamp}, SHORT)}}`;
 }
 
-/** The 👍/👎 buttons carry this verb and the answer's feedback reference. */
+/**
+ * The hand-made 👍/👎 buttons of answers posted before Teams' own feedback buttons carried this verb and the
+ * answer's feedback reference: their presses still count.
+ */
 export const FEEDBACK_VERB = 'titan.feedback';
 
 /** Past this many rows, the numbers table is cut and says how many more there are. */
@@ -93,8 +96,6 @@ export interface ChartImage {
 
 export interface AnswerCardOptions {
   audience: Audience;
-  /** Carried by the feedback buttons so a press finds the stored answer again; no buttons without it. */
-  feedbackRef?: string;
   /** Extra lines under the answer (e.g. the open-access note). */
   notes?: string[];
   /** A line above the answer when the question is not visible above it (digests). */
@@ -170,15 +171,6 @@ export const promptAction = (question: string, title: string): CardAction => ({
   },
 });
 
-function feedbackActions(ref: string): CardAction[] {
-  const button = (vote: 'up' | 'down', title: string): CardAction => ({
-    type: 'Action.Submit',
-    title,
-    data: { verb: FEEDBACK_VERB, vote, ref },
-  });
-  return [button('up', '👍 Helpful'), button('down', '👎 Not helpful')];
-}
-
 /** Renders an Answer as one Adaptive Card 1.5; answer and options are drawn through `printable` (no control characters). */
 export function renderAnswerCard(data: Answer, drawn: AnswerCardOptions): AdaptiveCard {
   const [answer, options] = [printable(data), printable(drawn)];
@@ -187,10 +179,7 @@ export function renderAnswerCard(data: Answer, drawn: AnswerCardOptions): Adapti
   const extraActions = answer.actions.filter((a) => !covered.has(a.text));
   const notes = [...answer.notes, ...(options.notes ?? [])];
   // The closest readings of a declined question ask themselves when pressed, like the welcome card's prompts.
-  const actions = [
-    ...(answer.reading?.suggestions ?? []).slice(0, 5).map((q) => promptAction(q, q)),
-    ...(options.feedbackRef ? feedbackActions(options.feedbackRef) : []),
-  ];
+  const actions = (answer.reading?.suggestions ?? []).slice(0, 5).map((q) => promptAction(q, q));
 
   const body: CardElement[] = [
     ...(options.preface ? [text(options.preface, { isSubtle: true, size: 'Small' })] : []),

@@ -4,9 +4,11 @@ import type { ConfigValues } from '../../core/config/schema.ts';
 import { toTitanError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { type AnswerTurnDeps, answerTurn } from '../answer-turn.ts';
+import { decodeFeedbackRef } from '../feedback-ref.ts';
 import { createStatusUpdates } from '../status-updates.ts';
 import { displayName, type InboundActivity, threadKey, userIds, venueOf } from './activity.ts';
 import { answerMessage, cardMessage } from './answer-message.ts';
+import type { AnswerMessageStore } from './answer-messages.ts';
 import type { RenderChart } from './chart-image.ts';
 import type { TeamsConversation } from './connector.ts';
 import { renderFailureCard, renderStatusCard } from './status-card.ts';
@@ -18,6 +20,28 @@ export interface AnswerDeps extends AnswerTurnDeps {
   getConfig: () => ConfigValues;
   logger: Logger;
   renderChart: RenderChart;
+  answers: AnswerMessageStore;
+}
+
+/**
+ * Teams' feedback buttons name only the message they were pressed on, so the message is stored against the
+ * answer turn first; true when it was, and only then does the message get the buttons.
+ */
+export async function rememberAnswer(
+  deps: AnswerDeps,
+  activity: InboundActivity,
+  messageId: string,
+  feedbackRef: string | undefined,
+): Promise<boolean> {
+  const ref = decodeFeedbackRef(feedbackRef);
+  if (!ref) return false;
+  try {
+    await deps.answers.remember(activity.conversation.id, messageId, ref);
+    return true;
+  } catch (err) {
+    deps.logger.warn({ err }, 'teams answer message not stored; no feedback buttons on it');
+    return false;
+  }
 }
 
 export async function answerInTeams(
@@ -55,11 +79,8 @@ export async function answerInTeams(
       {
         status,
         deliver: async (reply, feedbackRef) => {
-          const options = {
-            audience,
-            notes: access.policy.notesFor(reply),
-            ...(feedbackRef ? { feedbackRef } : {}),
-          };
+          const feedback = await rememberAnswer(deps, activity, placeholder, feedbackRef);
+          const options = { audience, notes: access.policy.notesFor(reply), feedback };
           await conversation.update(placeholder, await answerMessage(reply, options, deps.renderChart, log));
           delivered = true;
         },

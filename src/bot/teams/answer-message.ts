@@ -1,4 +1,4 @@
-// An answer (or any card) as the message activity Titan sends: the answer card with its chart as large as Teams allows.
+// An Answer as the Teams message that carries it: the card (chart within the size budget), the AI label and citations, Teams' feedback buttons.
 import type { Logger } from '../../core/logger.ts';
 import type { Answer } from '../../core/model/answer.ts';
 import {
@@ -7,6 +7,7 @@ import {
   cardAttachment,
   renderAnswerCard,
 } from '../render/adaptive-card.ts';
+import { aiMessageParts } from './ai-message.ts';
 import { chartForCard, type RenderChart } from './chart-image.ts';
 import type { OutboundActivity } from './connector.ts';
 
@@ -15,13 +16,26 @@ export const cardMessage = (card: AdaptiveCard): OutboundActivity => ({
   attachments: [cardAttachment(card)],
 });
 
+export interface AnswerMessageOptions extends AnswerCardOptions {
+  /** The exchange was stored, so a vote on Teams' own feedback buttons can find it. */
+  feedback?: boolean;
+}
+
 export async function answerMessage(
   answer: Answer,
-  options: AnswerCardOptions,
+  options: AnswerMessageOptions,
   renderChart: RenderChart,
   logger: Logger,
-): Promise<OutboundActivity> {
-  const bare = JSON.stringify(renderAnswerCard(answer, options));
+): Promise<OutboundActivity & { type: 'message' }> {
+  const { feedback, ...cardOptions } = options;
+  const bare = JSON.stringify(renderAnswerCard(answer, cardOptions));
   const chart = await chartForCard(answer.chart, Buffer.byteLength(bare), renderChart, logger);
-  return cardMessage(renderAnswerCard(answer, { ...options, ...chart }));
+  const { text, entity } = aiMessageParts(answer);
+  return {
+    type: 'message',
+    ...(text ? { text } : {}),
+    attachments: [cardAttachment(renderAnswerCard(answer, { ...cardOptions, ...chart }))],
+    entities: [entity],
+    ...(feedback ? { channelData: { feedbackLoopEnabled: true } } : {}),
+  };
 }

@@ -1,5 +1,5 @@
 // Outbound to one Teams conversation through the Bot Connector REST API (Teams SDK client), behind the serviceUrl policy.
-import { ConversationActivityClient } from '@microsoft/teams.api';
+import { type ChannelData, ConversationActivityClient, type Entity } from '@microsoft/teams.api';
 import type { ILogger } from '@microsoft/teams.common';
 import { TitanError } from '../../core/errors.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
@@ -18,12 +18,25 @@ export interface ConversationRef {
 
 /** A message or typing activity as Titan sends it; the connector adds `from` and `conversation`. */
 export type OutboundActivity =
-  | { type: 'typing' }
+  | {
+      type: 'typing';
+      /** A streamed update (Teams streaming in 1:1 chats): its words, and the stream it belongs to. */
+      text?: string;
+      id?: string;
+      channelData?: ChannelData;
+      entities?: Entity[];
+    }
   | {
       type: 'message';
+      /** Set on the final message of a stream: the stream's id. */
+      id?: string;
       text?: string;
       attachments?: { contentType: string; content: AdaptiveCard }[];
       suggestedActions?: { to: string[]; actions: { type: 'imBack'; title: string; value: string }[] };
+      /** The AI-generated label and citations, the stream's final marker. */
+      entities?: Entity[];
+      /** Teams' own feedback buttons (`feedbackLoopEnabled`), the stream's fields. */
+      channelData?: ChannelData;
     };
 
 export interface TeamsConversation {

@@ -1,4 +1,4 @@
-// Routes one verified Teams activity: install welcome, questions (mention, 1:1, group chat), card presses, feedback.
+// Routes one verified Teams activity: install welcome, questions (mention, 1:1, group chat), card presses, Teams' own feedback.
 import type { InvokeResponse } from '@microsoft/teams.api';
 import { toTitanError } from '../../core/errors.ts';
 import { decodeFeedbackRef } from '../feedback-ref.ts';
@@ -17,6 +17,7 @@ import { cardMessage } from './answer-message.ts';
 import { type CardPress, type ParsedPress, pressFromInvoke, pressFromMessage } from './card-press.ts';
 import type { ConversationRef, TeamsConversation } from './connector.ts';
 import type { ConversationStore } from './conversation-store.ts';
+import { feedbackFromInvoke, recordNativeFeedback } from './native-feedback.ts';
 import { type PressOutcome, pressTask } from './task-press.ts';
 import { teamsAccess } from './teams-access.ts';
 import { failureLine } from './teams-errors.ts';
@@ -126,6 +127,14 @@ async function onCardAction(
   return { status: 200, body };
 }
 
+/** Teams' own 👍/👎 (message/submitAction): answered at once, the vote stored after the response. */
+function onSubmitAction(deps: RouteDeps, activity: InboundActivity): InvokeResponse {
+  const feedback = feedbackFromInvoke(activity.value);
+  if (!feedback) return OK;
+  deps.background(() => recordNativeFeedback(deps, activity, feedback));
+  return OK;
+}
+
 export async function routeActivity(
   deps: RouteDeps,
   activity: InboundActivity,
@@ -142,7 +151,9 @@ export async function routeActivity(
       await deps.conversations.remember(conversationHome(activity), verified);
       return onMessage(deps, activity, conversation);
     case 'invoke':
-      return activity.name === 'adaptiveCard/action' ? onCardAction(deps, activity, conversation) : OK;
+      if (activity.name === 'adaptiveCard/action') return onCardAction(deps, activity, conversation);
+      if (activity.name === 'message/submitAction') return onSubmitAction(deps, activity);
+      return OK;
     default:
       return OK;
   }

@@ -4,6 +4,7 @@ import { createEventDedupe } from '../../core/chat/event-dedupe.ts';
 import { answerTurnDeps, type ChatDoorDeps } from '../chat-door.ts';
 import { renderChartPng } from '../render/chart-png.ts';
 import { inboundActivity, tenantOf } from './activity.ts';
+import { createAnswerMessageStore } from './answer-messages.ts';
 import type { RenderChart } from './chart-image.ts';
 import { type ConversationStore, createConversationStore } from './conversation-store.ts';
 import { type RouteDeps, routeActivity } from './routes.ts';
@@ -46,6 +47,7 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
   const log = logger.child({ component: 'teams' });
   const connections = createTeamsConnections(options);
   const conversations = createConversationStore({ warehouse: options.warehouse, clock });
+  const answers = createAnswerMessageStore({ warehouse: options.warehouse, clock });
   const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'teams' });
   const turn = answerTurnDeps(options);
   const inFlight = new Set<Promise<void>>();
@@ -73,6 +75,7 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
             .catch((err: unknown) => log.warn({ err }, 'teams conversation reference not stored')),
         find: conversations.find,
       },
+      answers,
       connect: (ref) => settings.connect(ref, vouched),
       background,
     };

@@ -50,6 +50,24 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '0005_feedback_reason',
     columns: [{ table: 'answer_feedback', column: { name: 'reason', type: 'string' } }],
   },
+  // Which Teams message showed which answer turn: Teams' own feedback buttons (message/submitAction) name only
+  // the message they were pressed on, so a vote finds its answer through this.
+  {
+    id: '0006_teams_answer_messages',
+    tables: [
+      {
+        name: 'teams_answer_messages',
+        columns: [
+          { name: 'conversation_id', type: 'string', required: true },
+          { name: 'activity_id', type: 'string', required: true },
+          { name: 'turn_id', type: 'string', required: true },
+          { name: 'thread_id', type: 'string', required: true },
+          { name: 'posted_at', type: 'timestamp', required: true },
+        ],
+        primaryKey: ['conversation_id', 'activity_id'],
+      },
+    ],
+  },
 ];
 
 /** Name of the bookkeeping table holding the ids of applied migrations. */

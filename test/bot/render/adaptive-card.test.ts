@@ -68,34 +68,23 @@ describe('renderAnswerCard', () => {
     expect(validate(card)).toEqual([]);
   });
 
-  it(
-    'shows the chart as an image, feedback buttons carrying the answer reference, preface and notes',
-    CORPUS,
-    () => {
-      const card = renderAnswerCard(sampleAnswer({ notes: ['Every workspace member counts as an owner'] }), {
-        audience: 'private',
-        chart: { url: PNG, altText: 'Wastage by item, last 7 days' },
-        feedbackRef: '{"turn":"t1","thread":"teams:a:1"}',
-        preface: 'Good morning. Your daily brief:',
-      });
-      expect(card.body).toContainEqual({
-        type: 'Image',
-        url: PNG,
-        altText: 'Wastage by item, last 7 days',
-        size: 'Stretch',
-      });
-      expect(card.actions).toEqual([
-        expect.objectContaining({
-          type: 'Action.Submit',
-          data: { verb: FEEDBACK_VERB, vote: 'up', ref: '{"turn":"t1","thread":"teams:a:1"}' },
-        }),
-        expect.objectContaining({ type: 'Action.Submit', data: expect.objectContaining({ vote: 'down' }) }),
-      ]);
-      expect(cardTexts(card)[0]).toBe('Good morning. Your daily brief:');
-      expect(cardTexts(card)).toContain('Every workspace member counts as an owner');
-      expect(validate(card)).toEqual([]);
-    },
-  );
+  it('shows the chart as an image, preface and notes, and no hand-made feedback buttons', CORPUS, () => {
+    const card = renderAnswerCard(sampleAnswer({ notes: ['Every workspace member counts as an owner'] }), {
+      audience: 'private',
+      chart: { url: PNG, altText: 'Wastage by item, last 7 days' },
+      preface: 'Good morning. Your daily brief:',
+    });
+    expect(card.body).toContainEqual({
+      type: 'Image',
+      url: PNG,
+      altText: 'Wastage by item, last 7 days',
+      size: 'Stretch',
+    });
+    expect(card.actions).toBeUndefined();
+    expect(cardTexts(card)[0]).toBe('Good morning. Your daily brief:');
+    expect(cardTexts(card)).toContain('Every workspace member counts as an owner');
+    expect(validate(card)).toEqual([]);
+  });
 
   it(
     'cuts a long numbers table and lists extra actions, details and a chart note; still valid',
@@ -197,14 +186,14 @@ describe('every other card Titan sends in Teams is valid Adaptive Card 1.5', () 
 });
 
 describe('renderAnswerCard: declines', () => {
-  it("offers a declined question's closest readings as prompt actions, beside the feedback buttons", () => {
+  it("offers a declined question's closest readings as prompt actions (feedback is Teams' own, not a card button)", () => {
     const suggestions = ['Revenue last 7 days'];
     const card = renderAnswerCard(
       sampleAnswer({ intent: 'declined', findings: [], reading: { text: "I can't", suggestions } }),
-      { audience: 'private', feedbackRef: 'ref-1' },
+      { audience: 'private' },
     );
     const data = (card.actions ?? []).map((a) => a.data as { verb: string; question?: string });
     expect(data[0]).toMatchObject({ verb: 'titan.prompt', question: 'Revenue last 7 days' });
-    expect(data.map((d) => d.verb)).toContain(FEEDBACK_VERB);
+    expect(data.map((d) => d.verb)).not.toContain(FEEDBACK_VERB);
   });
 });

@@ -1,6 +1,8 @@
 // Ways in: @Titan in a channel (answered in its thread), 1:1 and group chats, the welcome on install, quick prompts,
 // live status and one final answer card, access, feedback. Activities are the recorded Teams payloads.
 import { afterEach, describe, expect, it } from 'vitest';
+import { encodeFeedbackRef } from '../../../src/bot/feedback-ref.ts';
+import { FEEDBACK_VERB } from '../../../src/bot/render/adaptive-card.ts';
 import { TitanError } from '../../../src/core/errors.ts';
 import { CORPUS } from '../../helpers/corpora.ts';
 import { BOT_ID, cardsOf, cardTexts, type Harness, startHarness, USER_AAD } from './harness.ts';
@@ -45,7 +47,9 @@ describe('Teams ways in', CORPUS, () => {
       true,
     );
     expect(Buffer.byteLength(JSON.stringify(edits.at(-1)!.body))).toBeLessThan(28_000);
-    expect(answer.actions?.map((a) => a.title)).toEqual(['👍 Helpful', '👎 Not helpful']);
+    // Teams' own feedback buttons, not hand-made ones on the card.
+    expect(edits.at(-1)!.body.channelData).toMatchObject({ feedbackLoopEnabled: true });
+    expect(answer.actions).toBeUndefined();
   });
 
   it('answers a 1:1 chat in the chat, with the staff-level detail a private conversation may see', async () => {
@@ -185,13 +189,19 @@ describe('Teams ways in', CORPUS, () => {
     );
   });
 
-  it('stores a 👍 press against the answer it was given on', async () => {
+  it('still counts a 👍 pressed on a card posted before Teams’ own feedback buttons', async () => {
     h = await startHarness({ mode: 'app' });
     await h.post(h.recorded('dm/teams.json', 'dmMessage'));
     await h.settle();
-    const answer = cardsOf(h.fake.calls.filter((c) => c.method === 'PUT').at(-1)!)[0]!;
-    const up = answer.actions!.find((a) => a.title === '👍 Helpful')!;
-    await h.post(h.recorded('dm/teams.json', 'dmMessage', { id: 'vote-1', text: undefined, value: up.data }));
+    const [stored] = await h.warehouse.query<{ turn_id: string; thread_id: string }>(
+      "SELECT turn_id, thread_id FROM chat_memory WHERE role = 'assistant'",
+    );
+    const up = {
+      verb: FEEDBACK_VERB,
+      vote: 'up',
+      ref: encodeFeedbackRef({ turn: stored!.turn_id, thread: stored!.thread_id }),
+    };
+    await h.post(h.recorded('dm/teams.json', 'dmMessage', { id: 'vote-1', text: undefined, value: up }));
     await h.settle();
     const votes = await h.warehouse.query<{ vote: string; user_id: string; turn_id: string }>(
       'SELECT vote, user_id, turn_id FROM answer_feedback',
