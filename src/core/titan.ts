@@ -23,7 +23,7 @@ import { DEFAULT_SCOPE, type Scope } from './model/scope.ts';
 import { createSalesSyncJob } from './pos/sales-sync-job.ts';
 import type { FolderWatcher } from './schedule/folder-watcher.ts';
 import { createTaskService, type TaskQueue } from './tasks/task-service.ts';
-import { createLiveWarehouse } from './warehouse/live-warehouse.ts';
+import { openLiveWarehouse } from './warehouse/live-warehouse.ts';
 import type { Warehouse } from './warehouse/port.ts';
 
 export interface TitanOptions {
@@ -69,7 +69,7 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
     options.logger ?? createLogger({ level: runtime.logLevel, secrets: () => vault.secretValues() });
   // The engine is chosen at start (moving from the SQLite file to BigQuery is a migration, not a hot swap);
   // BigQuery credentials PATCHed later are picked up without a restart.
-  const warehouse = createLiveWarehouse(() => vault.get(), runtime.dataDir);
+  const warehouse = await openLiveWarehouse(() => vault.get(), runtime.dataDir);
   await warehouse.migrate();
 
   const locks = createLocks({ warehouse, clock, logger });

@@ -1,5 +1,4 @@
 // Turns whatever @google/genai throws into a TitanError that says what to do next (and never holds the key).
-import { ApiError } from '@google/genai';
 import { z } from 'zod';
 import { TitanError } from '../errors.ts';
 
@@ -50,8 +49,15 @@ function parseBody(message: string): z.infer<typeof errorBody>['error'] | undefi
 const isAbort = (err: unknown): boolean =>
   err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError');
 
+/**
+ * The SDK's ApiError, known by its name and status rather than `instanceof`: this module is loaded before the SDK
+ * is (it is loaded only once a key is set), and a check by shape needs no class.
+ */
+const isApiError = (err: unknown): err is Error & { status: number } =>
+  err instanceof Error && err.name === 'ApiError' && typeof (err as { status?: unknown }).status === 'number';
+
 export function describeGeminiError(err: unknown): GeminiFailure {
-  if (err instanceof ApiError) {
+  if (isApiError(err)) {
     const body = parseBody(err.message);
     const details = body?.details ?? [];
     const failure: GeminiFailure = {

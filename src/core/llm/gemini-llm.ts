@@ -1,5 +1,5 @@
 // The Gemini implementation of the Llm port: key read per call, timeout, retries, ₹ cost log, monthly cap.
-import { type GenerateContentResponse, GoogleGenAI, type Part } from '@google/genai';
+import type { GenerateContentResponse, GoogleGenAI, Part } from '@google/genai';
 import type { Clock } from '../clock.ts';
 import { CONFIG_KEYS, type ConfigValues } from '../config/schema.ts';
 import { TitanError } from '../errors.ts';
@@ -113,8 +113,10 @@ export function createLlm(options: LlmOptions): Llm {
   // A key Gemini rejected stays "not configured" on /health until a different key is set.
   let rejectedKey: string | undefined;
 
-  function clientFor(key: string, baseUrl: string): GoogleGenAI {
+  async function clientFor(key: string, baseUrl: string): Promise<GoogleGenAI> {
     if (cached?.key !== key || cached.baseUrl !== baseUrl) {
+      // Loaded at the first call with a key: an offline Titan never pays for the SDK's start-up.
+      const { GoogleGenAI } = await import('@google/genai');
       // vertexai: false and an explicit baseUrl keep the SDK from reading its own environment variables.
       const client = new GoogleGenAI({
         apiKey: key,
@@ -162,7 +164,7 @@ export function createLlm(options: LlmOptions): Llm {
       const model = modelOf(config);
       if (!hasListedPrice(model))
         logger.warn({ model }, 'model not in the price table; priced as the dearest');
-      const client = clientFor(key, config.GEMINI_BASE_URL ?? DEFAULT_GEMINI_BASE_URL);
+      const client = await clientFor(key, config.GEMINI_BASE_URL ?? DEFAULT_GEMINI_BASE_URL);
 
       for (let attempt = 1; ; attempt++) {
         let retryAfterMs: number | undefined;

@@ -1,5 +1,5 @@
 // The LLM step of ingest mapping: headers + at most 50 sample rows → canonical column → source header.
-import { Type } from '@google/genai';
+
 import { z } from 'zod';
 import type { LlmSchemaMapper } from '../ingest/contracts.ts';
 import { capSample } from '../ingest/sample-cap.ts';
@@ -7,6 +7,7 @@ import { CANONICAL_COLUMNS } from '../warehouse/tables.ts';
 import { DATA_RULE, dataBlock } from './data-block.ts';
 import { generateJson } from './json-reply.ts';
 import type { Llm } from './port.ts';
+import { SchemaType } from './schema-type.ts';
 
 /** Long cells (notes, addresses) add tokens without helping to recognise a column. */
 const MAX_CELL_CHARS = 80;
@@ -55,15 +56,15 @@ export function createLlmSchemaMapper(options: LlmSchemaMapperOptions): LlmSchem
         },
       ],
       responseSchema: {
-        type: Type.OBJECT,
+        type: SchemaType.OBJECT,
         properties: {
           mapping: {
-            type: Type.OBJECT,
+            type: SchemaType.OBJECT,
             properties: Object.fromEntries(
-              columns.map((c) => [c.name, { type: Type.STRING, nullable: true, enum: choices }]),
+              columns.map((c) => [c.name, { type: SchemaType.STRING, nullable: true, enum: choices }]),
             ),
           },
-          confidence: { type: Type.NUMBER },
+          confidence: { type: SchemaType.NUMBER },
         },
         required: ['mapping', 'confidence'],
       },

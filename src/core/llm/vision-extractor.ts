@@ -1,5 +1,5 @@
 // Gemini vision for scanned PDFs and photos of bills: the page's table as headers + string rows.
-import { Type } from '@google/genai';
+
 import { z } from 'zod';
 import { TitanError } from '../errors.ts';
 import type { VisionTableExtractor } from '../ingest/contracts.ts';
@@ -7,6 +7,7 @@ import { CANONICAL_COLUMNS } from '../warehouse/tables.ts';
 import { DATA_RULE, dataBlock } from './data-block.ts';
 import { generateJson } from './json-reply.ts';
 import type { Llm } from './port.ts';
+import { SchemaType } from './schema-type.ts';
 
 /** Inline request data is limited to 20 MB by Gemini; base64 grows bytes by a third. */
 export const MAX_VISION_BYTES = 14 * 1024 * 1024;
@@ -67,10 +68,13 @@ export function createVisionTableExtractor(options: VisionExtractorOptions): Vis
         { inlineData: { mimeType, data: Buffer.from(bytes).toString('base64') } },
       ],
       responseSchema: {
-        type: Type.OBJECT,
+        type: SchemaType.OBJECT,
         properties: {
-          headers: { type: Type.ARRAY, items: { type: Type.STRING } },
-          rows: { type: Type.ARRAY, items: { type: Type.ARRAY, items: { type: Type.STRING } } },
+          headers: { type: SchemaType.ARRAY, items: { type: SchemaType.STRING } },
+          rows: {
+            type: SchemaType.ARRAY,
+            items: { type: SchemaType.ARRAY, items: { type: SchemaType.STRING } },
+          },
         },
         required: ['headers', 'rows'],
       },

@@ -1,8 +1,9 @@
 // Picks the warehouse from configuration: BigQuery when it is fully configured, else the embedded SQLite file.
+// BigQuery's client library is loaded only when it is chosen: it costs a one-shot `titan ask` a tenth of its start-up.
 import path from 'node:path';
 import type { ConfigValues } from '../config/schema.ts';
 import { TitanError } from '../errors.ts';
-import { createBigQueryWarehouse } from './bigquery.ts';
+import type { BigQueryWarehouseOptions } from './bigquery.ts';
 import type { Warehouse } from './port.ts';
 import { createSqliteWarehouse } from './sqlite.ts';
 
@@ -32,15 +33,25 @@ function parseServiceAccount(json: string): { client_email: string; private_key:
   }
 }
 
-export function createWarehouse(config: ConfigValues, dataDir: string): Warehouse {
-  if (warehouseKind(config) === 'sqlite')
-    return createSqliteWarehouse({ path: path.join(dataDir, SQLITE_FILE) });
-  return createBigQueryWarehouse({
+/** The SQLite warehouse in the data directory. */
+export function createSqliteFileWarehouse(dataDir: string): Warehouse {
+  return createSqliteWarehouse({ path: path.join(dataDir, SQLITE_FILE) });
+}
+
+/** BigQuery's options from a configuration `warehouseKind` calls 'bigquery'. */
+function bigQueryOptions(config: ConfigValues): BigQueryWarehouseOptions {
+  return {
     projectId: config.PROJECT_ID as string,
     datasetId: config.DATASET_ID as string,
     ...(config.GOOGLE_SERVICE_ACCOUNT_JSON
       ? { credentials: parseServiceAccount(config.GOOGLE_SERVICE_ACCOUNT_JSON) }
       : { keyFilename: config.GOOGLE_APPLICATION_CREDENTIALS as string }),
     ...(config.BIGQUERY_API_ENDPOINT ? { apiEndpoint: config.BIGQUERY_API_ENDPOINT } : {}),
-  });
+  };
+}
+
+/** Builds BigQuery warehouses for configurations that call for one, its library loaded once, here. */
+export async function loadBigQueryFactory(): Promise<(config: ConfigValues) => Warehouse> {
+  const { createBigQueryWarehouse } = await import('./bigquery.ts');
+  return (config) => createBigQueryWarehouse(bigQueryOptions(config));
 }

@@ -1,7 +1,7 @@
 // A warehouse that follows the configuration: BigQuery's client is rebuilt when its credentials, project,
 // dataset or endpoint change, so a PATCHed key works without a restart. The engine itself is fixed at start.
 import type { ConfigValues } from '../config/schema.ts';
-import { createWarehouse, warehouseKind } from './create-warehouse.ts';
+import { createSqliteFileWarehouse, loadBigQueryFactory, warehouseKind } from './create-warehouse.ts';
 import type { Dialect, Warehouse } from './port.ts';
 
 const BIGQUERY_KEYS = [
@@ -14,12 +14,13 @@ const BIGQUERY_KEYS = [
 
 const keyOf = (config: ConfigValues): string => BIGQUERY_KEYS.map((k) => config[k] ?? '').join('\n');
 
-export function createLiveWarehouse(config: () => ConfigValues, dataDir: string): Warehouse {
+export async function openLiveWarehouse(config: () => ConfigValues, dataDir: string): Promise<Warehouse> {
   const initial = config();
-  if (warehouseKind(initial) === 'sqlite') return createWarehouse(initial, dataDir);
+  if (warehouseKind(initial) === 'sqlite') return createSqliteFileWarehouse(dataDir);
 
+  const createWarehouse = await loadBigQueryFactory();
   let key = keyOf(initial);
-  let current = createWarehouse(initial, dataDir);
+  let current = createWarehouse(initial);
   let migrated: Promise<unknown> = Promise.resolve();
 
   /** Swaps in a client for the current settings; synchronous so SQL built from `dialect` names the new dataset. */
@@ -29,7 +30,7 @@ export function createLiveWarehouse(config: () => ConfigValues, dataDir: string)
     if (warehouseKind(now) === 'bigquery' && keyOf(now) !== key) {
       const previous = current;
       key = keyOf(now);
-      current = createWarehouse(now, dataDir);
+      current = createWarehouse(now);
       // A new dataset gets its tables before first use; the old client has no open connections to drain.
       migrated = Promise.all([current.migrate(), previous.close()]);
     }

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TitanError } from '../../../src/core/errors.ts';
 import { createBigQueryWarehouse } from '../../../src/core/warehouse/bigquery.ts';
 import { fromBigQueryError } from '../../../src/core/warehouse/bigquery-errors.ts';
-import { createWarehouse, warehouseKind } from '../../../src/core/warehouse/create-warehouse.ts';
+import { warehouseKind } from '../../../src/core/warehouse/create-warehouse.ts';
+import { openLiveWarehouse } from '../../../src/core/warehouse/live-warehouse.ts';
 import type { Warehouse } from '../../../src/core/warehouse/port.ts';
 import { type FakeBigQuery, startFakeBigQuery } from '../../fakes/bigquery.ts';
 
@@ -122,7 +123,7 @@ describe('choosing the warehouse', () => {
     expect(
       warehouseKind({ PROJECT_ID: 'p', DATASET_ID: 'd', GOOGLE_APPLICATION_CREDENTIALS: '/k.json' }),
     ).toBe('bigquery');
-    const w = createWarehouse({}, dir);
+    const w = await openLiveWarehouse(() => ({}), dir);
     expect(w.kind).toBe('sqlite');
     await w.migrate();
     await w.close();
@@ -132,13 +133,13 @@ describe('choosing the warehouse', () => {
   it('uses BigQuery at BIGQUERY_API_ENDPOINT once fully configured', async () => {
     const fake = await startFakeBigQuery({ projectId: 'acme-cafe', datasetId: 'finance' });
     try {
-      const w = createWarehouse(
-        {
+      const w = await openLiveWarehouse(
+        () => ({
           PROJECT_ID: 'acme-cafe',
           DATASET_ID: 'finance',
           GOOGLE_SERVICE_ACCOUNT_JSON: SERVICE_ACCOUNT,
           BIGQUERY_API_ENDPOINT: fake.url,
-        },
+        }),
         dir,
       );
       expect(w.kind).toBe('bigquery');

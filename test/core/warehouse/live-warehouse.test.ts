@@ -1,7 +1,7 @@
 // BigQuery settings PATCHed while Titan runs take effect on the next query, through the real client.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConfigVault } from '../../../src/core/config/vault.ts';
-import { createLiveWarehouse } from '../../../src/core/warehouse/live-warehouse.ts';
+import { openLiveWarehouse } from '../../../src/core/warehouse/live-warehouse.ts';
 import type { Warehouse } from '../../../src/core/warehouse/port.ts';
 import { type FakeBigQuery, startFakeBigQuery } from '../../fakes/bigquery.ts';
 import { SERVICE_ACCOUNT_JSON } from '../../helpers/config-values.ts';
@@ -26,7 +26,7 @@ describe('live warehouse', () => {
       GOOGLE_SERVICE_ACCOUNT_JSON: SERVICE_ACCOUNT_JSON,
       BIGQUERY_API_ENDPOINT: first.url,
     });
-    const warehouse = createLiveWarehouse(() => vault.get(), dataDir);
+    const warehouse = await openLiveWarehouse(() => vault.get(), dataDir);
     opened.push(warehouse);
     expect(warehouse.kind).toBe('bigquery');
     await warehouse.migrate();
@@ -46,7 +46,7 @@ describe('live warehouse', () => {
   });
 
   it('stays on the embedded SQLite file when BigQuery is not configured', async () => {
-    const warehouse = createLiveWarehouse(() => ({}), tmp());
+    const warehouse = await openLiveWarehouse(() => ({}), tmp());
     opened.push(warehouse);
     expect(warehouse.kind).toBe('sqlite');
   });

@@ -1,7 +1,8 @@
 // A zod schema's JSON Schema → the subset Gemini function declarations read: type, properties, required, enum, items, description.
-import { type Schema, Type } from '@google/genai';
+import type { Schema, Type } from '@google/genai';
 import type { z } from 'zod';
 import { TitanError } from '../../errors.ts';
+import { SchemaType } from '../../llm/schema-type.ts';
 
 type JsonSchema = z.core.JSONSchema.JSONSchema;
 
@@ -9,12 +10,12 @@ type JsonSchema = z.core.JSONSchema.JSONSchema;
 export type SchemaDescriptions = Readonly<Record<string, string>>;
 
 const TYPES: Record<string, Type> = {
-  string: Type.STRING,
-  number: Type.NUMBER,
-  integer: Type.INTEGER,
-  boolean: Type.BOOLEAN,
-  array: Type.ARRAY,
-  object: Type.OBJECT,
+  string: SchemaType.STRING,
+  number: SchemaType.NUMBER,
+  integer: SchemaType.INTEGER,
+  boolean: SchemaType.BOOLEAN,
+  array: SchemaType.ARRAY,
+  object: SchemaType.OBJECT,
 };
 
 const unsupported = (path: string, why: string): never => {

@@ -5,8 +5,9 @@
 // from several queries and thresholds the model may not reproduce, since it must not compute. query_data serves
 // plain figures; these serve "what is wrong and what is it costing" for a period or item the owner's question
 // did not cover. Their staff-level leaks stay out of public channels.
-import { Type } from '@google/genai';
+
 import { z } from 'zod';
+import { SchemaType } from '../../llm/schema-type.ts';
 import type { Metric } from '../metric.ts';
 import { periodDays, previousPeriod } from '../periods.ts';
 import { type AnalystTool, isArgError, parseArgs } from './tool.ts';
@@ -42,16 +43,16 @@ export function createMetricTools(options: MetricToolOptions): AnalystTool[] {
       name: metricToolName(metric.id),
       description: `${metric.description} Read-only. Returns facts (id, label, value, unit) and leaks found, each with its root cause and ₹ a week; for plain figures use query_data.`,
       parameters: {
-        type: Type.OBJECT,
+        type: SchemaType.OBJECT,
         properties: {
           from: {
-            type: Type.STRING,
+            type: SchemaType.STRING,
             description: 'First day, YYYY-MM-DD. Omit with `to` for the question’s period.',
           },
-          to: { type: Type.STRING, description: 'Last day, YYYY-MM-DD, inclusive.' },
-          item: { type: Type.STRING, description: 'One ingredient or menu item, e.g. "maida".' },
-          vendor: { type: Type.STRING, description: 'One vendor name.' },
-          category: { type: Type.STRING, description: 'One expense or menu category.' },
+          to: { type: SchemaType.STRING, description: 'Last day, YYYY-MM-DD, inclusive.' },
+          item: { type: SchemaType.STRING, description: 'One ingredient or menu item, e.g. "maida".' },
+          vendor: { type: SchemaType.STRING, description: 'One vendor name.' },
+          category: { type: SchemaType.STRING, description: 'One expense or menu category.' },
         },
       },
     },

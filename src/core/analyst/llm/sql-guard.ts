@@ -3,27 +3,8 @@ import sqlParser from 'node-sql-parser';
 import { TitanError } from '../../errors.ts';
 import type { Scope } from '../../model/scope.ts';
 import { inRupees } from '../../semantic/currency.ts';
-import { schemaAfter } from '../../warehouse/migrations.ts';
 import type { Dialect } from '../../warehouse/port.ts';
-import type { TableDef } from '../../warehouse/tables.ts';
-
-/** Tables the model may read; each carries org_id and location_id, so every read is scoped. */
-export const SQL_TOOL_TABLES = [
-  'sales',
-  'expenses_master',
-  'purchases_master',
-  'inventory_master',
-  'recipes',
-  'ai_task_queue',
-] as const;
-
-/** The tables as every migration leaves them (the currency column included). */
-const SCHEMA = schemaAfter();
-
-/** A table the model may read, as it stands now. */
-export function toolTable(name: (typeof SQL_TOOL_TABLES)[number]): TableDef {
-  return SCHEMA.get(name)!;
-}
+import { SQL_TOOL_TABLES, type SqlToolTable, toolTable } from './sql-tool-tables.ts';
 
 /** Columns that name people; left out when the answer goes to a public channel. */
 const STAFF_COLUMNS = new Set(['staff', 'assignee', 'acknowledged_by', 'done_by']);
@@ -128,7 +109,7 @@ export function guardSql(sql: string, options: SqlGuardOptions): GuardedSql {
   const tables = new Set<string>();
   let refs = 0;
   const scoped = (table: string): Node => {
-    const def = toolTable(table as (typeof SQL_TOOL_TABLES)[number]);
+    const def = toolTable(table as SqlToolTable);
     const names = def.columns.map((c) => c.name);
     const columns = names.filter((c) => !(options.hideStaff && STAFF_COLUMNS.has(c))).join(', ');
     // Rupee rows only, as in every figure Titan computes: a € invoice is never summed as ₹.

@@ -5,9 +5,10 @@
 // vendor charged on which date. For those the model writes SQL under the guard (SELECT only, the org's own rows,
 // a row cap, a timeout, no staff columns in public). Its figures are still SQL over the warehouse, but not by
 // Titan's measure definitions, so the persona and this description keep it last: never for a figure query_data has.
-import { Type } from '@google/genai';
+
 import { z } from 'zod';
-import { guardSql, SQL_TOOL_TABLES, toolTable } from './sql-guard.ts';
+import { SchemaType } from '../../llm/schema-type.ts';
+import { SQL_TOOL_TABLES, toolTable } from './sql-tool-tables.ts';
 import { type AnalystTool, isArgError, parseArgs, toolError, withTimeout } from './tool.ts';
 
 export const SQL_TOOL_NAME = 'run_sql';
@@ -40,8 +41,8 @@ export function createSqlTool(dialect: 'sqlite' | 'bigquery', options: SqlToolOp
         `returns at most ${maxRows} rows. Use only for what query_data cannot express (single bills, bills over an ` +
         `amount, joins across sheets); never for a figure query_data computes. Tables: ${schemaText(dialect)}`,
       parameters: {
-        type: Type.OBJECT,
-        properties: { sql: { type: Type.STRING, description: 'One SELECT statement.' } },
+        type: SchemaType.OBJECT,
+        properties: { sql: { type: SchemaType.STRING, description: 'One SELECT statement.' } },
         required: ['sql'],
       },
     },
@@ -49,6 +50,8 @@ export function createSqlTool(dialect: 'sqlite' | 'bigquery', options: SqlToolOp
       const parsed = parseArgs(args, raw);
       if (isArgError(parsed)) return { response: parsed, facts: [] };
       try {
+        // node-sql-parser takes a fifth of a one-shot `titan ask` to load: only a model writing SQL pays for it.
+        const { guardSql } = await import('./sql-guard.ts');
         const guarded = guardSql(parsed.sql, {
           dialect: ctx.warehouse.dialect,
           scope: ctx.scope,

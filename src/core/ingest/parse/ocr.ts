@@ -1,7 +1,6 @@
 // Offline OCR of a photo with tesseract.js and the English model shipped in @tesseract.js-data/eng: words with positions.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createWorker, OEM } from 'tesseract.js';
 import type { TextItem } from './text-lines.ts';
 
 export interface OcrOptions {
@@ -19,6 +18,8 @@ function defaultLangPath(): string {
 
 /** Reads the words of an image with their boxes; a fresh worker per image, always terminated. */
 export async function ocrWords(image: string | Uint8Array, options: OcrOptions = {}): Promise<TextItem[]> {
+  // Loaded when a photo or scan is first read: no other command pays for the OCR engine's start-up.
+  const { createWorker, OEM } = await import('tesseract.js');
   const worker = await createWorker('eng', OEM.LSTM_ONLY, {
     langPath: options.langPath ?? defaultLangPath(),
     gzip: true,
