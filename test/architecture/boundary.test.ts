@@ -1,43 +1,31 @@
 // The tree is the architecture: the core imports no chat platform or HTTP framework, and only core/config reads env.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '../../src');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
-
-const importsOf = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+import { readImportGraph, sourceFiles, srcRoot } from './import-graph.ts';
 
 describe('architecture boundaries', () => {
-  const coreFiles = sourceFiles(path.join(root, 'core'));
+  const core = readImportGraph(path.join(srcRoot, 'core'));
 
   it('finds the core sources', () => {
-    expect(coreFiles.length).toBeGreaterThan(5);
+    expect(core.size).toBeGreaterThan(5);
   });
 
   it('keeps src/core free of Slack, Teams, botbuilder and Hono', () => {
     const forbidden = /^(@slack\/|@microsoft\/|botbuilder|hono|@hono\/)/;
-    const offenders = coreFiles.flatMap((file) =>
-      importsOf(file)
-        .filter((spec) => forbidden.test(spec))
-        .map((spec) => `${path.relative(root, file)} imports ${spec}`),
+    const offenders = [...core].flatMap(([file, imports]) =>
+      imports
+        .filter(({ specifier }) => forbidden.test(specifier))
+        .map(({ specifier }) => `${path.relative(srcRoot, file)} imports ${specifier}`),
     );
     expect(offenders).toEqual([]);
   });
 
   it('reads process.env only in core/config', () => {
-    const offenders = sourceFiles(root)
+    const offenders = sourceFiles(srcRoot)
       .filter((file) => !file.includes(`${path.sep}core${path.sep}config${path.sep}`))
       .filter((file) => /process\.env\b/.test(readFileSync(file, 'utf8')))
-      .map((file) => path.relative(root, file));
+      .map((file) => path.relative(srcRoot, file));
     expect(offenders).toEqual([]);
   });
 });

@@ -1,13 +1,11 @@
 // Answer → Slack Block Kit: headline, findings (number → root cause → action by deadline), "How this was found", feedback.
-import type { types } from '@slack/bolt';
 import { formatCount, formatFact, formatInr } from '../../core/analyst/format.ts';
 import type { Audience } from '../../core/analyst/port.ts';
 import { visibleAnswer } from '../../core/analyst/visible-answer.ts';
 import type { Answer, Fact, Finding, Sources } from '../../core/model/answer.ts';
 import { printable } from '../../core/model/printable.ts';
 import { encodeVote } from '../feedback-ref.ts';
-
-export type Block = types.KnownBlock;
+import type { Block } from './block-kit-blocks.ts';
 
 /** Slack's limits: characters in a section's text, blocks in one message. */
 export const SECTION_TEXT_LIMIT = 3000;

@@ -6,13 +6,13 @@ import type { Answer, Finding } from '../../core/model/answer.ts';
 import { printable } from '../../core/model/printable.ts';
 import {
   type AnswerRenderOptions,
-  type Block,
   footerBlocks,
   impactOf,
   moreFindings,
   type Snippet,
   suggestionButtons,
 } from './block-kit.ts';
+import type { Block } from './block-kit-blocks.ts';
 
 /** Slack's limit on the markdown of one streamed message. */
 export const STREAM_MARKDOWN_LIMIT = 12_000;

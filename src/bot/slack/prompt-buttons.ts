@@ -1,5 +1,5 @@
 // The quick prompts as Slack buttons, for an empty mention, DM or /titan.
-import type { Block } from '../render/block-kit.ts';
+import type { Block } from '../render/block-kit-blocks.ts';
 import { SUGGESTED_PROMPTS } from '../suggested-prompts.ts';
 
 /** Button action ids are `titan_prompt_<n>` (unique within the block); the value is the question. */

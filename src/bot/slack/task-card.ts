@@ -1,7 +1,8 @@
 // A task as a Slack card: what to do, by when, its state, who did what when, and Acknowledge / Assign / Done.
 import { printable } from '../../core/model/printable.ts';
 import type { Task, TaskAction } from '../../core/tasks/port.ts';
-import { type Block, escapeMrkdwn, slackDate } from '../render/block-kit.ts';
+import { escapeMrkdwn, slackDate } from '../render/block-kit.ts';
+import type { Block } from '../render/block-kit-blocks.ts';
 
 export const TASK_ACTIONS = {
   acknowledge: 'titan_task_ack',
