@@ -56,6 +56,42 @@ export function salesRow(i: number): string[] {
   ];
 }
 
+export const EXPENSE_HEADERS = ['Date', 'Narration', 'Head', 'Paid To', 'Amt (Rs)', 'Mode'];
+const HEADS = ['Gas', 'Electricity', 'Rent', 'Repairs', 'Packaging', 'Salaries', 'Cleaning'];
+const MODES = ['Cash', 'UPI', 'Bank Transfer', 'Card'];
+const EXPENSE_ROWS_PER_DAY = 100;
+
+/** "6,726.87": rupees as a ledger prints them, grouped in thousands, quoted because of the comma. */
+function groupedRupees(paise: number): string {
+  const rupees = Math.floor(paise / 100).toLocaleString('en-US');
+  return `"${rupees}.${String(paise % 100).padStart(2, '0')}"`;
+}
+
+/**
+ * The i-th row of an expenses ledger in a human layout: dd/mm/yyyy, a narration unique to the row, 50 vendors,
+ * quoted amounts with thousands separators (the layout of #16's measurements).
+ */
+export function expensesRow(i: number): string[] {
+  const d = new Date(FIRST_DAY + Math.floor(i / EXPENSE_ROWS_PER_DAY) * 86_400_000);
+  const date = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+  return [
+    date,
+    `Item ${i} purchase`,
+    HEADS[i % HEADS.length]!,
+    `Vendor ${i % 50}`,
+    groupedRupees(10_000 + ((i * 7919) % 900_000)),
+    MODES[i % MODES.length]!,
+  ];
+}
+
+/** An expenses CSV of `rows` data rows in the human layout above. */
+export async function writeExpensesCsv(path: string, rows: number): Promise<void> {
+  await writeStreamed(path, async (write) => {
+    await write(`${EXPENSE_HEADERS.join(',')}\n`);
+    await writeRows(write, 0, rows, expensesRow);
+  });
+}
+
 type Write = (text: string) => Promise<void>;
 
 /** Writes a file with backpressure: `body` writes its text piece by piece, and the file is closed after. */
