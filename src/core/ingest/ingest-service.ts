@@ -7,15 +7,11 @@ import type { Warehouse } from '../warehouse/port.ts';
 import { type JobStatus, runFolderJob, type StartJobRequest } from './jobs/folder-job.ts';
 import { type JobContext, saveJob } from './jobs/job-context.ts';
 import { createJobLeases, INTERRUPTED_REASON, type ProcessId } from './jobs/job-lease.ts';
-import {
-  expandPaths,
-  failedCopiesDir,
-  type IngestPathsOptions,
-  ingestLocalPaths,
-} from './jobs/local-paths.ts';
+import { expandPaths, type IngestPathsOptions, ingestLocalPaths } from './jobs/local-paths.ts';
 import { createIngestRecords, type JobRecord } from './load/ingest-records.ts';
 import type { FileOutcome } from './outcome.ts';
 import type { PrepareFile } from './prepare.ts';
+import { quarantineCopies } from './quarantine.ts';
 import type { IngestSources, SourceKind } from './source/ingest-sources.ts';
 import type { FileSource } from './source/port.ts';
 
@@ -171,7 +167,11 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
 
     async ingestPaths(paths, opts) {
       const files = await expandPaths(sources.local, paths);
-      const local = { ...ctx, local: sources.local, failedDir: failedCopiesDir(options.dataDir) };
+      const local = {
+        ...ctx,
+        local: sources.local,
+        quarantine: quarantineCopies(options.dataDir, opts.category),
+      };
       return (await launch('cli', opts, (job) => ingestLocalPaths(local, job, files, opts))).done;
     },
 

@@ -1,10 +1,11 @@
-// A folder job: list a source folder, ingest each settled file, move it to archive or failed, keep the job row current.
+// A folder job: list a source folder, ingest each settled file, move it to the archive or quarantine it, keep the job row current.
 import { toTitanError } from '../../errors.ts';
 import type { Scope } from '../../model/scope.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import { ingestFile } from '../ingest-file.ts';
 import type { JobRecord } from '../load/ingest-records.ts';
 import type { FileOutcome } from '../outcome.ts';
+import { isQuarantined, quarantineInSource } from '../quarantine.ts';
 import type { SourceKind } from '../source/ingest-sources.ts';
 import type { FileSource, SourceFile } from '../source/port.ts';
 import { type JobContext, saveJob, tally } from './job-context.ts';
@@ -74,17 +75,16 @@ async function processFile(
       ingestedAt: ctx.clock.now().toISOString(),
     });
   }
-  const target = outcome.outcome === 'failed' ? (outcome.transient ? undefined : req.failed) : req.archive;
+  const target = outcome.outcome !== 'failed' ? req.archive : isQuarantined(outcome) ? req.failed : undefined;
   if (target !== undefined) {
+    const move =
+      outcome.outcome === 'failed'
+        ? quarantineInSource(source, target)(file, outcome)
+        : source.move(file, target, {});
     // A failed move leaves the file where it was: the next pass finds it "already loaded" and moves it then.
-    await source
-      .move(file, target, outcome.outcome === 'failed' ? { reason: outcome.reason ?? 'failed' } : {})
-      .catch((err: unknown) =>
-        ctx.logger.warn(
-          { file: file.name, to: target, err: toTitanError(err).message },
-          'could not move file',
-        ),
-      );
+    await move.catch((err: unknown) =>
+      ctx.logger.warn({ file: file.name, to: target, err: toTitanError(err).message }, 'could not move file'),
+    );
   }
   return outcome;
 }

@@ -1,13 +1,13 @@
-// `titan ingest`'s job: local files (or every file of local folders) ingested in place; failed ones copied aside.
+// `titan ingest`'s job: local files (or every file of local folders) ingested in place; failed ones quarantined.
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { TitanError } from '../../errors.ts';
 import type { Scope } from '../../model/scope.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import { ingestFile } from '../ingest-file.ts';
 import type { JobRecord } from '../load/ingest-records.ts';
 import type { FileOutcome } from '../outcome.ts';
-import { describeLocalFile, fileAway } from '../source/local-folder.ts';
+import { isQuarantined, type Quarantine } from '../quarantine.ts';
+import { describeLocalFile } from '../source/local-folder.ts';
 import type { FileSource, SourceFile } from '../source/port.ts';
 import { type JobContext, saveJob, tally } from './job-context.ts';
 
@@ -38,7 +38,7 @@ export async function expandPaths(local: FileSource, paths: readonly string[]): 
 }
 
 export async function ingestLocalPaths(
-  ctx: JobContext & { local: FileSource; failedDir: (category: Category) => string },
+  ctx: JobContext & { local: FileSource; quarantine: Quarantine },
   job: JobRecord,
   files: readonly SourceFile[],
   opts: IngestPathsOptions,
@@ -56,13 +56,7 @@ export async function ingestLocalPaths(
       jobId: job.jobId,
       onProgress: (rows) => report(file.name, rowsBefore + rows),
     });
-    if (outcome.outcome === 'failed' && !outcome.transient) {
-      // A copy, with its reason beside it: `titan ingest` never moves or changes the user's files.
-      await fileAway(file.id, ctx.failedDir(opts.category), {
-        keep: true,
-        reason: outcome.reason ?? 'failed',
-      });
-    }
+    if (isQuarantined(outcome)) await ctx.quarantine(file, outcome);
     if (outcome.outcome === 'loaded') rowsBefore += outcome.rows ?? 0;
     outcomes.push(outcome);
     report(file.name, rowsBefore);
@@ -70,6 +64,3 @@ export async function ingestLocalPaths(
   await saveJob(ctx, job, tally(outcomes), { status: 'done', reason: null });
   return outcomes;
 }
-
-export const failedCopiesDir = (dataDir: string) => (category: Category) =>
-  path.join(dataDir, 'failed', category);
