@@ -4,6 +4,8 @@ import type { Audience } from '../../core/analyst/port.ts';
 import { visibleAnswer } from '../../core/analyst/visible-answer.ts';
 import type { Answer, Fact, Finding, Sources } from '../../core/model/answer.ts';
 import { printable } from '../../core/model/printable.ts';
+import { type ColumnSpec, monospaceRows, type TableElement, tableElement } from './adaptive-table.ts';
+import { groupByBytes, jsonBytes, takeWhileFits } from './byte-packing.ts';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -20,6 +22,7 @@ export interface TextBlock {
   isSubtle?: boolean;
   spacing?: Spacing;
   separator?: boolean;
+  fontType?: 'Default' | 'Monospace';
 }
 
 export interface CardAction {
@@ -33,7 +36,7 @@ export interface CardAction {
 
 export type CardElement =
   | TextBlock
-  | { type: 'FactSet'; facts: { title: string; value: string }[]; spacing?: Spacing; separator?: boolean }
+  | TableElement
   | { type: 'Image'; url: string; altText: string; size?: 'Auto' | 'Stretch'; spacing?: Spacing }
   | { type: 'Container'; items: CardElement[]; separator?: boolean; spacing?: Spacing; style?: 'emphasis' }
   | { type: 'ActionSet'; actions: CardAction[]; spacing?: Spacing }
@@ -85,8 +88,17 @@ export function cardDate(iso: string, withTime = true): string {
  */
 export const FEEDBACK_VERB = 'titan.feedback';
 
-/** Past this many rows, the numbers table is cut and says how many more there are. */
-const FACT_ROWS = 12;
+/** Teams refuses bot messages past about 28 KB: no card's JSON may weigh more. */
+export const CARD_BYTES_LIMIT = 28_000;
+/** What the answer's own words may weigh, leaving room under the chart budget for its chart. */
+const ANSWER_CARD_BYTES = 18_000;
+/** What each card the answer continues on may weigh (the activity envelope needs the rest). */
+const MORE_CARD_BYTES = 24_000;
+/** Rows per Table element: a long table moves on to the next card between these blocks. */
+const TABLE_ROWS = 20;
+/** Past this many figures a table would fill several cards; monospace text says the same in a fraction of the bytes. */
+const TABLE_LIMIT = 60;
+const TEXT_ROWS = 40;
 
 export interface ChartImage {
   /** A data: URI (PNG) or an https URL. */
@@ -139,18 +151,25 @@ export function howFoundLines(sources: Sources, path: Answer['path']): string[] 
   ];
 }
 
+const FACT_COLUMNS: ColumnSpec[] = [
+  { header: 'Figure', width: 3 },
+  { header: 'Value', width: 2, align: 'Right' },
+  { header: 'Period', width: 2 },
+];
+
+const chunk = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/** The numbers as Table blocks (monospace text past TABLE_LIMIT figures), every figure kept. */
 function numbersTable(facts: Fact[]): CardElement[] {
   if (facts.length === 0) return [];
-  const shown = facts.slice(0, FACT_ROWS);
-  const more = facts.length - shown.length;
+  const rows = facts.map((f) => [f.label, formatFact(f), f.period.label]);
+  const asText = facts.length > TABLE_LIMIT;
   return [
     text('Numbers used', { weight: 'Bolder', separator: true }),
-    {
-      type: 'FactSet',
-      spacing: 'Small',
-      facts: shown.map((f) => ({ title: `${f.label} (${f.period.label})`, value: formatFact(f) })),
-    },
-    ...(more > 0 ? [text(`…and ${more} more.`, { isSubtle: true, size: 'Small' })] : []),
+    ...chunk(rows, asText ? TEXT_ROWS : TABLE_ROWS).map((block) =>
+      asText ? monospaceRows(FACT_COLUMNS, block) : tableElement(FACT_COLUMNS, block),
+    ),
   ];
 }
 
@@ -171,8 +190,12 @@ export const promptAction = (question: string, title: string): CardAction => ({
   },
 });
 
-/** Renders an Answer as one Adaptive Card 1.5; answer and options are drawn through `printable` (no control characters). */
-export function renderAnswerCard(data: Answer, drawn: AnswerCardOptions): AdaptiveCard {
+/**
+ * Renders an Answer as Adaptive Cards 1.5, each within CARD_BYTES_LIMIT: the answer card (headline, how it was
+ * found, chart, notes) and, when findings, rows or figures do not fit on it, the cards it continues on, in order.
+ * Answer and options are drawn through `printable` (no control characters).
+ */
+export function renderAnswerCards(data: Answer, drawn: AnswerCardOptions): AdaptiveCard[] {
   const [answer, options] = [printable(data), printable(drawn)];
   const { findings, facts, hiddenFindings: hidden } = visibleAnswer(answer, options.audience);
   const covered = new Set(findings.map((f) => f.action.text));
@@ -181,10 +204,12 @@ export function renderAnswerCard(data: Answer, drawn: AnswerCardOptions): Adapti
   // The closest readings of a declined question ask themselves when pressed, like the welcome card's prompts.
   const actions = (answer.reading?.suggestions ?? []).slice(0, 5).map((q) => promptAction(q, q));
 
-  const body: CardElement[] = [
+  const head: CardElement[] = [
     ...(options.preface ? [text(options.preface, { isSubtle: true, size: 'Small' })] : []),
     text(answer.headline, { size: 'Large', weight: 'Bolder' }),
     ...(answer.rootCause ? [text(`Root cause: ${answer.rootCause}`)] : []),
+  ];
+  const flow: CardElement[] = [
     ...findings.map(findingItems),
     ...(answer.details ?? []).map((line) => text(line, { spacing: 'Small' })),
     ...(extraActions.length > 0
@@ -202,16 +227,11 @@ export function renderAnswerCard(data: Answer, drawn: AnswerCardOptions): Adapti
         ]
       : []),
     ...numbersTable(facts),
-    ...(options.chart
-      ? [
-          {
-            type: 'Image' as const,
-            url: options.chart.url,
-            altText: options.chart.altText,
-            size: 'Stretch' as const,
-          },
-        ]
-      : []),
+  ];
+  const picture: CardElement[] = options.chart
+    ? [{ type: 'Image', url: options.chart.url, altText: options.chart.altText, size: 'Stretch' }]
+    : [];
+  const tail: CardElement[] = [
     ...(options.chartNote ? [text(options.chartNote, { isSubtle: true, size: 'Small' })] : []),
     {
       type: 'Container',
@@ -225,8 +245,23 @@ export function renderAnswerCard(data: Answer, drawn: AnswerCardOptions): Adapti
     },
     ...notes.map((n) => text(n, { isSubtle: true, size: 'Small' })),
   ];
-  return adaptiveCard(body, {
-    fallbackText: answer.headline,
-    ...(actions.length ? { actions } : {}),
-  });
+
+  const extra = { fallbackText: answer.headline, ...(actions.length ? { actions } : {}) };
+  // The words are measured without the chart: the chart is sized to the room they leave (chart-image.ts), so
+  // the same words fit with or without it. 200 bytes stay free for the line saying the answer continues.
+  const fixed = jsonBytes(adaptiveCard([...head, ...tail], extra)) + 200;
+  const { fit, rest } = takeWhileFits(flow, ANSWER_CARD_BYTES - fixed);
+  const continued = (n: number, of: number) =>
+    text(`${answer.headline} (continued, ${n} of ${of})`, { weight: 'Bolder', size: 'Small' });
+  const more = groupByBytes(rest, MORE_CARD_BYTES - jsonBytes(adaptiveCard([continued(99, 99)])));
+  const note =
+    more.length > 0
+      ? [text(`Continued in the next ${more.length} message(s).`, { isSubtle: true, size: 'Small' })]
+      : [];
+  return [
+    adaptiveCard([...head, ...fit, ...note, ...picture, ...tail], extra),
+    ...more.map((items, i) =>
+      adaptiveCard([continued(i + 2, more.length + 1), ...items], { fallbackText: answer.headline }),
+    ),
+  ];
 }

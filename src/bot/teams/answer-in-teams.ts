@@ -7,7 +7,7 @@ import { type AnswerTurnDeps, answerTurn } from '../answer-turn.ts';
 import { decodeFeedbackRef } from '../feedback-ref.ts';
 import { createStatusUpdates } from '../status-updates.ts';
 import { displayName, type InboundActivity, threadKey, userIds, venueOf } from './activity.ts';
-import { answerMessage, cardMessage } from './answer-message.ts';
+import { answerMessages, cardMessage } from './answer-message.ts';
 import type { AnswerMessageStore } from './answer-messages.ts';
 import type { RenderChart } from './chart-image.ts';
 import type { TeamsConversation } from './connector.ts';
@@ -81,8 +81,10 @@ export async function answerInTeams(
         deliver: async (reply, feedbackRef) => {
           const feedback = await rememberAnswer(deps, activity, placeholder, feedbackRef);
           const options = { audience, notes: access.policy.notesFor(reply), feedback };
-          await conversation.update(placeholder, await answerMessage(reply, options, deps.renderChart, log));
+          const { answer: message, more } = await answerMessages(reply, options, deps.renderChart, log);
+          await conversation.update(placeholder, message);
           delivered = true;
+          for (const card of more) await conversation.post(card);
         },
         postTask: async (task) => {
           await conversation.post(

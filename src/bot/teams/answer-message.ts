@@ -1,17 +1,20 @@
-// An Answer as the Teams message that carries it: the card (chart within the size budget), the AI label and citations, Teams' feedback buttons.
+// An Answer as the Teams messages that carry it: the answer card (chart within the size budget) with the AI label, citations and
+// Teams' feedback buttons, then any cards it continues on.
 import type { Logger } from '../../core/logger.ts';
 import type { Answer } from '../../core/model/answer.ts';
 import {
   type AdaptiveCard,
   type AnswerCardOptions,
   cardAttachment,
-  renderAnswerCard,
+  renderAnswerCards,
 } from '../render/adaptive-card.ts';
 import { aiMessageParts } from './ai-message.ts';
 import { chartForCard, type RenderChart } from './chart-image.ts';
 import type { OutboundActivity } from './connector.ts';
 
-export const cardMessage = (card: AdaptiveCard): OutboundActivity => ({
+export type MessageActivity = OutboundActivity & { type: 'message' };
+
+export const cardMessage = (card: AdaptiveCard): MessageActivity => ({
   type: 'message',
   attachments: [cardAttachment(card)],
 });
@@ -21,21 +24,37 @@ export interface AnswerMessageOptions extends AnswerCardOptions {
   feedback?: boolean;
 }
 
-export async function answerMessage(
+export interface AnswerMessages {
+  /** The message that is the answer (posted, edited in place or closing a stream). */
+  answer: MessageActivity;
+  /** Cards the answer continues on, posted after it in order: what did not fit is never dropped. */
+  more: MessageActivity[];
+}
+
+export async function answerMessages(
   answer: Answer,
   options: AnswerMessageOptions,
   renderChart: RenderChart,
   logger: Logger,
-): Promise<OutboundActivity & { type: 'message' }> {
+): Promise<AnswerMessages> {
   const { feedback, ...cardOptions } = options;
-  const bare = JSON.stringify(renderAnswerCard(answer, cardOptions));
-  const chart = await chartForCard(answer.chart, Buffer.byteLength(bare), renderChart, logger);
+  const [bare] = renderAnswerCards(answer, cardOptions);
+  const chart = await chartForCard(
+    answer.chart,
+    Buffer.byteLength(JSON.stringify(bare)),
+    renderChart,
+    logger,
+  );
+  const [card, ...more] = renderAnswerCards(answer, { ...cardOptions, ...chart });
   const { text, entity } = aiMessageParts(answer);
   return {
-    type: 'message',
-    ...(text ? { text } : {}),
-    attachments: [cardAttachment(renderAnswerCard(answer, { ...cardOptions, ...chart }))],
-    entities: [entity],
-    ...(feedback ? { channelData: { feedbackLoopEnabled: true } } : {}),
+    answer: {
+      type: 'message',
+      ...(text ? { text } : {}),
+      attachments: [cardAttachment(card!)],
+      entities: [entity],
+      ...(feedback ? { channelData: { feedbackLoopEnabled: true } } : {}),
+    },
+    more: more.map(cardMessage),
   };
 }

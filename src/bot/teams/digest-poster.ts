@@ -4,7 +4,7 @@ import { TitanError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { DigestPoster } from '../../core/schedule/digest.ts';
 import type { Venue } from '../access.ts';
-import { answerMessage } from './answer-message.ts';
+import { answerMessages } from './answer-message.ts';
 import type { RenderChart } from './chart-image.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { teamsAccess } from './teams-access.ts';
@@ -41,7 +41,7 @@ export function createTeamsDigestPoster(options: TeamsDigestPosterOptions): Dige
       const access = teamsAccess(options.getConfig());
       const venue: Venue =
         stored.conversationType === 'personal' ? { kind: 'dm' } : { kind: 'channel', id: channel };
-      const message = await answerMessage(
+      const { answer: message, more } = await answerMessages(
         answer,
         {
           audience: access.policy.audienceFor(venue),
@@ -52,6 +52,7 @@ export function createTeamsDigestPoster(options: TeamsDigestPosterOptions): Dige
         options.logger,
       );
       await conversation.post(message);
+      for (const card of more) await conversation.post(card);
     },
   };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type AdaptiveCard, FEEDBACK_VERB, renderAnswerCard } from '../../../src/bot/render/adaptive-card.ts';
+import {
+  type AdaptiveCard,
+  type AnswerCardOptions,
+  FEEDBACK_VERB,
+  renderAnswerCards,
+} from '../../../src/bot/render/adaptive-card.ts';
 import { renderFailureCard, renderStatusCard } from '../../../src/bot/teams/status-card.ts';
 import { renderTaskCard, TASK_VERBS } from '../../../src/bot/teams/task-card.ts';
 import { renderWelcomeCard } from '../../../src/bot/teams/welcome-card.ts';
@@ -18,6 +23,9 @@ import {
 import { sampleAnswer, sampleFinding, sampleTask } from './sample-answer.ts';
 
 const validate = schemaValidator(ADAPTIVE_CARD_SCHEMA);
+/** The answer card itself (an answer this size needs no other). */
+const renderAnswerCard = (answer: Answer, options: AnswerCardOptions): AdaptiveCard =>
+  renderAnswerCards(answer, options)[0]!;
 
 const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
@@ -87,7 +95,7 @@ describe('renderAnswerCard', () => {
   });
 
   it(
-    'cuts a long numbers table and lists extra actions, details and a chart note; still valid',
+    'shows every figure as a Table (header row, value right-aligned, a monospace fallback) beside extra actions, details and a chart note',
     CORPUS,
     () => {
       const facts = Array.from({ length: 20 }, (_, i) => ({
@@ -109,7 +117,16 @@ describe('renderAnswerCard', () => {
       });
       const card = renderAnswerCard(answer, { audience: 'private', chartNote: 'Chart left out: too large.' });
       const lines = cardTexts(card);
-      expect(lines).toContain('…and 8 more.');
+      expect(lines).toContain('Figure | Value | Period');
+      for (const f of facts)
+        expect(lines).toContain(`${f.label} | ₹${f.value.toLocaleString('en-IN')} | last 7 days`);
+      const tables = card.body.filter((e) => e.type === 'Table');
+      // A header row and the twenty figures: one Table block (a longer table moves between cards only between blocks).
+      expect(tables.map((t) => t.rows.length)).toEqual([21]);
+      expect(tables[0]!.columns[1]).toEqual({ width: 2, horizontalCellContentAlignment: 'Right' });
+      const fallback = tables[0]!.fallback.items;
+      expect(fallback.every((line) => line.fontType === 'Monospace')).toBe(true);
+      expect(fallback[1]!.text).toMatch(/^Fact 0\u00a0+₹0\u00a0+last 7 days$/);
       expect(lines).toContain('• Call the dairy vendor, by **Friday**');
       expect(lines).toContain('Yesterday: ₹18,400 vs target ₹20,000');
       expect(lines).toContain('Chart left out: too large.');

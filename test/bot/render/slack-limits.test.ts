@@ -3,33 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_BLOCK_LIMIT, renderAnswer, SECTION_TEXT_LIMIT } from '../../../src/bot/render/block-kit.ts';
 import { renderStreamedAnswer, STREAM_MARKDOWN_LIMIT } from '../../../src/bot/render/streamed-answer.ts';
-import type { Answer, Fact } from '../../../src/core/model/answer.ts';
 import { assertValidBlocks } from './block-kit-rules.ts';
-import { sampleAnswer, sampleFinding } from './sample-answer.ts';
-
-const VENDOR = 'Sri Lakshmi Venkateshwara Wholesale Provisions & General Merchants Private Limited';
-const DAYS = 365;
-
-/** A year's answer: a finding per vendor and item, a figure a day, a breakdown row a day. */
-function yearAnswer(): Answer {
-  const period = { from: '2026-01-01', to: '2026-12-31', label: 'this year' };
-  const findings = Array.from({ length: 120 }, (_, i) =>
-    sampleFinding(i, {
-      headline: `${VENDOR} ${i}: paneer rate up 23% — ₹${(i + 1) * 1000}/week over the 90-day average`,
-      rootCause: `${VENDOR} ${i} raised the rate on three invoices without a revised quote. `.repeat(4),
-    }),
-  );
-  const facts: Fact[] = Array.from({ length: DAYS }, (_, i) => ({
-    id: `f${i}`,
-    label: `Revenue on day ${i + 1} at ${VENDOR}`,
-    value: 40_000 + i,
-    unit: 'INR',
-    period,
-    query: 'revenue',
-  }));
-  const details = Array.from({ length: DAYS }, (_, i) => `• Day ${i + 1} (${VENDOR}): ₹${40_000 + i}`);
-  return sampleAnswer({ findings, facts, details });
-}
+import { yearAnswer } from './largest-answer.ts';
 
 const stringsIn = (value: unknown): string[] =>
   typeof value === 'string'

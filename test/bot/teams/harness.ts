@@ -142,13 +142,14 @@ export function cardsOf(call: ConnectorCall): AdaptiveCard[] {
   return attachments.filter((a) => a.contentType === CARD_CONTENT_TYPE).map((a) => a.content);
 }
 
-/** Every text on a card (TextBlocks, containers, fact sets), in order, for assertions a reader would make. */
+/** Every text on a card (TextBlocks, containers, table rows as "cell | cell"), in order, for assertions a reader would make. */
 export function cardTexts(card: AdaptiveCard): string[] {
   const walk = (elements: CardElement[]): string[] =>
     elements.flatMap((e) => {
       if (e.type === 'TextBlock') return [e.text];
       if (e.type === 'Container') return walk(e.items);
-      if (e.type === 'FactSet') return e.facts.map((f) => `${f.title}: ${f.value}`);
+      if (e.type === 'Table')
+        return e.rows.map((r) => r.cells.map((c) => walk(c.items).join(' ')).join(' | '));
       return [];
     });
   return walk(card.body);
