@@ -1,17 +1,8 @@
-// The event dedupe contract on BigQuery: every "process" is its own client to the fake BigQuery server.
-import { createBigQueryWarehouse } from '../../../src/core/warehouse/bigquery.ts';
-import { startFakeBigQuery } from '../../fakes/bigquery.ts';
+// The event dedupe contract on BigQuery: the real client library against the local fake BigQuery server.
+import { openFakeBigQueryWarehouse } from '../../fakes/bigquery-warehouse.ts';
 import { eventDedupeContract } from './event-dedupe-contract.ts';
 
 eventDedupeContract('bigquery (fake server)', async () => {
-  const fake = await startFakeBigQuery();
-  return {
-    open: () =>
-      createBigQueryWarehouse({
-        projectId: fake.projectId,
-        datasetId: fake.datasetId,
-        apiEndpoint: fake.url,
-      }),
-    dispose: () => fake.close(),
-  };
+  const { warehouse, close } = await openFakeBigQueryWarehouse();
+  return { warehouse, dispose: close };
 });

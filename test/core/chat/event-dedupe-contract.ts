@@ -1,12 +1,11 @@
 // The event dedupe contract: the same cases on every warehouse engine — a repeat is refused, and ids older than a week are swept.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEventDedupe } from '../../../src/core/chat/event-dedupe.ts';
+import { createEventDedupe, type EventDedupe } from '../../../src/core/chat/event-dedupe.ts';
 import type { Clock } from '../../../src/core/clock.ts';
 import type { Warehouse } from '../../../src/core/warehouse/port.ts';
 
-/** One backing store; `open` gives another independent connection/client to it, like another process. */
 export interface DedupeStoreUnderTest {
-  open(): Warehouse;
+  warehouse: Warehouse;
   dispose(): Promise<void>;
 }
 
@@ -15,48 +14,43 @@ export function eventDedupeContract(name: string, create: () => Promise<DedupeSt
     let store: DedupeStoreUnderTest;
     let now: Date;
     const clock: Clock = { now: () => now };
-    const opened: Warehouse[] = [];
-    const open = () => {
-      const warehouse = store.open();
-      opened.push(warehouse);
-      return warehouse;
-    };
+    /** A dedupe holds no state but the warehouse's and its own in-flight ids, so a new one is a new process. */
+    const process = (platform: 'slack' | 'teams'): EventDedupe =>
+      createEventDedupe({ warehouse: store.warehouse, clock, platform });
     const storedIds = async () =>
       (
-        await (opened[0] as Warehouse).query<{ event_id: string }>(
-          `SELECT event_id FROM ${(opened[0] as Warehouse).dialect.table('chat_events')} ORDER BY event_id`,
+        await store.warehouse.query<{ event_id: string }>(
+          `SELECT event_id FROM ${store.warehouse.dialect.table('chat_events')} ORDER BY event_id`,
         )
       ).map((r) => r.event_id);
 
     beforeEach(async () => {
       now = new Date('2026-11-01T08:00:00.000Z');
       store = await create();
-      await open().migrate();
+      await store.warehouse.migrate();
     });
-    afterEach(async () => {
-      for (const w of opened.splice(0)) await w.close();
-      await store.dispose();
-    });
+    afterEach(() => store.dispose());
 
     it('claims an id once; the same id on another platform is its own', async () => {
-      const warehouse = opened[0] as Warehouse;
-      const slack = createEventDedupe({ warehouse, clock, platform: 'slack' });
-      const teams = createEventDedupe({ warehouse, clock, platform: 'teams' });
+      const slack = process('slack');
       expect(await slack.claim('Ev1')).toBe(true);
       expect(await slack.claim('Ev1')).toBe(false);
-      expect(await teams.claim('Ev1')).toBe(true);
+      expect(await process('teams').claim('Ev1')).toBe(true);
+    });
+
+    it('remembers an id claimed by an earlier process', async () => {
+      expect(await process('slack').claim('Ev1')).toBe(true);
+      expect(await process('slack').claim('Ev1')).toBe(false);
     });
 
     it('refuses a retry that arrives while the first delivery is still being claimed', async () => {
-      const slack = createEventDedupe({ warehouse: opened[0] as Warehouse, clock, platform: 'slack' });
+      const slack = process('slack');
       const claims = await Promise.all([slack.claim('Ev1'), slack.claim('Ev1'), slack.claim('Ev1')]);
       expect(claims.filter(Boolean)).toHaveLength(1);
     });
 
     it('claims a burst of distinct events arriving at once, from both platforms', async () => {
-      const warehouse = opened[0] as Warehouse;
-      const slack = createEventDedupe({ warehouse, clock, platform: 'slack' });
-      const teams = createEventDedupe({ warehouse, clock, platform: 'teams' });
+      const [slack, teams] = [process('slack'), process('teams')];
       const claims = await Promise.all([
         ...['Ev1', 'Ev2', 'Ev3'].map((id) => slack.claim(id)),
         ...['Ev1', 'Ev2'].map((id) => teams.claim(id)),
@@ -65,19 +59,8 @@ export function eventDedupeContract(name: string, create: () => Promise<DedupeSt
       expect(await storedIds()).toEqual(['slack:Ev1', 'slack:Ev2', 'slack:Ev3', 'teams:Ev1', 'teams:Ev2']);
     });
 
-    it('remembers an id claimed by an earlier process', async () => {
-      expect(await createEventDedupe({ warehouse: open(), clock, platform: 'slack' }).claim('Ev1')).toBe(
-        true,
-      );
-      expect(await createEventDedupe({ warehouse: open(), clock, platform: 'slack' }).claim('Ev1')).toBe(
-        false,
-      );
-    });
-
     it('forgets ids older than a week, each platform sweeping its own on its own claims', async () => {
-      const warehouse = opened[0] as Warehouse;
-      const slack = createEventDedupe({ warehouse, clock, platform: 'slack' });
-      const teams = createEventDedupe({ warehouse, clock, platform: 'teams' });
+      const [slack, teams] = [process('slack'), process('teams')];
       await slack.claim('Ev1');
       await teams.claim('Ev1');
       now = new Date('2026-11-09T08:00:00.000Z');
