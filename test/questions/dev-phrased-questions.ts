@@ -1,7 +1,7 @@
 // Yet more dev questions in owners' wording, from trying Titan as an owner would: ranges written every way, past
 // years, rankings by who sold, suppliers and payees named alone, rates "today", shares as fractions and percents,
 // typos and Hinglish. Judged with DEV_WORDED_QUESTIONS by test/core/reader/worded-questions.test.ts.
-import { GREEN_BASKET, KAVERI, NANDINI } from './cafe/cafe-book.ts';
+import { GREEN_BASKET, KAVERI, NANDINI, OLD_MONTH, TODAY } from './cafe/cafe-book.ts';
 import {
   between,
   bottom,
@@ -34,6 +34,7 @@ const oct = month(2026, 10);
 const sep = month(2026, 9);
 const mar15 = month(2015, 3);
 const now = today();
+const allTime = between(OLD_MONTH.from, TODAY);
 
 export const DEV_PHRASED_QUESTIONS: Question[] = [
   ...family(W, 'range', [
@@ -228,6 +229,9 @@ export const DEV_PHRASED_QUESTIONS: Question[] = [
     ['sales last Sunday', wants('revenue', on(lastWeekday(0)))],
     ['revenue on Monday', wants('revenue', on(lastWeekday(1)))],
     ['revenue last 60 days', wants('revenue', lastDays(60))],
+    ['sales for the week gone by', wants('revenue', lastDays(7))],
+    ['revenue in the month that just ended', wants('revenue', nov)],
+    ['expenses for the week that just ended', wants('expenses', lastWeek())],
   ]),
   ...family(W, 'best-worst-day', [
     ['best day last week', wants('revenue', lastWeek(), { groupBy: 'day', rank: top(1) })],
@@ -241,6 +245,10 @@ export const DEV_PHRASED_QUESTIONS: Question[] = [
     ['record day this month', wants('revenue', thisMonth(), { groupBy: 'day', rank: top(1) })],
     ['quietest day last week', wants('revenue', lastWeek(), { groupBy: 'day', rank: bottom(1) })],
     ['which day had the most covers in November', wants('covers', nov, { groupBy: 'day', rank: top(1) })],
+    // "Ever" is every day the café's sales hold: the 2015 month it loaded through today.
+    ['highest revenue day ever', wants('revenue', allTime, { groupBy: 'day', rank: top(1) })],
+    ['best day since we opened', wants('revenue', allTime, { groupBy: 'day', rank: top(1) })],
+    ['our all-time best day', wants('revenue', allTime, { groupBy: 'day', rank: top(1) })],
   ]),
 
   ...family(W, 'relative', [

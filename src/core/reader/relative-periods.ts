@@ -147,6 +147,15 @@ const fullYear = (digits: string): number => (digits.length <= 2 ? 2000 + Number
 
 /** The rules in the order they claim words: comparisons first, then longer phrases before shorter. */
 export const relativeRules: PeriodRule[] = [
+  // "best day ever", "all-time high", "since we opened": every day the figure's table holds.
+  regexRule(
+    /\b(?:ever|(?:of\s+)?all[\s-]time|lifetime|since\s+(?:we\s+)?(?:started|opened|began)|since\s+(?:the\s+)?(?:start|beginning|opening|inception))\b/,
+    () => ({
+      role: 'period',
+      phrase: 'all time',
+      resolve: (coverage) => coverage ?? { problem: 'nothing is stored yet to look back over' },
+    }),
+  ),
   regexRule(
     /\bsame\s+(?:day|days|weekday|weekdays|dates?|time|period)\s+(?:last|previous|the\s+previous|a|the|pichle)\s+(week|month|year|hafte|mahine|saal)\b/,
     (m) => {
@@ -299,6 +308,20 @@ export const relativeRules: PeriodRule[] = [
     const saturday = addDays(mondayOf(today), 5);
     return period('this weekend', saturday, addDays(saturday, 1));
   }),
+  // "the week gone by": the 7 days before today, like "the past week"; "the month that just ended": last month
+  // ("the week ended 29 Nov" names its own end, so "ended" counts only after "that" or "just").
+  regexRule(
+    new RegExp(
+      `\\b(?:the\\s+)?(${WEEK}|${MONTH})\\s+(?:gone\\s+by|(?:that\\s+)?just\\s+(?:went|gone|passed|ended)|that\\s+(?:has\\s+)?(?:went|gone|passed|ended)(?:\\s+by)?)\\b`,
+    ),
+    (m, { today }) => {
+      const week = new RegExp(`^${WEEK}$`).test(m[1]!);
+      // A week or month that "ended" is the calendar one; one "gone by" is the days just past.
+      if (/\bended\b/.test(m[0]))
+        return week ? lastWeek(today, 1, 'last week') : lastMonth(today, 1, 'last month');
+      return lastUnits(week ? 7 : 30, 'day', today);
+    },
+  ),
   // "sales for the month", "the week so far": the current one.
   regexRule(
     /\b(?:for|in|during|over)\s+the\s+(day|week|month|year)\b(?!\s+(?:before|of|wise|by))/,
