@@ -1,12 +1,9 @@
 // A row worker thread, started before it is needed: it boots while the main thread reads the file's head and maps it.
-import { Worker } from 'node:worker_threads';
 import { TitanError, type TitanErrorCode } from '../../errors.ts';
+import { startModuleWorker } from '../../threads/start-module-worker.ts';
 import type { BuiltBatch } from '../load/row-builder.ts';
 import type { RowSource } from '../parse/row-source.ts';
 import type { BuildPlan, FromWorker, RowWorkerData, ToWorker } from './messages.ts';
-
-/** True when this file runs as the JavaScript `npm install` built, not as TypeScript through tsx. */
-const COMPILED = import.meta.url.endsWith('.js');
 
 /** Batches the worker may run ahead: enough to keep both threads busy, few enough to keep memory flat. */
 const DEFAULT_WINDOW = 8;
@@ -30,15 +27,13 @@ function toError(message: Extract<FromWorker, { kind: 'error' }>): Error {
 }
 
 export function startRowWorker(options: { window?: number } = {}): RowWorker {
-  const data: RowWorkerData = {
-    entry: new URL(`./row-worker${COMPILED ? '.js' : '.ts'}`, import.meta.url).href,
+  // `entry` is filled in by startModuleWorker.
+  const data: Omit<RowWorkerData, 'entry'> = {
     window: options.window ?? DEFAULT_WINDOW,
     taken: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT),
   };
   const taken = new Int32Array(data.taken);
-  // Compiled, the worker runs its JavaScript at once; from sources it first registers tsx (the boot file).
-  const boot = new URL(COMPILED ? data.entry : './row-worker-boot.mjs', import.meta.url);
-  const worker = new Worker(boot, { workerData: data });
+  const worker = startModuleWorker(import.meta.url, './row-worker', { workerData: data });
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
