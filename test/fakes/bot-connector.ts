@@ -14,6 +14,8 @@ export interface ConnectorCall {
   createdId?: string;
   body: Record<string, unknown>;
   authorization: string | undefined;
+  /** Set when `refuse` turned the call down with this status. */
+  refusedWith?: number;
 }
 
 export interface TokenRequest {
@@ -38,6 +40,8 @@ export interface FakeBotConnector {
   forgeToken(appId: string, claims?: Record<string, unknown>): string;
   /** Resolves once `predicate` holds over the recorded calls (checked after every call). */
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
+  /** Turns down the calls it returns a status for (e.g. 403 for a stream the service will not take), as the Bot Connector would. */
+  refuse: ((call: ConnectorCall) => { status: number; message: string } | undefined) | undefined;
   /** The bearer token the token endpoint issues for a client id and secret. */
   readonly issuedToken: string;
   close(): Promise<void>;
@@ -137,6 +141,12 @@ export async function startFakeBotConnector(
         body: JSON.parse(text) as Record<string, unknown>,
         authorization: req.headers.authorization,
       };
+      const refusal = fake.refuse?.(call);
+      if (refusal) {
+        calls.push({ ...call, refusedWith: refusal.status });
+        waiter.notify();
+        return send(res, refusal.status, { error: { code: 'BadArgument', message: refusal.message } });
+      }
       if (req.method === 'POST') call.createdId = `activity-${++seq}`;
       calls.push(call);
       waiter.notify();
@@ -175,6 +185,7 @@ export async function startFakeBotConnector(
     calls,
     tokenRequests,
     keyFetches: 0,
+    refuse: undefined,
     issuedToken,
     signToken: (appId, claims = {}) => signJwt(claimsFor(appId, claims), signing.privateKey, kid),
     forgeToken: (appId, claims = {}) => signJwt(claimsFor(appId, claims), rogue.privateKey, kid),

@@ -1,17 +1,24 @@
-// One question in Teams: access, typing, a status card edited in place, the answer card, task cards.
+// One question in Teams: access, the live steps (streamed in a 1:1 chat, a status card elsewhere), the answer, task cards.
 
 import type { ConfigValues } from '../../core/config/schema.ts';
 import { toTitanError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { type AnswerTurnDeps, answerTurn } from '../answer-turn.ts';
 import { decodeFeedbackRef } from '../feedback-ref.ts';
-import { createStatusUpdates } from '../status-updates.ts';
-import { displayName, type InboundActivity, threadKey, userIds, venueOf } from './activity.ts';
+import {
+  conversationKind,
+  displayName,
+  type InboundActivity,
+  threadKey,
+  userIds,
+  venueOf,
+} from './activity.ts';
+import { type AnswerDisplay, openStatusCard, openStream } from './answer-display.ts';
 import { answerMessages, cardMessage } from './answer-message.ts';
 import type { AnswerMessageStore } from './answer-messages.ts';
 import type { RenderChart } from './chart-image.ts';
 import type { TeamsConversation } from './connector.ts';
-import { renderFailureCard, renderStatusCard } from './status-card.ts';
+import type { StreamGate } from './stream-gate.ts';
 import { renderTaskCard } from './task-card.ts';
 import { teamsAccess } from './teams-access.ts';
 import { failureLine } from './teams-errors.ts';
@@ -21,6 +28,7 @@ export interface AnswerDeps extends AnswerTurnDeps {
   logger: Logger;
   renderChart: RenderChart;
   answers: AnswerMessageStore;
+  streams: StreamGate;
 }
 
 /**
@@ -44,6 +52,25 @@ export async function rememberAnswer(
   }
 }
 
+/** A stream in a 1:1 chat when the chat has none open and the service accepts it; the status card otherwise. */
+async function openDisplay(
+  deps: AnswerDeps,
+  activity: InboundActivity,
+  conversation: TeamsConversation,
+  log: Logger,
+): Promise<AnswerDisplay> {
+  const release =
+    conversationKind(activity) === 'personal' ? deps.streams.claim(activity.conversation.id) : undefined;
+  if (!release) return openStatusCard(conversation, log);
+  try {
+    return await openStream(conversation, log, release);
+  } catch (err) {
+    release();
+    log.info({ err }, 'teams did not take a stream; answering on a status card');
+    return openStatusCard(conversation, log);
+  }
+}
+
 export async function answerInTeams(
   deps: AnswerDeps,
   activity: InboundActivity,
@@ -56,34 +83,28 @@ export async function answerInTeams(
     await conversation.post({ type: 'message', text: access.policy.refusal('ask') });
     return;
   }
-  await conversation
-    .post({ type: 'typing' })
-    .catch((err: unknown) => log.warn({ err }, 'teams typing failed'));
 
   const askedAt = deps.clock.now();
   const threadId = threadKey(activity);
   const userId = userIds(activity.from)[0]!;
-  let statusId: string | undefined;
+  let display: AnswerDisplay | undefined;
   let delivered = false;
   try {
-    statusId = await conversation.post(cardMessage(renderStatusCard('Working on it…')));
-    const placeholder = statusId;
-    const status = createStatusUpdates(
-      (line) => conversation.update(placeholder, cardMessage(renderStatusCard(line))),
-      log,
-    );
+    display = await openDisplay(deps, activity, conversation, log);
+    const shown = display;
     const audience = access.policy.audienceFor(venueOf(activity));
     const { answer, tasks } = await answerTurn(
       deps,
       { question, userId, threadId, audience, askedAt, logger: log },
       {
-        status,
+        status: shown.status,
         deliver: async (reply, feedbackRef) => {
-          const feedback = await rememberAnswer(deps, activity, placeholder, feedbackRef);
+          const feedback = await rememberAnswer(deps, activity, shown.messageId, feedbackRef);
           const options = { audience, notes: access.policy.notesFor(reply), feedback };
           const { answer: message, more } = await answerMessages(reply, options, deps.renderChart, log);
-          await conversation.update(placeholder, message);
+          const id = await shown.show(message);
           delivered = true;
+          if (feedback && id !== shown.messageId) await rememberAnswer(deps, activity, id, feedbackRef);
           for (const card of more) await conversation.post(card);
         },
         postTask: async (task) => {
@@ -99,9 +120,10 @@ export async function answerInTeams(
     log.warn({ err: failure, code: failure.code, by: displayName(activity.from) }, 'teams answer failed');
     const line = failureLine(failure);
     const fallback = () => conversation.post({ type: 'message', text: line });
-    await (statusId && !delivered
-      ? conversation.update(statusId, cardMessage(renderFailureCard(line))).catch(fallback)
-      : fallback()
-    ).catch((e: unknown) => log.warn({ err: e }, 'teams failure notice not delivered'));
+    await (display && !delivered ? display.fail(line).catch(fallback) : fallback()).catch((e: unknown) =>
+      log.warn({ err: e }, 'teams failure notice not delivered'),
+    );
+  } finally {
+    display?.release();
   }
 }

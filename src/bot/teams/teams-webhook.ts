@@ -10,6 +10,7 @@ import { type ConversationStore, createConversationStore } from './conversation-
 import { type RouteDeps, routeActivity } from './routes.ts';
 import { sdkLogger } from './sdk-logger.ts';
 import { isLoopbackAddress } from './service-url-policy.ts';
+import { createStreamGate } from './stream-gate.ts';
 import { createTeamsConnections, type TeamsConnections, type TeamsSettings } from './teams-connections.ts';
 import { createTeamsReceiver, type TeamsEndpoints, type TeamsReceiver } from './teams-receiver.ts';
 
@@ -48,6 +49,7 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
   const connections = createTeamsConnections(options);
   const conversations = createConversationStore({ warehouse: options.warehouse, clock });
   const answers = createAnswerMessageStore({ warehouse: options.warehouse, clock });
+  const streams = createStreamGate();
   const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'teams' });
   const turn = answerTurnDeps(options);
   const inFlight = new Set<Promise<void>>();
@@ -76,6 +78,7 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
         find: conversations.find,
       },
       answers,
+      streams,
       connect: (ref) => settings.connect(ref, vouched),
       background,
     };

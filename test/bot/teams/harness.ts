@@ -136,6 +136,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
+/**
+ * The call that left the answer display as the user sees it: the final message of a stream (1:1 chats) or the
+ * last edit of the status card (channels, group chats, and chats that could not stream).
+ */
+export function finalCall(calls: ConnectorCall[]): ConnectorCall {
+  const final = calls.filter(
+    (c) =>
+      c.method === 'PUT' ||
+      (c.body.channelData as { streamType?: string } | undefined)?.streamType === 'final',
+  );
+  return final.at(-1)!;
+}
+
 /** The Adaptive Cards an outbound activity carries. */
 export function cardsOf(call: ConnectorCall): AdaptiveCard[] {
   const attachments = (call.body.attachments ?? []) as { contentType: string; content: AdaptiveCard }[];

@@ -5,7 +5,7 @@ import { encodeFeedbackRef } from '../../../src/bot/feedback-ref.ts';
 import { FEEDBACK_VERB } from '../../../src/bot/render/adaptive-card.ts';
 import { TitanError } from '../../../src/core/errors.ts';
 import { CORPUS } from '../../helpers/corpora.ts';
-import { BOT_ID, cardsOf, cardTexts, type Harness, startHarness, USER_AAD } from './harness.ts';
+import { BOT_ID, cardsOf, cardTexts, finalCall, type Harness, startHarness, USER_AAD } from './harness.ts';
 import { ADAPTIVE_CARD_SCHEMA, schemaValidator } from './json-schemas.ts';
 
 const validate = schemaValidator(ADAPTIVE_CARD_SCHEMA);
@@ -60,7 +60,7 @@ describe('Teams ways in', CORPUS, () => {
     const conversationId = (dm.conversation as { id: string }).id;
     expect(h.analyst.requests[0]).toMatchObject({ question: 'Hey', audience: 'private', userId: USER_AAD });
     expect(h.fake.calls.every((c) => c.conversationId === conversationId)).toBe(true);
-    const answer = cardsOf(h.fake.calls.filter((c) => c.method === 'PUT').at(-1)!)[0]!;
+    const answer = cardsOf(finalCall(h.fake.calls))[0]!;
     expect(cardTexts(answer)).toContain('2. Ravi comped 14 bills (₹2,100) (₹2,100/week)');
   });
 
@@ -176,14 +176,14 @@ describe('Teams ways in', CORPUS, () => {
     h = await startHarness({ mode: 'app', config: { TITAN_OWNERS: USER_AAD } });
     await h.post(h.recorded('channel/teams.json', 'mention'));
     await h.settle();
-    const owned = cardsOf(h.fake.calls.filter((c) => c.method === 'PUT').at(-1)!)[0]!;
+    const owned = cardsOf(finalCall(h.fake.calls))[0]!;
     expect(cardTexts(owned)[0]).toBe(HEADLINE);
     expect(cardTexts(owned).join('\n')).not.toContain('TITAN_OWNERS');
 
     delete h.config.TITAN_OWNERS;
     await h.post(h.recorded('dm/teams.json', 'dmMessage'));
     await h.settle();
-    const open = cardsOf(h.fake.calls.filter((c) => c.method === 'PUT').at(-1)!)[0]!;
+    const open = cardsOf(finalCall(h.fake.calls))[0]!;
     expect(cardTexts(open)).toContain(
       'Every workspace member counts as an owner until TITAN_OWNERS is set (PATCH /config).',
     );
@@ -212,14 +212,14 @@ describe('Teams ways in', CORPUS, () => {
     expect(votes).toEqual([{ vote: 'up', user_id: USER_AAD, turn_id: turn!.turn_id }]);
   });
 
-  it('replaces the status card with the reason when the analyst fails or takes too long; still one final message', async () => {
+  it('ends the answer display with the reason when the analyst fails or takes too long; still one final message', async () => {
     h = await startHarness({ mode: 'app', answerTimeoutMs: 200 });
     h.analyst.answer = () => {
       throw new TitanError('warehouse.unavailable', 'The warehouse is not answering; check GET /health.');
     };
     await h.post(h.recorded('dm/teams.json', 'dmMessage'));
     await h.settle();
-    const failed = cardsOf(h.fake.calls.filter((c) => c.method === 'PUT').at(-1)!)[0]!;
+    const failed = cardsOf(finalCall(h.fake.calls))[0]!;
     expect(cardTexts(failed)).toEqual([
       'I could not answer that: The warehouse is not answering; check GET /health.',
     ]);
@@ -228,7 +228,7 @@ describe('Teams ways in', CORPUS, () => {
     h.analyst.answer = () => new Promise(() => {});
     await h.post(h.recorded('dm/teams.json', 'dmMessage', { id: 'slow-1' }));
     await h.settle();
-    const slow = cardsOf(h.fake.calls.filter((c) => c.method === 'PUT').at(-1)!)[0]!;
+    const slow = cardsOf(finalCall(h.fake.calls))[0]!;
     expect(cardTexts(slow)[0]).toMatch(
       /^I could not answer that: No answer after 1 s, so I stopped\. Try a narrower/,
     );

@@ -1,0 +1,138 @@
+// Streaming in Teams 1:1 chats (Teams' streaming protocol): informative updates with the live steps, then the answer
+// as the stream's final message; one stream per chat; status card in group chats, channels, and when Teams refuses.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CARD_BYTES_LIMIT } from '../../../src/bot/render/adaptive-card.ts';
+import { INFORMATIVE_LIMIT } from '../../../src/bot/teams/answer-stream.ts';
+import type { ConnectorCall } from '../../fakes/bot-connector.ts';
+import { CORPUS } from '../../helpers/corpora.ts';
+import { yearAnswer } from '../render/largest-answer.ts';
+import { cardsOf, cardTexts, type Harness, startHarness } from './harness.ts';
+import { ADAPTIVE_CARD_SCHEMA, schemaValidator } from './json-schemas.ts';
+
+const validate = schemaValidator(ADAPTIVE_CARD_SCHEMA);
+const HEADLINE = 'Profit leaks: ₹2,940/week across 2 findings';
+
+interface StreamFields {
+  streamType?: string;
+  streamSequence?: number;
+  streamId?: string;
+}
+const streamOf = (c: ConnectorCall): StreamFields => (c.body.channelData ?? {}) as StreamFields;
+const streamed = (calls: ConnectorCall[]) => calls.filter((c) => streamOf(c).streamType !== undefined);
+const informative = (calls: ConnectorCall[]) =>
+  calls.filter((c) => c.body.type === 'typing' && streamOf(c).streamType === 'informative');
+
+describe('Teams streaming', CORPUS, () => {
+  let h: Harness;
+  afterEach(async () => h?.close());
+
+  it('streams the live steps in a 1:1 chat, then the answer replaces them as the final message', async () => {
+    h = await startHarness({ mode: 'app' });
+    await h.post(h.recorded('dm/teams.json', 'dmMessage'));
+    await h.settle();
+
+    const updates = informative(h.fake.calls);
+    const [first, ...later] = updates;
+    // The first update opens the stream: no id yet, sequence 1; Teams' reply names the stream.
+    expect(first!.body).not.toHaveProperty('id');
+    expect(streamOf(first!)).toEqual({ streamType: 'informative', streamSequence: 1 });
+    expect(first!.body.text).toBe('⏳ Working on it…');
+    const streamId = first!.createdId!;
+    // Later updates carry the stream's id, numbered on; lines arriving during one in flight share the next.
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.map((c) => [c.body.id, streamOf(c).streamId, streamOf(c).streamSequence])).toEqual(
+      later.map((_, i) => [streamId, streamId, i + 2]),
+    );
+    expect(later[0]!.body.text).toMatch(/^✓ Working on it…\n(✓ Scanning 45,210 sales lines…\n)?⏳ /);
+    expect([
+      '✓ Working on it…\n⏳ Scanning 45,210 sales lines…',
+      '✓ Working on it…\n✓ Scanning 45,210 sales lines…\n⏳ Cross-referencing purchases vs inventory…',
+    ]).toEqual(expect.arrayContaining(later.map((c) => c.body.text)));
+    for (const u of updates) expect(u.body.entities).toEqual([{ type: 'streaminfo', ...streamOf(u) }]);
+
+    // The answer is the stream's final message: same id, marked final, with the card, AI label and feedback.
+    const final = h.messages().find((c) => streamOf(c).streamType === 'final')!;
+    expect(final.body.id).toBe(streamId);
+    expect(final.body.channelData).toEqual({ streamType: 'final', streamId, feedbackLoopEnabled: true });
+    expect(final.body.entities).toContainEqual({ type: 'streaminfo', streamId, streamType: 'final' });
+    const card = cardsOf(final)[0]!;
+    expect(cardTexts(card)[0]).toBe(HEADLINE);
+    expect(validate(card)).toEqual([]);
+    // No status card, no edits: the stream is the only display, and the answer is posted once.
+    expect(h.fake.calls.filter((c) => c.method === 'PUT')).toEqual([]);
+    expect(h.messages().filter((c) => cardsOf(c).some((k) => cardTexts(k)[0] === HEADLINE))).toHaveLength(1);
+  });
+
+  it('keeps every update within 1,000 characters and every message within 28 KB on the largest answer', async () => {
+    h = await startHarness({ mode: 'app' });
+    const step = (i: number) =>
+      `Scanning ${i} of 40: ${'Sri Lakshmi Venkateshwara Wholesale Provisions '.repeat(3)}`;
+    h.analyst.statuses = Array.from({ length: 40 }, (_, i) => step(i + 1));
+    h.analyst.answer = () => yearAnswer();
+    await h.post(h.recorded('dm/teams.json', 'dmMessage'));
+    await h.settle();
+    const updates = informative(h.fake.calls);
+    expect(updates.length).toBeGreaterThan(1);
+    for (const u of updates) expect(String(u.body.text).length).toBeLessThanOrEqual(INFORMATIVE_LIMIT);
+    // The newest step is shown in progress; the oldest gave way.
+    const last = String(updates.at(-1)!.body.text).split('\n');
+    expect(last.at(-1)).toMatch(/^⏳ Scanning \d+ of 40: /);
+    expect(last[0]).not.toBe('✓ Working on it…');
+    for (const m of h.messages())
+      expect(Buffer.byteLength(JSON.stringify(m.body))).toBeLessThanOrEqual(CARD_BYTES_LIMIT);
+    expect(h.messages().filter((c) => streamOf(c).streamType === 'final')).toHaveLength(1);
+  });
+
+  it('answers on a status card when Teams refuses the stream, once', async () => {
+    h = await startHarness({ mode: 'app' });
+    h.fake.refuse = (call) =>
+      streamOf(call).streamType ? { status: 403, message: 'Streaming is not supported here.' } : undefined;
+    await h.post(h.recorded('dm/teams.json', 'dmMessage'));
+    await h.settle();
+    expect(h.fake.calls.filter((c) => c.refusedWith === 403)).toHaveLength(1);
+    const status = h.messages().find((c) => c.method === 'POST')!;
+    expect(cardTexts(cardsOf(status)[0]!)).toEqual(['⏳ Working on it…']);
+    const answer = h.fake.calls.filter((c) => c.method === 'PUT').at(-1)!;
+    expect(answer.activityId).toBe(status.createdId);
+    expect(cardTexts(cardsOf(answer)[0]!)[0]).toBe(HEADLINE);
+    expect(h.messages().filter((c) => cardsOf(c).some((k) => cardTexts(k)[0] === HEADLINE))).toHaveLength(1);
+  });
+
+  it('streams one answer per chat at a time: a question asked meanwhile is answered on a status card', async () => {
+    h = await startHarness({ mode: 'app' });
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const normal = h.analyst.answer;
+    h.analyst.answer = async (request) => {
+      await held;
+      return normal(request);
+    };
+    await h.post(h.recorded('dm/teams.json', 'dmMessage', { id: 'q-1' }));
+    await h.post(h.recorded('dm/teams.json', 'dmMessage', { id: 'q-2' }));
+    await h.fake.waitFor(
+      (calls) => informative(calls).length > 0 && calls.some((c) => cardsOf(c).length > 0),
+    );
+    release();
+    await h.settle();
+    expect(new Set(streamed(h.fake.calls).map((c) => streamOf(c).streamId ?? c.createdId)).size).toBe(1);
+    const answers = h.messages().filter((c) => cardsOf(c).some((k) => cardTexts(k)[0] === HEADLINE));
+    expect(answers.map((c) => (streamOf(c).streamType === 'final' ? 'stream' : c.method))).toEqual(
+      expect.arrayContaining(['stream', 'PUT']),
+    );
+    expect(answers).toHaveLength(2);
+  });
+
+  it('does not stream in a group chat: typing, then the status card', async () => {
+    h = await startHarness({ mode: 'app' });
+    const group = h.recorded('dm/teams.json', 'dmMessage', {
+      conversation: { conversationType: 'groupChat', isGroup: true, id: '19:group-chat-1@thread.v2' },
+    });
+    await h.post(group);
+    await h.settle();
+    expect(streamed(h.fake.calls)).toEqual([]);
+    expect(h.fake.calls[0]!.body).toMatchObject({ type: 'typing' });
+    expect(cardTexts(cardsOf(h.fake.calls.filter((c) => c.method === 'PUT').at(-1)!)[0]!)[0]).toBe(HEADLINE);
+  });
+});
