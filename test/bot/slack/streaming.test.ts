@@ -1,6 +1,7 @@
 // Where Slack streams: the steps as task_update chunks, the thread status in the channel, the answer's markdown,
 // then stopStream with its closing blocks — one answer per question, whether the stream holds, breaks or is refused.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { STATUS_REFRESH_MS } from '../../../src/bot/slack/answer-stream.ts';
 import { TitanError } from '../../../src/core/errors.ts';
 import type { RecordedCall } from '../../fakes/slack.ts';
 import { CORPUS } from '../../helpers/corpora.ts';
@@ -69,6 +70,46 @@ describe('streamed answers', CORPUS, () => {
       .callsTo('chat.postMessage')
       .filter((c) => JSON.stringify(c.body).includes(HEADLINE));
     expect(posted).toHaveLength(0);
+  });
+
+  it('a long scan keeps its status line: re-sent every 90 s (Slack drops it after two minutes), then cleared', async () => {
+    // Only the refresh interval is faked: HTTP to the fake and the harness's waits keep real time.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      h = await startHarness({ fake: { streaming: true } });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const answer = h.analyst.answer;
+      h.analyst.answer = async (request) => {
+        await held;
+        return answer(request);
+      };
+      const statuses = () => h.fake.callsTo('assistant.threads.setStatus').map((c) => c.body.status);
+      const until = async (done: () => boolean) => {
+        for (let i = 0; i < 200 && !done(); i += 1) await new Promise((r) => setTimeout(r, 10));
+      };
+      await h.postEvent(appMention('scan for profit leaks'));
+      await until(() => statuses().length === STEPS.length);
+      expect(statuses()).toEqual(STEPS);
+
+      for (const refreshes of [1, 2]) {
+        await vi.advanceTimersByTimeAsync(STATUS_REFRESH_MS);
+        await until(() => statuses().length === STEPS.length + refreshes);
+      }
+      expect(statuses()).toEqual([...STEPS, STEPS[1], STEPS[1]]);
+
+      release();
+      await h.settle();
+      expect(statuses()).toEqual([...STEPS, STEPS[1], STEPS[1], '']);
+      // Once the answer is in, the refresh has stopped.
+      await vi.advanceTimersByTimeAsync(STATUS_REFRESH_MS * 2);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(statuses()).toHaveLength(STEPS.length + 3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a stream that breaks at the end is replaced by the whole answer, once', async () => {
