@@ -6,13 +6,13 @@ import type { Scope } from '../model/scope.ts';
 import type { Warehouse } from '../warehouse/port.ts';
 import type { Category } from '../warehouse/tables.ts';
 import { hashFileContent } from './content-hash.ts';
-import type { IncomingFile } from './contracts.ts';
 import type { IngestRecords } from './load/ingest-records.ts';
 import { loadRows } from './load/load-rows.ts';
 import type { FileOutcome } from './outcome.ts';
 import { readHead } from './parse/file-head.ts';
 import { asPhotoFailure, otherPictureFormat, PICTURE_MAGIC_BYTES, unreadablePicture } from './parse/image.ts';
 import { sniffFile } from './parse/sniff.ts';
+import type { IncomingFile } from './port.ts';
 import type { PrepareFile } from './prepare.ts';
 
 export interface FilePipeline {

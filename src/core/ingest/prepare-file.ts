@@ -1,5 +1,5 @@
 // The real PrepareFile: parse the file, pick and map its best table (stored layout → heuristics → LLM), build its rows.
-import type { LlmSchemaMapper, VisionTableExtractor } from './contracts.ts';
+
 import { buildBatches, createRowBuilder } from './load/row-builder.ts';
 import { settleDateOrder } from './map/date-order.ts';
 import { type MappingStore, mapBestTable } from './map/map-table.ts';
@@ -10,6 +10,7 @@ import { parseFile } from './parse/parse-file.ts';
 import { sniffFile } from './parse/sniff.ts';
 import type { SkippedSheet } from './parse/xlsx-skipped.ts';
 import { unchosenSheets } from './parse/xlsx-unchosen.ts';
+import type { LlmSchemaMapper, VisionTableExtractor } from './port.ts';
 import type { PrepareFile } from './prepare.ts';
 import { startRowWorker } from './worker/row-worker-thread.ts';
 

@@ -1,9 +1,9 @@
 // The seam between reading a file and loading it: parse + map + normalise + hash yield built row batches.
 import type { Scope } from '../model/scope.ts';
 import type { Category } from '../warehouse/tables.ts';
-import type { IncomingFile } from './contracts.ts';
 import type { BuiltBatch } from './load/row-builder.ts';
 import type { ReadReport } from './map/read-report.ts';
+import type { IncomingFile } from './port.ts';
 
 export interface PreparedFile {
   /** The order of the values in every tuple. */

@@ -1,7 +1,7 @@
 // The LLM step of ingest mapping: headers + at most 50 sample rows → canonical column → source header.
 
 import { z } from 'zod';
-import type { LlmSchemaMapper } from '../ingest/contracts.ts';
+import type { LlmSchemaMapper } from '../ingest/port.ts';
 import { capSample } from '../ingest/sample-cap.ts';
 import { CANONICAL_COLUMNS } from '../warehouse/tables.ts';
 import { DATA_RULE, dataBlock } from './data-block.ts';

@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { TitanError } from '../errors.ts';
-import type { VisionTableExtractor } from '../ingest/contracts.ts';
+import type { VisionTableExtractor } from '../ingest/port.ts';
 import { CANONICAL_COLUMNS } from '../warehouse/tables.ts';
 import { DATA_RULE, dataBlock } from './data-block.ts';
 import { generateJson } from './json-reply.ts';

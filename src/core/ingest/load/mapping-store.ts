@@ -1,8 +1,8 @@
 // H4's MappingStore on the warehouse: schema_mappings keeps layout fingerprint → column mapping, so a layout is mapped once.
 import { z } from 'zod';
 import type { Warehouse } from '../../warehouse/port.ts';
-import type { MappingResult } from '../contracts.ts';
 import type { MappingStore } from '../map/map-table.ts';
+import type { MappingResult } from '../port.ts';
 
 interface MappingRow {
   mapping_json: string;

@@ -1,12 +1,12 @@
 // Headers and sample values → a column mapping with a confidence, without an LLM.
 import type { Category } from '../../warehouse/tables.ts';
-import type { ColumnMapping } from '../contracts.ts';
 import {
   amountDerivable,
   missingRequired,
   requiredColumns,
   targetColumns,
 } from '../normalise/target-columns.ts';
+import type { ColumnMapping } from '../port.ts';
 import { headerKey, normaliseHeader } from './header-words.ts';
 import { isOtherDay } from './stock-date.ts';
 import { synonymsFor } from './synonyms.ts';

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { TitanError } from '../../errors.ts';
 import type { Category } from '../../warehouse/tables.ts';
-import type { ColumnMapping, LlmSchemaMapper } from '../contracts.ts';
 import { targetColumns } from '../normalise/target-columns.ts';
+import type { ColumnMapping, LlmSchemaMapper } from '../port.ts';
 import { capSample } from '../sample-cap.ts';
 import { normaliseHeader } from './header-words.ts';
 import { type ColumnProfile, shapeFit } from './value-shape.ts';

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { TitanError } from '../../errors.ts';
 import type { Category } from '../../warehouse/tables.ts';
-import type { LlmSchemaMapper, MappingResult, RawTable } from '../contracts.ts';
 import { missingRequired } from '../normalise/target-columns.ts';
+import type { LlmSchemaMapper, MappingResult, RawTable } from '../port.ts';
 import { recogniseTally } from '../tally/tally-layout.ts';
 import { mapTally } from '../tally/tally-mapping.ts';
 import type { VoucherPlan } from '../tally/voucher-rows.ts';

@@ -1,8 +1,8 @@
 // The report's first half, known before a row is stored: which column went where, what was left out, and why.
 import type { Category } from '../../warehouse/tables.ts';
-import type { ColumnMapping } from '../contracts.ts';
 import { isBlankish } from '../normalise/number.ts';
 import type { IngestReport } from '../outcome.ts';
+import type { ColumnMapping } from '../port.ts';
 import { recogniseTally } from '../tally/tally-layout.ts';
 import { tallyAmountSource, tallyNotes } from '../tally/tally-notes.ts';
 import { exactRank, findNamedColumn } from './site-column.ts';

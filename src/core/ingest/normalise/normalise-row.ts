@@ -1,9 +1,9 @@
 // One source row → the values of its category's target columns (CONTRACT.md), each read by a typed parser, or the reason it can't be.
 import type { Category, ColumnDef } from '../../warehouse/tables.ts';
-import type { ColumnMapping } from '../contracts.ts';
 import { leftOut } from '../load/bad-rows.ts';
 import { ValueWatch } from '../load/seen-values.ts';
 import { type DateCell, mixedDateOrders } from '../map/date-evidence.ts';
+import type { ColumnMapping } from '../port.ts';
 import { createVoucherReader, type VoucherPlan } from '../tally/voucher-rows.ts';
 import { type DateOrder, dateClue, parseDate, parseTime } from './date.ts';
 import { isBlankish, parseNumber, roundMoney } from './number.ts';

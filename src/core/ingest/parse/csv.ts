@@ -1,6 +1,6 @@
 // CSV → RawTable: encoding and dialect sniffed from the head, header found past any preamble, rows streamed in batches.
 import { createReadStream } from 'node:fs';
-import type { IncomingFile, RawTable } from '../contracts.ts';
+import type { IncomingFile, RawTable } from '../port.ts';
 import { capSample } from '../sample-cap.ts';
 import { detectDialect } from './csv-dialect.ts';
 import { refuseLongFirstRow } from './csv-first-row.ts';

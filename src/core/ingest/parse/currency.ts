@@ -1,5 +1,5 @@
 // Which currency a bill is in: ISO 4217 codes from the symbols, words and codes printed on it (₹, Rs, €, $, EUR…).
-import type { ColumnMapping } from '../contracts.ts';
+import type { ColumnMapping } from '../port.ts';
 import { lineText, type TextLine } from './text-lines.ts';
 
 /** What rows are stored in when a file names no currency: Titan's owners are in India. */

@@ -1,5 +1,5 @@
 // A RawTable over rows already in memory (PDF pages, OCR, vision answers): same cleaning as streamed tables.
-import type { RawTable } from '../contracts.ts';
+import type { RawTable } from '../port.ts';
 import { capSample } from '../sample-cap.ts';
 import { cleanHeaders, createRowFilter, widthOf } from './table-shape.ts';
 

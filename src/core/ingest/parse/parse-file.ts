@@ -1,6 +1,6 @@
 // The one entry point for reading a file: sniffs what it really is and hands it to the matching parser.
 import type { Category } from '../../warehouse/tables.ts';
-import type { IncomingFile, RawTable, VisionTableExtractor } from '../contracts.ts';
+import type { IncomingFile, RawTable, VisionTableExtractor } from '../port.ts';
 import { parseCsv } from './csv.ts';
 import { parseImage } from './image.ts';
 import type { OcrOptions } from './ocr.ts';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { getDocumentProxy } from 'unpdf';
 import { TitanError } from '../../errors.ts';
 import type { Category } from '../../warehouse/tables.ts';
-import type { IncomingFile, RawTable, VisionTableExtractor } from '../contracts.ts';
+import type { IncomingFile, RawTable, VisionTableExtractor } from '../port.ts';
 import { textCurrency } from './currency.ts';
 import { createMemoryTable } from './memory-table.ts';
 import { type OcrOptions, ocrWords } from './ocr.ts';

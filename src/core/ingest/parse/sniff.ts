@@ -1,5 +1,5 @@
 // What a file really is, from its first bytes rather than its name: CSV text, an xlsx zip, a PDF or an image.
-import type { IncomingFile } from '../contracts.ts';
+import type { IncomingFile } from '../port.ts';
 import { readHead } from './file-head.ts';
 import { unreadable } from './unreadable.ts';
 

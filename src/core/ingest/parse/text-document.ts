@@ -1,6 +1,7 @@
 // Pages of positioned text (a PDF's text layer, an OCR'd photo) → RawTables, each row carrying the bill's header fields.
-import type { RawTable } from '../contracts.ts';
+
 import { parseDate } from '../normalise/date.ts';
+import type { RawTable } from '../port.ts';
 import { CURRENCY_HEADER } from './currency.ts';
 import { type DocumentFields, findDocumentFields, findPageFields } from './document-fields.ts';
 import { findLineItems } from './line-items.ts';

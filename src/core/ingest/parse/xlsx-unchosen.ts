@@ -1,8 +1,8 @@
 // Why the other tables of a workbook (or any file of several tables) were not the one loaded, for the ingest report.
 import { CATEGORIES, type Category } from '../../warehouse/tables.ts';
-import type { RawTable } from '../contracts.ts';
 import { mapHeuristically } from '../map/heuristic-mapper.ts';
 import { profileColumns } from '../map/value-shape.ts';
+import type { RawTable } from '../port.ts';
 import type { SkippedSheet } from './xlsx-skipped.ts';
 
 type Table = Pick<RawTable, 'name' | 'headers' | 'sample'>;

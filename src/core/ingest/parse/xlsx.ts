@@ -1,6 +1,6 @@
 // XLSX → one RawTable per layout of the sheets that hold a table: the zip-bomb guard, then the workbook's parts and its sheets streamed through saxes.
 import { TitanError } from '../../errors.ts';
-import type { IncomingFile, RawTable } from '../contracts.ts';
+import type { IncomingFile, RawTable } from '../port.ts';
 import { capSample, MAX_LLM_SAMPLE_ROWS } from '../sample-cap.ts';
 import { DEFAULT_BATCH_ROWS } from './memory-table.ts';
 import type { SheetPart, SheetRowSource } from './row-source.ts';

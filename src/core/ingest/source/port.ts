@@ -1,5 +1,5 @@
 // The FileSource port: where ingest files come from (a local folder or Google Drive) and where they go after.
-import type { IncomingFile } from '../contracts.ts';
+import type { IncomingFile } from '../port.ts';
 
 /** One file in a source folder, as listed (nothing downloaded yet). */
 export interface SourceFile {

@@ -1,7 +1,7 @@
 // A recognised Tally export → its mapping for one category and how its vouchers are read, or why it belongs elsewhere.
 import { TitanError } from '../../errors.ts';
 import type { Category } from '../../warehouse/tables.ts';
-import type { ColumnMapping } from '../contracts.ts';
+import type { ColumnMapping } from '../port.ts';
 import type { TallyLayout } from './tally-layout.ts';
 import type { VoucherPlan } from './voucher-rows.ts';
 

@@ -2,8 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LlmSchemaMapper } from '../../../../src/core/ingest/contracts.ts';
 import { createWarehouseMappingStore } from '../../../../src/core/ingest/load/mapping-store.ts';
+import type { LlmSchemaMapper } from '../../../../src/core/ingest/port.ts';
 import { DEFAULT_SCOPE } from '../../../../src/core/model/scope.ts';
 import { createIngestHarness, type IngestHarness } from '../ingest-harness.ts';
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { TitanError } from '../../../../src/core/errors.ts';
-import type { LlmSchemaMapper, MappingResult } from '../../../../src/core/ingest/contracts.ts';
 import { layoutFingerprint } from '../../../../src/core/ingest/map/fingerprint.ts';
 import {
   type MappingStore,
@@ -8,6 +7,7 @@ import {
   mapTable,
   type StoredMapping,
 } from '../../../../src/core/ingest/map/map-table.ts';
+import type { LlmSchemaMapper, MappingResult } from '../../../../src/core/ingest/port.ts';
 
 function memoryStore(): MappingStore & { entries: Map<string, StoredMapping> } {
   const entries = new Map<string, StoredMapping>();

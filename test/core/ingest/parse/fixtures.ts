@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { IncomingFile, RawTable } from '../../../../src/core/ingest/contracts.ts';
 import { readZipDirectory } from '../../../../src/core/ingest/parse/zip-directory.ts';
+import type { IncomingFile, RawTable } from '../../../../src/core/ingest/port.ts';
 import type { ZipInput } from '../zip-writer.ts';
 
 /** A temp directory removed by the returned cleanup (call it in afterAll). */

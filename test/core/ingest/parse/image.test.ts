@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { VisionTableExtractor } from '../../../../src/core/ingest/contracts.ts';
 import { otherPictureFormat } from '../../../../src/core/ingest/parse/image.ts';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
+import type { VisionTableExtractor } from '../../../../src/core/ingest/port.ts';
 import { CORPUS, corpus } from '../../../helpers/corpora.ts';
 import { allRows, incoming } from './fixtures.ts';
 

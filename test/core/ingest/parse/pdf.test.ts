@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { VisionTableExtractor } from '../../../../src/core/ingest/contracts.ts';
 import { mapBestTable } from '../../../../src/core/ingest/map/map-table.ts';
 import { withCurrencyColumn } from '../../../../src/core/ingest/parse/currency.ts';
 import { parseFile } from '../../../../src/core/ingest/parse/parse-file.ts';
 import { SCANNED_PDF_REASON } from '../../../../src/core/ingest/parse/pdf.ts';
+import type { VisionTableExtractor } from '../../../../src/core/ingest/port.ts';
 import type { Category } from '../../../../src/core/warehouse/tables.ts';
 import { CORPUS, corpus, fromCorpus } from '../../../helpers/corpora.ts';
 import { createNamedNormaliser } from '../named-rows.ts';

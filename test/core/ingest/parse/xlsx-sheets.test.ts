@@ -3,10 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RawTable } from '../../../../src/core/ingest/contracts.ts';
 import type { SheetRowSource } from '../../../../src/core/ingest/parse/row-source.ts';
 import { parseXlsx } from '../../../../src/core/ingest/parse/xlsx.ts';
 import type { SkippedSheet } from '../../../../src/core/ingest/parse/xlsx-skipped.ts';
+import type { RawTable } from '../../../../src/core/ingest/port.ts';
 import type { PreparedFile } from '../../../../src/core/ingest/prepare.ts';
 import { createFilePreparer } from '../../../../src/core/ingest/prepare-file.ts';
 import { DEFAULT_SCOPE } from '../../../../src/core/model/scope.ts';
