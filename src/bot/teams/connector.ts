@@ -4,7 +4,7 @@ import type { ILogger } from '@microsoft/teams.common';
 import { TitanError } from '../../core/errors.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import type { BotTokenSource } from './bot-token.ts';
-import { fromConnectorError } from './teams-errors.ts';
+import { fromTeamsError } from './teams-errors.ts';
 
 /** Where a conversation lives and who Titan is in it: enough to post there later (proactively). */
 export interface ConversationRef {
@@ -90,7 +90,7 @@ export function openConversation(ref: ConversationRef, options: ConnectorOptions
         const res = await client.create(ref.conversationId, { ...activity, ...envelope });
         return res.id;
       } catch (err) {
-        throw fromConnectorError(err, 'post');
+        throw fromTeamsError(err, 'post');
       }
     },
     async update(activityId, activity) {
@@ -102,7 +102,7 @@ export function openConversation(ref: ConversationRef, options: ConnectorOptions
           id: activityId,
         });
       } catch (err) {
-        throw fromConnectorError(err, 'update');
+        throw fromTeamsError(err, 'update');
       }
     },
   };

@@ -25,7 +25,7 @@ function httpFailure(err: unknown): HttpFailure | undefined {
 }
 
 /** Any Bot Connector failure as a TitanError (chat.failed) naming the HTTP status or network error, never a token. */
-export function fromConnectorError(err: unknown, op: string): TitanError {
+export function fromTeamsError(err: unknown, op: string): TitanError {
   if (err instanceof TitanError) return err;
   const failure = httpFailure(err);
   if (!failure) return toTitanError(err, 'chat.failed');

@@ -56,6 +56,10 @@ const isAbort = (err: unknown): boolean =>
 const isApiError = (err: unknown): err is Error & { status: number } =>
   err instanceof Error && err.name === 'ApiError' && typeof (err as { status?: unknown }).status === 'number';
 
+/**
+ * Reads a failed call into a GeminiFailure without mapping it: the retry loop decides from the status and the
+ * server's delay on every attempt, and only the attempt it gives up on becomes a TitanError (`fromGeminiError`).
+ */
 export function describeGeminiError(err: unknown): GeminiFailure {
   if (isApiError(err)) {
     const body = parseBody(err.message);
@@ -85,8 +89,8 @@ export const isRetryable = (f: GeminiFailure): boolean =>
 
 const KEY_REASONS = new Set(['API_KEY_INVALID', 'API_KEY_EXPIRED', 'API_KEY_SERVICE_BLOCKED']);
 
-/** The TitanError a caller sees once retries are spent. */
-export function toLlmError(
+/** The TitanError a caller sees once retries are spent; takes the described failure the retry loop already read. */
+export function fromGeminiError(
   f: GeminiFailure,
   context: { model: string; timeoutMs: number; attempts: number; cause: unknown },
 ): TitanError {

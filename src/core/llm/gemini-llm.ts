@@ -6,7 +6,7 @@ import { TitanError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Warehouse } from '../warehouse/port.ts';
 import { createCostLedger } from './cost-ledger.ts';
-import { describeGeminiError, type GeminiFailure, isRetryable, toLlmError } from './gemini-errors.ts';
+import { describeGeminiError, fromGeminiError, type GeminiFailure, isRetryable } from './gemini-errors.ts';
 import type { Llm, LlmFunctionCall, LlmRequest, LlmResponse } from './port.ts';
 import { costInr, hasListedPrice } from './prices.ts';
 
@@ -211,7 +211,7 @@ export function createLlm(options: LlmOptions): Llm {
             attempt >= retry.maxAttempts ||
             (serverDelay !== undefined && serverDelay > retry.maxServerDelayMs);
           if (giveUp) {
-            const error = toLlmError(failure, { model, timeoutMs, attempts: attempt, cause: err });
+            const error = fromGeminiError(failure, { model, timeoutMs, attempts: attempt, cause: err });
             if (error.code === 'llm.key_invalid') rejectedKey = key;
             logger.warn(
               { purpose: request.purpose, model, attempt, code: error.code, ...error.detail },
