@@ -1,11 +1,5 @@
-// Answer → Adaptive Card 1.5 (Teams): headline, findings (number → root cause → action by deadline), numbers, chart, "How this was found".
-import { formatCount, formatFact, formatInr } from '../../core/analyst/format.ts';
-import type { Audience } from '../../core/analyst/port.ts';
-import { visibleAnswer } from '../../core/analyst/visible-answer.ts';
-import type { Answer, Fact, Finding, Sources } from '../../core/model/answer.ts';
-import { printable } from '../../core/model/printable.ts';
-import { type ColumnSpec, monospaceRows, type TableElement, tableElement } from './adaptive-table.ts';
-import { groupByBytes, jsonBytes, takeWhileFits } from './byte-packing.ts';
+// Adaptive Card 1.5 for Teams: the elements Titan draws, the card and attachment, dates in the reader's zone, prompt actions.
+import type { TableElement } from './adaptive-table.ts';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 const CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
@@ -88,89 +82,10 @@ export function cardDate(iso: string, withTime = true): string {
  */
 export const FEEDBACK_VERB = 'titan.feedback';
 
-/** Teams refuses bot messages past about 28 KB: no card's JSON may weigh more. */
-export const CARD_BYTES_LIMIT = 28_000;
-/** What the answer's own words may weigh, leaving room under the chart budget for its chart. */
-const ANSWER_CARD_BYTES = 18_000;
-/** What each card the answer continues on may weigh (the activity envelope needs the rest). */
-const MORE_CARD_BYTES = 24_000;
-/** Rows per Table element: a long table moves on to the next card between these blocks. */
-const TABLE_ROWS = 20;
-/** Past this many figures a table would fill several cards; monospace text says the same in a fraction of the bytes. */
-const TABLE_LIMIT = 60;
-const TEXT_ROWS = 40;
-
 export interface ChartImage {
   /** A data: URI (PNG) or an https URL. */
   url: string;
   altText: string;
-}
-
-export interface AnswerCardOptions {
-  audience: Audience;
-  /** Extra lines under the answer (e.g. the open-access note). */
-  notes?: string[];
-  /** A line above the answer when the question is not visible above it (digests). */
-  preface?: string;
-  chart?: ChartImage;
-  /** Said in place of the chart when it could not be shown. */
-  chartNote?: string;
-}
-
-function findingItems(finding: Finding, index: number): CardElement {
-  const impact = finding.impactPerWeek > 0 ? ` (${formatInr(finding.impactPerWeek)}/week)` : '';
-  return {
-    type: 'Container',
-    separator: true,
-    items: [
-      text(`${index + 1}. ${finding.headline}${impact}`, { weight: 'Bolder' }),
-      text(`Root cause: ${finding.rootCause}`, { spacing: 'Small' }),
-      text(
-        `→ ${finding.action.text}, by **${finding.action.deadlineLabel}** (${cardDate(finding.action.deadline)})`,
-        { spacing: 'Small', color: 'Accent' },
-      ),
-    ],
-  };
-}
-
-/** "How this was found": period, rows read, freshness of each source, known gaps, who wrote the words. */
-export function howFoundLines(sources: Sources, path: Answer['path']): string[] {
-  const p = sources.period;
-  const rows = Object.entries(sources.rows).map(([name, n]) => `${formatCount(n)} ${name}`);
-  const fresh = Object.entries(sources.freshness).map(([name, at]) =>
-    at ? `${name} ${cardDate(at, false)}` : `${name} never loaded`,
-  );
-  return [
-    `Period: ${p.label} (${p.from} → ${p.to})`,
-    rows.length > 0 ? `Rows read: ${rows.join(', ')}` : 'Rows read: none',
-    ...(fresh.length > 0 ? [`Data as of: ${fresh.join(', ')}`] : []),
-    ...(sources.gaps.length > 0 ? [`Gaps: ${sources.gaps.join('; ')}`] : []),
-    path === 'llm'
-      ? 'Worded by Gemini; every number checked against the SQL facts'
-      : 'Computed offline from SQL facts',
-  ];
-}
-
-const FACT_COLUMNS: ColumnSpec[] = [
-  { header: 'Figure', width: 3 },
-  { header: 'Value', width: 2, align: 'Right' },
-  { header: 'Period', width: 2 },
-];
-
-const chunk = <T>(items: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
-/** The numbers as Table blocks (monospace text past TABLE_LIMIT figures), every figure kept. */
-function numbersTable(facts: Fact[]): CardElement[] {
-  if (facts.length === 0) return [];
-  const rows = facts.map((f) => [f.label, formatFact(f), f.period.label]);
-  const asText = facts.length > TABLE_LIMIT;
-  return [
-    text('Numbers used', { weight: 'Bolder', separator: true }),
-    ...chunk(rows, asText ? TEXT_ROWS : TABLE_ROWS).map((block) =>
-      asText ? monospaceRows(FACT_COLUMNS, block) : tableElement(FACT_COLUMNS, block),
-    ),
-  ];
 }
 
 /** A quick-prompt press arrives as a message whose value carries this verb and the question. */
@@ -189,79 +104,3 @@ export const promptAction = (question: string, title: string): CardAction => ({
     msteams: { type: 'messageBack', text: question, displayText: question },
   },
 });
-
-/**
- * Renders an Answer as Adaptive Cards 1.5, each within CARD_BYTES_LIMIT: the answer card (headline, how it was
- * found, chart, notes) and, when findings, rows or figures do not fit on it, the cards it continues on, in order.
- * Answer and options are drawn through `printable` (no control characters).
- */
-export function renderAnswerCards(data: Answer, drawn: AnswerCardOptions): AdaptiveCard[] {
-  const [answer, options] = [printable(data), printable(drawn)];
-  const { findings, facts, hiddenFindings: hidden } = visibleAnswer(answer, options.audience);
-  const covered = new Set(findings.map((f) => f.action.text));
-  const extraActions = answer.actions.filter((a) => !covered.has(a.text));
-  const notes = [...answer.notes, ...(options.notes ?? [])];
-  // The closest readings of a declined question ask themselves when pressed, like the welcome card's prompts.
-  const actions = (answer.reading?.suggestions ?? []).slice(0, 5).map((q) => promptAction(q, q));
-
-  const head: CardElement[] = [
-    ...(options.preface ? [text(options.preface, { isSubtle: true, size: 'Small' })] : []),
-    text(answer.headline, { size: 'Large', weight: 'Bolder' }),
-    ...(answer.rootCause ? [text(`Root cause: ${answer.rootCause}`)] : []),
-  ];
-  const flow: CardElement[] = [
-    ...findings.map(findingItems),
-    ...(answer.details ?? []).map((line) => text(line, { spacing: 'Small' })),
-    ...(extraActions.length > 0
-      ? [
-          text('Do next', { weight: 'Bolder', separator: true }),
-          ...extraActions.map((a) => text(`• ${a.text}, by **${a.deadlineLabel}**`, { spacing: 'Small' })),
-        ]
-      : []),
-    ...(hidden > 0
-      ? [
-          text(`${hidden} finding(s) naming staff are left out here; ask Titan in a 1:1 chat to see them.`, {
-            isSubtle: true,
-            size: 'Small',
-          }),
-        ]
-      : []),
-    ...numbersTable(facts),
-  ];
-  const picture: CardElement[] = options.chart
-    ? [{ type: 'Image', url: options.chart.url, altText: options.chart.altText, size: 'Stretch' }]
-    : [];
-  const tail: CardElement[] = [
-    ...(options.chartNote ? [text(options.chartNote, { isSubtle: true, size: 'Small' })] : []),
-    {
-      type: 'Container',
-      separator: true,
-      items: [
-        text('How this was found', { weight: 'Bolder', size: 'Small' }),
-        ...howFoundLines(answer.sources, answer.path).map((line) =>
-          text(line, { isSubtle: true, size: 'Small', spacing: 'None' }),
-        ),
-      ],
-    },
-    ...notes.map((n) => text(n, { isSubtle: true, size: 'Small' })),
-  ];
-
-  const extra = { fallbackText: answer.headline, ...(actions.length ? { actions } : {}) };
-  // The words are measured without the chart: the chart is sized to the room they leave (chart-image.ts), so
-  // the same words fit with or without it. 200 bytes stay free for the line saying the answer continues.
-  const fixed = jsonBytes(adaptiveCard([...head, ...tail], extra)) + 200;
-  const { fit, rest } = takeWhileFits(flow, ANSWER_CARD_BYTES - fixed);
-  const continued = (n: number, of: number) =>
-    text(`${answer.headline} (continued, ${n} of ${of})`, { weight: 'Bolder', size: 'Small' });
-  const more = groupByBytes(rest, MORE_CARD_BYTES - jsonBytes(adaptiveCard([continued(99, 99)])));
-  const note =
-    more.length > 0
-      ? [text(`Continued in the next ${more.length} message(s).`, { isSubtle: true, size: 'Small' })]
-      : [];
-  return [
-    adaptiveCard([...head, ...fit, ...note, ...picture, ...tail], extra),
-    ...more.map((items, i) =>
-      adaptiveCard([continued(i + 2, more.length + 1), ...items], { fallbackText: answer.headline }),
-    ),
-  ];
-}

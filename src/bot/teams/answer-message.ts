@@ -2,12 +2,8 @@
 // Teams' feedback buttons, then any cards it continues on.
 import type { Logger } from '../../core/logger.ts';
 import type { Answer } from '../../core/model/answer.ts';
-import {
-  type AdaptiveCard,
-  type AnswerCardOptions,
-  cardAttachment,
-  renderAnswerCards,
-} from '../render/adaptive-card.ts';
+import { type AnswerCardOptions, renderAnswerCards } from '../render/adaptive-answer.ts';
+import { type AdaptiveCard, cardAttachment } from '../render/adaptive-card.ts';
 import { aiMessageParts } from './ai-message.ts';
 import { chartForCard, type RenderChart } from './chart-image.ts';
 import type { OutboundActivity } from './connector.ts';

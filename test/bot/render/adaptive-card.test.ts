@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AdaptiveCard,
-  type AnswerCardOptions,
-  FEEDBACK_VERB,
-  renderAnswerCards,
-} from '../../../src/bot/render/adaptive-card.ts';
+import { type AnswerCardOptions, renderAnswerCards } from '../../../src/bot/render/adaptive-answer.ts';
+import { type AdaptiveCard, FEEDBACK_VERB } from '../../../src/bot/render/adaptive-card.ts';
 import { renderFailureCard, renderStatusCard } from '../../../src/bot/teams/status-card.ts';
 import { renderTaskCard, TASK_VERBS } from '../../../src/bot/teams/task-card.ts';
 import { renderWelcomeCard } from '../../../src/bot/teams/welcome-card.ts';

@@ -1,7 +1,7 @@
 // The largest answers Titan can produce (a year of a café, every finding, long vendor names) hold Teams' limits: no
 // Adaptive Card over 28 KB, valid 1.5 only; what does not fit on the answer card continues on the next, never dropped.
 import { describe, expect, it } from 'vitest';
-import { CARD_BYTES_LIMIT, renderAnswerCards } from '../../../src/bot/render/adaptive-card.ts';
+import { CARD_BYTES_LIMIT, renderAnswerCards } from '../../../src/bot/render/adaptive-answer.ts';
 import { renderChartPng } from '../../../src/bot/render/chart-png.ts';
 import { answerMessages } from '../../../src/bot/teams/answer-message.ts';
 import { createLogger } from '../../../src/core/logger.ts';

@@ -1,7 +1,7 @@
 // Streaming in Teams 1:1 chats (Teams' streaming protocol): informative updates with the live steps, then the answer
 // as the stream's final message; one stream per chat; status card in group chats, channels, and when Teams refuses.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CARD_BYTES_LIMIT } from '../../../src/bot/render/adaptive-card.ts';
+import { CARD_BYTES_LIMIT } from '../../../src/bot/render/adaptive-answer.ts';
 import { INFORMATIVE_LIMIT } from '../../../src/bot/teams/answer-stream.ts';
 import type { ConnectorCall } from '../../fakes/bot-connector.ts';
 import { CORPUS } from '../../helpers/corpora.ts';
