@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { TitanError } from '../../core/errors.ts';
 import type { IngestProgress } from '../../core/ingest/ingest-service.ts';
 import type { FileOutcome } from '../../core/ingest/outcome.ts';
+import { isQuarantined, quarantineCopyFolder } from '../../core/ingest/quarantine.ts';
 import { printable, printableJson, printableText } from '../../core/model/printable.ts';
 import { CATEGORIES } from '../../core/warehouse/tables.ts';
 import type { CliIo, Command } from '../io.ts';
@@ -49,7 +50,7 @@ export function describeReport(outcome: FileOutcome): string[] {
 /** `3 files: 1 loaded, 1 already loaded, 1 failed (copies with reasons in …)` */
 function summarise(outcomes: FileOutcome[], failedDir: string): string {
   const count = (kind: FileOutcome['outcome']) => outcomes.filter((o) => o.outcome === kind).length;
-  const copied = outcomes.some((o) => o.outcome === 'failed' && !o.transient);
+  const copied = outcomes.some(isQuarantined);
   const files = `${outcomes.length} file${outcomes.length === 1 ? '' : 's'}`;
   return (
     `${files}: ${count('loaded')} loaded, ${count('already_loaded')} already loaded, ${count('failed')} failed` +
@@ -126,7 +127,7 @@ export const ingest: Command = async (argv, io) => {
         io.out(describeOutcome(o));
         for (const line of describeReport(o)) io.out(line);
       }
-      io.out(summarise(outcomes, path.join(titan.runtime.dataDir, 'failed', args.category)));
+      io.out(summarise(outcomes, quarantineCopyFolder(titan.runtime.dataDir, args.category)));
     }
     return failed.length === 0 ? 0 : 1;
   } finally {

@@ -20,11 +20,15 @@ export const quarantineInSource =
   (file, outcome) =>
     source.move(file, folder, { reason: reasonOf(outcome) });
 
+/** Where `titan ingest` puts its copies of one category's failed files. */
+export const quarantineCopyFolder = (dataDir: string, category: Category): string =>
+  path.join(dataDir, 'failed', category);
+
 /** `titan ingest`'s: a copy under the data dir's failed/<category>/, because the CLI never moves or changes the user's files. */
 export const quarantineCopies =
   (dataDir: string, category: Category): Quarantine =>
   async (file, outcome) => {
-    await fileAway(file.id, path.join(dataDir, 'failed', category), {
+    await fileAway(file.id, quarantineCopyFolder(dataDir, category), {
       keep: true,
       reason: reasonOf(outcome),
     });
