@@ -53,10 +53,10 @@ export async function openStatusCard(
  */
 export async function openStream(
   conversation: TeamsConversation,
-  logger: Logger,
-  release: () => void,
+  options: { logger: Logger; gapMs: number; release: () => void },
 ): Promise<AnswerDisplay> {
-  const stream = await startStream(conversation, FIRST_STEP, logger);
+  const { logger, release } = options;
+  const stream = await startStream(conversation, FIRST_STEP, options);
   const close = async (message: MessageActivity): Promise<string> => {
     try {
       await stream.close(message);

@@ -29,6 +29,8 @@ export interface AnswerDeps extends AnswerTurnDeps {
   renderChart: RenderChart;
   answers: AnswerMessageStore;
   streams: StreamGate;
+  /** Least time between a stream's updates (Teams throttles faster ones). */
+  streamGapMs: number;
 }
 
 /**
@@ -63,7 +65,7 @@ async function openDisplay(
     conversationKind(activity) === 'personal' ? deps.streams.claim(activity.conversation.id) : undefined;
   if (!release) return openStatusCard(conversation, log);
   try {
-    return await openStream(conversation, log, release);
+    return await openStream(conversation, { logger: log, gapMs: deps.streamGapMs, release });
   } catch (err) {
     release();
     log.info({ err }, 'teams did not take a stream; answering on a status card');

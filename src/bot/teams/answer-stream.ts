@@ -6,6 +6,8 @@ import type { OutboundActivity, TeamsConversation } from './connector.ts';
 
 /** Teams' limit on the text of one informative update. */
 export const INFORMATIVE_LIMIT = 1000;
+/** Teams takes about one streaming request a second; updates closer together are throttled (429). */
+export const STREAM_GAP_MS = 1000;
 
 export interface TeamsStream {
   /** The id Teams gave the stream: the final message takes it, so the answer replaces the steps in place. */
@@ -53,19 +55,38 @@ export function finalMessage(message: MessageActivity, id: string): MessageActiv
   };
 }
 
-/** Opens a stream with its first step; throws what the Bot Connector said when the service refuses to stream. */
+/**
+ * Opens a stream with its first step; throws what the Bot Connector said when the service refuses to stream.
+ * Updates go at most one per `gapMs`; steps arriving meanwhile are listed together in the next one.
+ */
 export async function startStream(
   conversation: TeamsConversation,
   firstStep: string,
-  logger: Logger,
+  options: { logger: Logger; gapMs: number },
 ): Promise<TeamsStream> {
   const steps = [firstStep];
   let sequence = 1;
   const id = await conversation.post(informative(stepsText(steps), sequence, undefined));
+  let sentAt = performance.now();
+  // When the answer is ready, an update still waiting for its gap is dropped rather than delaying the answer.
+  let ending = false;
+  let wake = () => {};
   const updates = createStatusUpdates(async () => {
+    const wait = options.gapMs - (performance.now() - sentAt);
+    if (wait > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    if (ending) return;
     sequence += 1;
     await conversation.post(informative(stepsText(steps), sequence, id));
-  }, logger);
+    sentAt = performance.now();
+  }, options.logger);
   return {
     id,
     // Every step is kept as it arrives, so an update that collapses several still lists them all.
@@ -74,7 +95,11 @@ export async function startStream(
         steps.push(line);
         updates.update(line);
       },
-      settle: () => updates.settle(),
+      settle() {
+        ending = true;
+        wake();
+        return updates.settle();
+      },
     },
     async close(message) {
       await conversation.post(finalMessage(message, id));

@@ -5,6 +5,7 @@ import { answerTurnDeps, type ChatDoorDeps } from '../chat-door.ts';
 import { renderChartPng } from '../render/chart-png.ts';
 import { inboundActivity, tenantOf } from './activity.ts';
 import { createAnswerMessageStore } from './answer-messages.ts';
+import { STREAM_GAP_MS } from './answer-stream.ts';
 import type { RenderChart } from './chart-image.ts';
 import { type ConversationStore, createConversationStore } from './conversation-store.ts';
 import { type RouteDeps, routeActivity } from './routes.ts';
@@ -19,6 +20,8 @@ export interface TeamsWebhookOptions extends ChatDoorDeps {
   endpoints?: Partial<TeamsEndpoints>;
   fetch?: typeof fetch;
   renderChart?: RenderChart;
+  /** Least time between a stream's updates; Teams' own pace (STREAM_GAP_MS) unless a test sets it. */
+  streamGapMs?: number;
 }
 
 /** What the HTTP server knows about the caller that a web Request does not carry. */
@@ -79,6 +82,7 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
       },
       answers,
       streams,
+      streamGapMs: options.streamGapMs ?? STREAM_GAP_MS,
       connect: (ref) => settings.connect(ref, vouched),
       background,
     };

@@ -58,6 +58,8 @@ export interface HarnessOptions {
   mode: 'app' | 'emulator';
   config?: ConfigValues;
   answerTimeoutMs?: number;
+  /** Least time between a stream's updates; none unless a test is about the pace. */
+  streamGapMs?: number;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -90,6 +92,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     endpoints: fake.endpoints,
     renderChart: (chart, scale) => renderChartPng(chart, { scale }),
     ...(options.answerTimeoutMs ? { answerTimeoutMs: options.answerTimeoutMs } : {}),
+    streamGapMs: options.streamGapMs ?? 0,
   });
 
   return {

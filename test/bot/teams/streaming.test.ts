@@ -83,6 +83,40 @@ describe('Teams streaming', CORPUS, () => {
     expect(h.messages().filter((c) => streamOf(c).streamType === 'final')).toHaveLength(1);
   });
 
+  it('paces updates to the gap Teams allows: steps arriving within it share the next update', async () => {
+    h = await startHarness({ mode: 'app', streamGapMs: 250 });
+    h.analyst.statuses = ['Step one…', 'Step two…', 'Step three…'];
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const normal = h.analyst.answer;
+    h.analyst.answer = async (request) => {
+      await held;
+      return normal(request);
+    };
+    const asked = performance.now();
+    await h.post(h.recorded('dm/teams.json', 'dmMessage'));
+    await h.fake.waitFor((calls) => informative(calls).length === 2);
+    expect(performance.now() - asked).toBeGreaterThanOrEqual(240);
+    expect(informative(h.fake.calls)[1]!.body.text).toBe(
+      '✓ Working on it…\n✓ Step one…\n✓ Step two…\n⏳ Step three…',
+    );
+    release();
+    await h.settle();
+    expect(h.messages().filter((c) => streamOf(c).streamType === 'final')).toHaveLength(1);
+  });
+
+  it('never holds a ready answer back for an update still waiting for its gap', async () => {
+    h = await startHarness({ mode: 'app', streamGapMs: 5_000 });
+    const asked = performance.now();
+    await h.post(h.recorded('dm/teams.json', 'dmMessage'));
+    await h.settle();
+    expect(performance.now() - asked).toBeLessThan(2_000);
+    expect(informative(h.fake.calls)).toHaveLength(1);
+    expect(h.messages().filter((c) => streamOf(c).streamType === 'final')).toHaveLength(1);
+  });
+
   it('answers on a status card when Teams refuses the stream, once', async () => {
     h = await startHarness({ mode: 'app' });
     h.fake.refuse = (call) =>
