@@ -18,6 +18,7 @@ const STATUS: Record<TitanErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   'warehouse.unavailable': 503,
   'warehouse.query_failed': 500,
+  'warehouse.timeout': 504,
   'lock.busy': 409,
   'ingest.unreadable': 422,
   'ingest.unmapped': 422,

@@ -12,6 +12,7 @@ export const TITAN_ERROR_CODES = [
   'conflict',
   'warehouse.unavailable',
   'warehouse.query_failed',
+  'warehouse.timeout',
   'lock.busy',
   'ingest.unreadable',
   'ingest.unmapped',

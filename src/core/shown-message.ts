@@ -16,6 +16,8 @@ const SHOWN: Record<TitanErrorCode, boolean> = {
   conflict: true,
   'warehouse.unavailable': true,
   'warehouse.query_failed': false,
+  // Says how long the query ran and what to ask instead; no SQL in it.
+  'warehouse.timeout': true,
   'lock.busy': true,
   'ingest.unreadable': true,
   'ingest.unmapped': true,

@@ -48,7 +48,7 @@ export async function openLiveWarehouse(config: () => ConfigValues, dataDir: str
     get dialect(): Dialect {
       return follow().dialect;
     },
-    query: async (sql, params) => (await live()).query(sql, params),
+    query: async (sql, params, options) => (await live()).query(sql, params, options),
     execute: async (sql, params) => (await live()).execute(sql, params),
     insertRows: async (table, rows) => (await live()).insertRows(table, rows),
     insertBlock: async (table, block) => (await live()).insertBlock(table, block),

@@ -57,8 +57,18 @@ export interface WarehouseTx {
   insertBlock(table: string, block: RowBlock): Promise<number>;
 }
 
+/** How long a read may take. */
+export interface QueryOptions {
+  /**
+   * Milliseconds after which the read is stopped and fails with `warehouse.timeout`, where the engine can stop it
+   * (the SQLite read pool ends the reader); an engine that cannot ignores it.
+   */
+  deadlineMs?: number;
+}
+
 export interface Warehouse extends WarehouseTx {
   readonly kind: 'sqlite' | 'bigquery';
+  query<T = Row>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T[]>;
   readonly dialect: Dialect;
   /** Runs `fn` in one transaction; rolls back if it throws. */
   transaction<T>(fn: (tx: WarehouseTx) => Promise<T>): Promise<T>;

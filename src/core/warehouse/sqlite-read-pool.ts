@@ -1,0 +1,216 @@
+// Answers warehouse reads on a few reader processes, each with a read-only connection to the SQLite file (WAL lets them
+// read while the main connection writes): queries run off the event loop, several at once, and one past its deadline
+// is stopped by ending its reader, which the pool replaces.
+//
+// Processes, not worker threads: a better-sqlite3 query is one native call that never returns to JavaScript until it
+// is done, so worker.terminate() waits for it (a runaway query kept terminate() pending past 5 s, and would for
+// hours); a process is ended at once.
+import type { ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { TitanError } from '../errors.ts';
+import { forkModule } from '../threads/start-module-worker.ts';
+import type { QueryOptions, Row, SqlParams } from './port.ts';
+import type { FromReader, ReaderSettings, ToReader } from './sqlite-read-messages.ts';
+
+export interface SqliteReadPoolOptions {
+  /** The warehouse file; it must exist (the main connection creates and migrates it first). */
+  path: string;
+  /** Readers at most; started as queries need them. Default: the cores, 2 to 4. */
+  size?: number;
+  /** How long a reader waits on a lock (a checkpoint) before failing. */
+  busyTimeoutMs?: number;
+}
+
+export interface SqliteReadPool {
+  readonly size: number;
+  /** Runs one read on a free reader (queued until one is); `deadlineMs` counts from this call. */
+  query<T = Row>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T[]>;
+  /** The process ids of the readers alive now. */
+  pids(): number[];
+  /** Ends every reader and fails what is queued; resolves when every reader process has exited. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+interface Job {
+  id: number;
+  sql: string;
+  params: SqlParams | undefined;
+  deadlineMs: number | undefined;
+  resolve(rows: Row[]): void;
+  reject(err: Error): void;
+  timer?: NodeJS.Timeout;
+  reader?: Reader;
+}
+
+interface Reader {
+  child: ChildProcess;
+  job?: Job;
+  exited: Promise<void>;
+}
+
+export const defaultPoolSize = (): number => Math.min(4, Math.max(2, os.availableParallelism()));
+
+const seconds = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`);
+
+function timedOut(ms: number): TitanError {
+  return new TitanError(
+    'warehouse.timeout',
+    `The warehouse query was stopped after ${seconds(ms)}, its time limit. Ask about a shorter period or fewer ` +
+      'things at once, or try again when fewer questions are running.',
+    { detail: { deadlineMs: ms } },
+  );
+}
+
+export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteReadPool {
+  const size = options.size ?? defaultPoolSize();
+  const settings: ReaderSettings = {
+    path: path.resolve(options.path),
+    busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
+  };
+  const readers = new Set<Reader>();
+  const exiting = new Set<Promise<void>>();
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closed = false;
+  let hooked = false;
+
+  // A reader left running when this process exits without close() would finish its query alone.
+  const killAll = (): void => {
+    for (const reader of readers) reader.child.kill('SIGKILL');
+  };
+
+  function finish(job: Job, outcome: { rows: Row[] } | { error: Error }): void {
+    clearTimeout(job.timer);
+    if (job.reader) {
+      job.reader.job = undefined;
+      // An idle reader does not keep this process alive.
+      job.reader.child.channel?.unref();
+      job.reader = undefined;
+    }
+    if ('rows' in outcome) job.resolve(outcome.rows);
+    else job.reject(outcome.error);
+  }
+
+  /** Kills a reader (it may be mid-query); its exit is awaited by close(). */
+  function end(reader: Reader): void {
+    readers.delete(reader);
+    const { child } = reader;
+    // A child that never started (or already exited) has no exit left to wait for.
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGKILL');
+    exiting.add(reader.exited);
+    void reader.exited.then(() => exiting.delete(reader.exited));
+  }
+
+  function lost(reader: Reader, why: string): void {
+    if (!readers.has(reader)) return;
+    const job = reader.job;
+    end(reader);
+    if (job) {
+      finish(job, {
+        error: new TitanError(
+          'warehouse.query_failed',
+          `The SQLite reader stopped unexpectedly (${why}); ask again.`,
+        ),
+      });
+    }
+    pump();
+  }
+
+  function spawn(): Reader {
+    if (!hooked) process.once('exit', killAll);
+    hooked = true;
+    const child = forkModule(import.meta.url, './sqlite-read-worker', { serialization: 'advanced' });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const reader: Reader = { child, exited };
+    readers.add(reader);
+    child.unref();
+    child.on('message', (reply: FromReader) => {
+      const job = reader.job;
+      if (!job || job.id !== reply.id) return;
+      if ('rows' in reply) finish(job, { rows: reply.rows });
+      else finish(job, { error: new TitanError(reply.error.code, reply.error.message) });
+      pump();
+    });
+    child.on('error', (err) => lost(reader, err.message));
+    child.on('exit', (code, signal) => lost(reader, signal ?? `exit code ${code}`));
+    send(reader, { kind: 'open', settings });
+    return reader;
+  }
+
+  function send(reader: Reader, message: ToReader): void {
+    reader.child.send(message, (err) => {
+      if (err) lost(reader, err.message);
+    });
+  }
+
+  function pump(): void {
+    while (queue.length > 0 && !closed) {
+      let reader = [...readers].find((r) => !r.job);
+      if (!reader && readers.size < size) reader = spawn();
+      if (!reader) return;
+      const job = queue.shift()!;
+      reader.job = job;
+      job.reader = reader;
+      // Busy, it keeps this process alive until it answers, like a query on the main thread would.
+      reader.child.channel?.ref();
+      send(reader, { kind: 'read', id: job.id, sql: job.sql, ...(job.params ? { params: job.params } : {}) });
+    }
+  }
+
+  function expire(job: Job): void {
+    const ms = job.deadlineMs!;
+    const reader = job.reader;
+    if (reader) {
+      end(reader);
+      // The replacement starts now, so the next question does not wait for it.
+      if (!closed) spawn();
+    } else {
+      queue.splice(queue.indexOf(job), 1);
+    }
+    finish(job, { error: timedOut(ms) });
+    pump();
+  }
+
+  return {
+    size,
+    query<T = Row>(sql: string, params?: SqlParams, queryOptions: QueryOptions = {}): Promise<T[]> {
+      if (closed) {
+        return Promise.reject(
+          new TitanError('warehouse.unavailable', 'The warehouse is closing; ask again in a moment.'),
+        );
+      }
+      return new Promise<T[]>((resolve, reject) => {
+        const { deadlineMs } = queryOptions;
+        const job: Job = {
+          id: nextId++,
+          sql,
+          params,
+          deadlineMs,
+          resolve: resolve as (rows: Row[]) => void,
+          reject,
+        };
+        if (deadlineMs !== undefined) job.timer = setTimeout(() => expire(job), deadlineMs);
+        queue.push(job);
+        pump();
+      });
+    },
+    pids: () => [...readers].flatMap((r) => (r.child.pid === undefined ? [] : [r.child.pid])),
+    async close() {
+      closed = true;
+      const closing = new TitanError(
+        'warehouse.unavailable',
+        'The warehouse is closing; ask again in a moment.',
+      );
+      for (const job of queue.splice(0)) finish(job, { error: closing });
+      for (const reader of [...readers]) {
+        const job = reader.job;
+        end(reader);
+        if (job) finish(job, { error: closing });
+      }
+      process.removeListener('exit', killAll);
+      await Promise.all([...exiting]);
+    },
+  };
+}
