@@ -1,5 +1,7 @@
 // Dates written out ("21 November", "21/11/2026", "1–15 Nov", "from 13 to 19 Nov", "Nov 9 to Nov 15", "March 2015"): our rules, then chrono-node for the rest.
-import { Chrono, en, type ParsedComponents } from 'chrono-node';
+import type { ParsedComponents } from 'chrono-node';
+// The English locale alone: the package's main entry loads every language (a quarter of `titan ask`'s start-up).
+import { Chrono, configuration } from 'chrono-node/en';
 import {
   DATE_ATOM,
   type DayMonth,
@@ -44,7 +46,7 @@ const sameMonth = (day: string, month: number, year: number | undefined): DayMon
   year === undefined ? { day: Number(day), month } : { day: Number(day), month, year };
 
 const chronoFor = (dayFirst: boolean): Chrono =>
-  new Chrono(en.configuration.createConfiguration(true, dayFirst));
+  new Chrono(configuration.createConfiguration(true, dayFirst));
 const CHRONO = { dayFirst: chronoFor(true), monthFirst: chronoFor(false) };
 
 const dayMonthOf = (c: ParsedComponents): DayMonth | null => {
