@@ -23,8 +23,11 @@ import { DEFAULT_SCOPE, type Scope } from './model/scope.ts';
 import { createSalesSyncJob } from './pos/sales-sync-job.ts';
 import type { FolderWatcher } from './schedule/folder-watcher.ts';
 import { createTaskService, type TaskQueue } from './tasks/task-service.ts';
+import { SQLITE_FILE } from './warehouse/create-warehouse.ts';
 import { openLiveWarehouse } from './warehouse/live-warehouse.ts';
+import { readThroughPool } from './warehouse/pooled-reads.ts';
 import type { Warehouse } from './warehouse/port.ts';
+import { createSqliteReadPool } from './warehouse/sqlite-read-pool.ts';
 
 export interface TitanOptions {
   runtime: RuntimeSettings;
@@ -71,12 +74,20 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
   // BigQuery credentials PATCHed later are picked up without a restart.
   const warehouse = await openLiveWarehouse(() => vault.get(), runtime.dataDir);
   await warehouse.migrate();
+  // Answers read the SQLite file on the read pool's processes: better-sqlite3 is synchronous, so a query here would
+  // hold every door's acks while it ran, and a runaway one could not be stopped. BigQuery's reads are async already.
+  // Ingest, locks and tasks keep the main connection.
+  const readPool =
+    warehouse.kind === 'sqlite'
+      ? createSqliteReadPool({ path: path.join(runtime.dataDir, SQLITE_FILE) })
+      : undefined;
+  const answering = readPool ? readThroughPool(warehouse, readPool) : warehouse;
 
   const locks = createLocks({ warehouse, clock, logger });
   const tasks = createTaskService({ warehouse, clock });
   const dailyRevenueTarget = revenueTarget(vault);
   const offline = createOfflineAnalyst({
-    warehouse,
+    warehouse: answering,
     tasks,
     clock,
     tz: runtime.tz,
@@ -99,11 +110,11 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
       offline,
       llm,
       metrics: Object.values(METRICS),
-      warehouse,
+      warehouse: answering,
       logger,
       clock,
       timeZone: runtime.tz,
-      memory: createChatMemoryReader({ warehouse }),
+      memory: createChatMemoryReader({ warehouse: answering }),
       dailyRevenueTarget,
     }),
     tasks,
@@ -164,6 +175,7 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
       watcher.stop();
       // A background Drive job finishes its current file (one transaction) before the database closes.
       await ingest.idle();
+      await readPool?.close();
       await warehouse.close();
     },
   };

@@ -98,6 +98,8 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     const { child } = reader;
     // A child that never started (or already exited) has no exit left to wait for.
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    // Referenced again, so close() can wait for the exit: nothing else may be keeping this process alive.
+    child.ref();
     child.kill('SIGKILL');
     exiting.add(reader.exited);
     void reader.exited.then(() => exiting.delete(reader.exited));
@@ -125,7 +127,9 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const reader: Reader = { child, exited };
     readers.add(reader);
+    // Idle, a reader does not keep this process alive (pump() references its channel while it has a query).
     child.unref();
+    child.channel?.unref();
     child.on('message', (reply: FromReader) => {
       const job = reader.job;
       if (!job || job.id !== reply.id) return;

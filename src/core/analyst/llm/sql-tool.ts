@@ -1,4 +1,4 @@
-// run_sql: a read-only SELECT the model writes when query_data cannot express the question; parsed, scoped, LIMITed and timed out.
+// run_sql: a read-only SELECT the model writes when query_data cannot express the question; parsed, scoped, LIMITed and stopped at its deadline.
 //
 // Why it stays beside query_data: a semantic query is measures summed over groups of one dimension, so it cannot
 // say row-level or cross-sheet questions — one bill, bills above ₹2,000, items bought but never sold, what one
@@ -16,9 +16,12 @@ export const SQL_TOOL_NAME = 'run_sql';
 export interface SqlToolOptions {
   /** Rows returned at most. */
   maxRows?: number;
-  /** A query still running after this is abandoned (the model is told so). */
+  /** A query still running after this is stopped, where the warehouse can stop one, else abandoned (the model is told so). */
   timeoutMs?: number;
 }
+
+/** The race below is only for warehouses that cannot stop a query: one that can reports its own timeout first. */
+const ABANDON_GRACE_MS = 250;
 
 const args = z.object({ sql: z.string().min(1).max(4000) });
 
@@ -59,7 +62,10 @@ export function createSqlTool(dialect: 'sqlite' | 'bigquery', options: SqlToolOp
           hideStaff: ctx.audience === 'public',
         });
         ctx.onStatus?.(`Running a read-only query on ${guarded.tables.join(', ') || 'the warehouse'}…`);
-        const rows = await withTimeout(ctx.warehouse.query(guarded.sql), timeoutMs);
+        const rows = await withTimeout(
+          ctx.warehouse.query(guarded.sql, undefined, { deadlineMs: timeoutMs }),
+          timeoutMs + ABANDON_GRACE_MS,
+        );
         return {
           response: {
             rows: rows.slice(0, maxRows),
