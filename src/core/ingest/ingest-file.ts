@@ -10,7 +10,12 @@ import type { IngestRecords } from './load/ingest-records.ts';
 import { loadRows } from './load/load-rows.ts';
 import type { FileOutcome } from './outcome.ts';
 import { readHead } from './parse/file-head.ts';
-import { asPhotoFailure, otherPictureFormat, PICTURE_MAGIC_BYTES, unreadablePicture } from './parse/image.ts';
+import {
+  asPhotoFailure,
+  otherPictureFormat,
+  PICTURE_MAGIC_BYTES,
+  unreadablePicture,
+} from './parse/image/image.ts';
 import { sniffFile } from './parse/sniff.ts';
 import type { IncomingFile } from './port.ts';
 import type { PrepareFile } from './prepare.ts';

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnalyst } from '../../../src/core/analyst/analyst.ts';
 import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
-import { encodePng } from '../../../src/core/ingest/parse/png-encode.ts';
+import { encodePng } from '../../../src/core/ingest/parse/pdf/png-encode.ts';
 import type { IngestLlm } from '../../../src/core/ingest/prepare-file.ts';
 import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import { isSale } from '../../../src/core/semantic/predicates.ts';

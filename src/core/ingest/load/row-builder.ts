@@ -3,7 +3,7 @@ import type { Scope } from '../../model/scope.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import type { CanonicalValues, RowNormaliser } from '../normalise/normalise-row.ts';
 import { targetColumns } from '../normalise/target-columns.ts';
-import { currencyCode, HOME_CURRENCY } from '../parse/currency.ts';
+import { currencyCode, HOME_CURRENCY } from '../parse/text/currency.ts';
 import { rowHash, scopeHashKey } from './row-hash.ts';
 import { FIELD_SEP, rowText } from './row-text.ts';
 import type { SeenValues } from './seen-values.ts';

@@ -1,14 +1,14 @@
 // The one entry point for reading a file: sniffs what it really is and hands it to the matching parser.
 import type { Category } from '../../warehouse/tables.ts';
 import type { IncomingFile, RawTable, VisionTableExtractor } from '../port.ts';
-import { parseCsv } from './csv.ts';
-import { parseImage } from './image.ts';
-import type { OcrOptions } from './ocr.ts';
-import { parsePdf } from './pdf.ts';
+import { parseCsv } from './csv/csv.ts';
+import { parseImage } from './image/image.ts';
+import type { OcrOptions } from './image/ocr.ts';
+import { parsePdf } from './pdf/pdf.ts';
 import { sniffFile } from './sniff.ts';
-import { parseXlsx } from './xlsx.ts';
-import type { SheetSkipListener } from './xlsx-skipped.ts';
-import type { ZipLimits } from './zip-directory.ts';
+import { parseXlsx } from './xlsx/xlsx.ts';
+import type { SheetSkipListener } from './xlsx/xlsx-skipped.ts';
+import type { ZipLimits } from './xlsx/zip-directory.ts';
 
 export interface ParseOptions {
   /** The category being ingested (vision prompts are tailored to it). */

@@ -1,8 +1,8 @@
 // Where a table's rows can be streamed from again, in any thread: a CSV or a worksheet, described as plain data.
-import type { CsvDialect } from './csv-dialect.ts';
-import type { TextEncodingName } from './text-encoding.ts';
-import type { SheetExtras } from './xlsx-scan.ts';
-import type { SheetInfo, WorkbookInfo } from './xlsx-workbook.ts';
+import type { CsvDialect } from './csv/csv-dialect.ts';
+import type { TextEncodingName } from './csv/text-encoding.ts';
+import type { SheetExtras } from './xlsx/xlsx-scan.ts';
+import type { SheetInfo, WorkbookInfo } from './xlsx/xlsx-workbook.ts';
 
 /** How to stream a CSV's data rows, as plain data: a row worker thread can stream them from it too. */
 export interface CsvRowSource {

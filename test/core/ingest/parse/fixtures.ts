@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { readZipDirectory } from '../../../../src/core/ingest/parse/zip-directory.ts';
+import { readZipDirectory } from '../../../../src/core/ingest/parse/xlsx/zip-directory.ts';
 import type { IncomingFile, RawTable } from '../../../../src/core/ingest/port.ts';
 import type { ZipInput } from '../zip-writer.ts';
 

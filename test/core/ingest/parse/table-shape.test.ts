@@ -5,8 +5,8 @@ import {
   isTotalsRow,
   locateHeader,
 } from '../../../../src/core/ingest/parse/table-shape.ts';
-import { groupLines, type TextItem } from '../../../../src/core/ingest/parse/text-lines.ts';
-import { findTables } from '../../../../src/core/ingest/parse/text-tables.ts';
+import { groupLines, type TextItem } from '../../../../src/core/ingest/parse/text/text-lines.ts';
+import { findTables } from '../../../../src/core/ingest/parse/text/text-tables.ts';
 
 describe('locateHeader', () => {
   it('skips a title, an outlet line and a repeated merged title', () => {

@@ -4,7 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MappingStore } from '../../../../src/core/ingest/map/map-table.ts';
-import { readZipDirectory } from '../../../../src/core/ingest/parse/zip-directory.ts';
+import { readZipDirectory } from '../../../../src/core/ingest/parse/xlsx/zip-directory.ts';
 import type { IncomingFile } from '../../../../src/core/ingest/port.ts';
 import type { PreparedFile } from '../../../../src/core/ingest/prepare.ts';
 import { createFilePreparer } from '../../../../src/core/ingest/prepare-file.ts';
