@@ -1,12 +1,10 @@
 // The one entry point for reading a file: sniffs what it really is and hands it to the matching parser.
+// Each parser is loaded the first time a file of its kind arrives: a process that never reads a PDF or a photo
+// (every `titan ask`) never loads pdf.js or the OCR engine's glue.
 import type { Category } from '../../warehouse/tables.ts';
 import type { IncomingFile, RawTable, VisionTableExtractor } from '../port.ts';
-import { parseCsv } from './csv/csv.ts';
-import { parseImage } from './image/image.ts';
 import type { OcrOptions } from './image/ocr.ts';
-import { parsePdf } from './pdf/pdf.ts';
 import { sniffFile } from './sniff.ts';
-import { parseXlsx } from './xlsx/xlsx.ts';
 import type { SheetSkipListener } from './xlsx/xlsx-skipped.ts';
 import type { ZipLimits } from './xlsx/zip-directory.ts';
 
@@ -34,12 +32,12 @@ export async function parseFile(file: IncomingFile, options: ParseOptions): Prom
   const sniffed = await sniffFile(file);
   switch (sniffed.kind) {
     case 'csv':
-      return [await parseCsv(file, options)];
+      return [await (await import('./csv/csv.ts')).parseCsv(file, options)];
     case 'zip':
-      return parseXlsx(file, options);
+      return (await import('./xlsx/xlsx.ts')).parseXlsx(file, options);
     case 'pdf':
-      return parsePdf(file, options);
+      return (await import('./pdf/pdf.ts')).parsePdf(file, options);
     case 'image':
-      return parseImage(file, { ...options, mimeType: sniffed.mimeType });
+      return (await import('./image/image.ts')).parseImage(file, { ...options, mimeType: sniffed.mimeType });
   }
 }
