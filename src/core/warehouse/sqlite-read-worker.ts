@@ -22,6 +22,8 @@ function statement(sql: string): Statement {
     const { path, busyTimeoutMs } = settings;
     db = guarded(() => new Database(path, { readonly: true, fileMustExist: true }));
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    // The main connection's page cache (32 MB): answers scan the same pages it kept in memory before the pool.
+    db.pragma('cache_size = -32768');
     prepare = createStatementCache(db).prepare;
   }
   return prepare(sql);
