@@ -18,6 +18,13 @@ export interface ConnectorCall {
   refusedWith?: number;
 }
 
+/** An error the Bot Connector answers with; `code` is BadArgument unless given. */
+export interface Refusal {
+  status: number;
+  code?: string;
+  message: string;
+}
+
 export interface TokenRequest {
   tenant: string;
   form: Record<string, string>;
@@ -40,8 +47,11 @@ export interface FakeBotConnector {
   forgeToken(appId: string, claims?: Record<string, unknown>): string;
   /** Resolves once `predicate` holds over the recorded calls (checked after every call). */
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<void>;
-  /** Turns down the calls it returns a status for (e.g. 403 for a stream the service will not take), as the Bot Connector would. */
-  refuse: ((call: ConnectorCall) => { status: number; message: string } | undefined) | undefined;
+  /**
+   * Turns down the calls it returns a status for, as the Bot Connector would: e.g. 403 ContentStreamNotAllowed with
+   * one of the messages Teams documents for streams ("Content stream is not allowed", "… was cancelled by user.").
+   */
+  refuse: ((call: ConnectorCall) => Refusal | undefined) | undefined;
   /** The bearer token the token endpoint issues for a client id and secret. */
   readonly issuedToken: string;
   close(): Promise<void>;
@@ -145,7 +155,8 @@ export async function startFakeBotConnector(
       if (refusal) {
         calls.push({ ...call, refusedWith: refusal.status });
         waiter.notify();
-        return send(res, refusal.status, { error: { code: 'BadArgument', message: refusal.message } });
+        const error = { code: refusal.code ?? 'BadArgument', message: refusal.message };
+        return send(res, refusal.status, { error });
       }
       if (req.method === 'POST') call.createdId = `activity-${++seq}`;
       calls.push(call);

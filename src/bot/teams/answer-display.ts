@@ -48,8 +48,8 @@ export async function openStatusCard(
 }
 
 /**
- * Streams the steps and ends the stream with the answer. A final message the service refuses (the stream
- * timed out, say) is posted as a message of its own, so the answer still lands once.
+ * Streams the steps and ends the stream with the answer. A final message the stream could not carry (the user
+ * pressed Stop, the service failed it) is posted as a message of its own, so the answer still lands once.
  */
 export async function openStream(
   conversation: TeamsConversation,
@@ -59,12 +59,13 @@ export async function openStream(
   const stream = await startStream(conversation, FIRST_STEP, options);
   const close = async (message: MessageActivity): Promise<string> => {
     try {
-      await stream.close(message);
-      return stream.id;
+      const id = await stream.close(message);
+      if (id) return id;
+      logger.info('teams stream stopped before its final message; posting the message instead');
     } catch (err) {
       logger.warn({ err }, 'teams stream not closed; posting the message instead');
-      return conversation.post(message);
     }
+    return conversation.post(message);
   };
   return {
     messageId: stream.id,

@@ -49,7 +49,9 @@ export async function answerMessages(
       ...(text ? { text } : {}),
       attachments: [cardAttachment(card!)],
       entities: [entity],
-      ...(feedback ? { channelData: { feedbackLoopEnabled: true } } : {}),
+      // Teams' default 👍/👎 form: the SDK rewrites the older `feedbackLoopEnabled: true` to this on a stream's
+      // final message, so every path sends the same.
+      ...(feedback ? { channelData: { feedbackLoop: { type: 'default' as const } } } : {}),
     },
     more: more.map(cardMessage),
   };

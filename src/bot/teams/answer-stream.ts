@@ -1,8 +1,10 @@
-// Teams' streaming protocol for one answer in a 1:1 chat: informative updates (the live steps), then the final message.
+// One answer streamed in a Teams 1:1 chat through the SDK's HttpStream: Titan's live steps as its informative
+// updates, paced; the answer as its final message.
+import { MessageActivityInput } from '@microsoft/teams.api';
 import type { Logger } from '../../core/logger.ts';
 import { createStatusUpdates, type StatusUpdates } from '../status-updates.ts';
 import type { MessageActivity } from './answer-message.ts';
-import type { OutboundActivity, TeamsConversation } from './connector.ts';
+import type { TeamsConversation } from './connector.ts';
 
 /** Teams' limit on the text of one informative update. */
 export const INFORMATIVE_LIMIT = 1000;
@@ -12,10 +14,13 @@ export const STREAM_GAP_MS = 1000;
 export interface TeamsStream {
   /** The id Teams gave the stream: the final message takes it, so the answer replaces the steps in place. */
   readonly id: string;
-  /** Each line becomes an informative update; lines arriving while one is in flight collapse into the newest. */
+  /** Each line becomes an informative update; lines arriving within the gap are listed together in the next. */
   readonly status: StatusUpdates;
-  /** Ends the stream with `message` as its final message. */
-  close(message: MessageActivity): Promise<void>;
+  /**
+   * Ends the stream with `message`; returns the id of the message that shows it, or undefined when the stream
+   * could not carry it (the user pressed Stop), so the caller posts it on its own.
+   */
+  close(message: MessageActivity): Promise<string | undefined>;
 }
 
 /**
@@ -30,43 +35,20 @@ export function stepsText(steps: string[]): string {
   return lines.join('\n');
 }
 
-function informative(text: string, sequence: number, id: string | undefined): OutboundActivity {
-  const stream = {
-    streamType: 'informative' as const,
-    streamSequence: sequence,
-    ...(id ? { streamId: id } : {}),
-  };
-  return {
-    type: 'typing',
-    ...(id ? { id } : {}),
-    text,
-    channelData: stream,
-    entities: [{ type: 'streaminfo', ...stream }],
-  };
-}
-
-/** The final message of stream `id`: its text, card and entities, marked final (no sequence number). */
-export function finalMessage(message: MessageActivity, id: string): MessageActivity {
-  return {
-    ...message,
-    id,
-    channelData: { ...message.channelData, streamId: id, streamType: 'final' },
-    entities: [...(message.entities ?? []), { type: 'streaminfo', streamId: id, streamType: 'final' }],
-  };
-}
-
 /**
- * Opens a stream with its first step; throws what the Bot Connector said when the service refuses to stream.
- * Updates go at most one per `gapMs`; steps arriving meanwhile are listed together in the next one.
+ * Opens a stream with its first step; throws what Teams said when it refuses to stream.
+ * HttpStream sends every update it is handed, one request each, so Titan hands it at most one per `gapMs`
+ * (Teams throttles faster ones), listing the steps that arrived meanwhile.
  */
 export async function startStream(
   conversation: TeamsConversation,
   firstStep: string,
   options: { logger: Logger; gapMs: number },
 ): Promise<TeamsStream> {
+  const stream = conversation.stream();
   const steps = [firstStep];
-  let sequence = 1;
-  const id = await conversation.post(informative(stepsText(steps), sequence, undefined));
+  stream.update(stepsText(steps));
+  const id = await stream.opened;
   let sentAt = performance.now();
   // When the answer is ready, an update still waiting for its gap is dropped rather than delaying the answer.
   let ending = false;
@@ -82,9 +64,9 @@ export async function startStream(
         };
       });
     }
-    if (ending) return;
-    sequence += 1;
-    await conversation.post(informative(stepsText(steps), sequence, id));
+    // A stream the user stopped takes nothing more (HttpStream throws on it).
+    if (ending || stream.canceled) return;
+    stream.update(stepsText(steps));
     sentAt = performance.now();
   }, options.logger);
   return {
@@ -102,7 +84,11 @@ export async function startStream(
       },
     },
     async close(message) {
-      await conversation.post(finalMessage(message, id));
+      if (stream.canceled) return undefined;
+      const { type: _, text, ...fields } = message;
+      stream.emit(new MessageActivityInput(text, fields));
+      // HttpStream ends a stream Teams timed out (2 minutes) by editing its message in place: still an id.
+      return (await stream.close())?.id;
     },
   };
 }

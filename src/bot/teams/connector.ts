@@ -1,9 +1,10 @@
 // Outbound to one Teams conversation through the Bot Connector REST API (Teams SDK client), behind the serviceUrl policy.
-import { type ChannelData, ConversationActivityClient, type Entity } from '@microsoft/teams.api';
+import { type ChannelData, Client, type ConversationReference, type Entity } from '@microsoft/teams.api';
 import type { ILogger } from '@microsoft/teams.common';
 import { TitanError } from '../../core/errors.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import type { BotTokenSource } from './bot-token.ts';
+import { ReportingStream } from './reporting-stream.ts';
 import { fromTeamsError } from './teams-errors.ts';
 
 /** Where a conversation lives and who Titan is in it: enough to post there later (proactively). */
@@ -18,24 +19,15 @@ export interface ConversationRef {
 
 /** A message or typing activity as Titan sends it; the connector adds `from` and `conversation`. */
 export type OutboundActivity =
-  | {
-      type: 'typing';
-      /** A streamed update (Teams streaming in 1:1 chats): its words, and the stream it belongs to. */
-      text?: string;
-      id?: string;
-      channelData?: ChannelData;
-      entities?: Entity[];
-    }
+  | { type: 'typing' }
   | {
       type: 'message';
-      /** Set on the final message of a stream: the stream's id. */
-      id?: string;
       text?: string;
       attachments?: { contentType: string; content: AdaptiveCard }[];
       suggestedActions?: { to: string[]; actions: { type: 'imBack'; title: string; value: string }[] };
-      /** The AI-generated label and citations, the stream's final marker. */
+      /** The AI-generated label and citations. */
       entities?: Entity[];
-      /** Teams' own feedback buttons (`feedbackLoopEnabled`), the stream's fields. */
+      /** Teams' own feedback buttons (`feedbackLoop`). */
       channelData?: ChannelData;
     };
 
@@ -44,6 +36,8 @@ export interface TeamsConversation {
   post(activity: OutboundActivity): Promise<string>;
   /** Replaces an activity Titan posted earlier (PUT /v3/conversations/{id}/activities/{activityId}). */
   update(activityId: string, activity: OutboundActivity): Promise<void>;
+  /** A stream (Teams streaming, 1:1 chats only) through the SDK's HttpStream on the same client. */
+  stream(): ReportingStream;
 }
 
 export interface ConnectorOptions {
@@ -58,7 +52,7 @@ export interface ConnectorOptions {
 export function openConversation(ref: ConversationRef, options: ConnectorOptions): TeamsConversation {
   const serviceUrl = ref.serviceUrl.replace(/\/+$/, '');
   const token = options.token;
-  const client = new ConversationActivityClient(serviceUrl, {
+  const client = new Client(serviceUrl, {
     timeout: options.timeoutMs ?? 15_000,
     logger: options.logger,
     ...(token ? { token: () => token() } : {}),
@@ -70,6 +64,13 @@ export function openConversation(ref: ConversationRef, options: ConnectorOptions
       ...(ref.tenantId ? { tenantId: ref.tenantId } : {}),
       ...(ref.conversationType ? { conversationType: ref.conversationType } : {}),
     },
+  };
+  // What HttpStream addresses; streams exist in 1:1 chats only, so that is the type a bare reference implies.
+  const reference: ConversationReference = {
+    bot: { ...ref.bot, role: 'bot' },
+    conversation: { ...envelope.conversation, conversationType: ref.conversationType ?? 'personal' },
+    channelId: 'msteams',
+    serviceUrl,
   };
 
   function guard(op: string): void {
@@ -87,7 +88,10 @@ export function openConversation(ref: ConversationRef, options: ConnectorOptions
     async post(activity) {
       guard('post');
       try {
-        const res = await client.create(ref.conversationId, { ...activity, ...envelope });
+        const res = await client.conversations.createActivity(ref.conversationId, {
+          ...activity,
+          ...envelope,
+        });
         return res.id;
       } catch (err) {
         throw fromTeamsError(err, 'post');
@@ -96,7 +100,7 @@ export function openConversation(ref: ConversationRef, options: ConnectorOptions
     async update(activityId, activity) {
       guard('update');
       try {
-        await client.update(ref.conversationId, activityId, {
+        await client.conversations.updateActivity(ref.conversationId, activityId, {
           ...activity,
           ...envelope,
           id: activityId,
@@ -104,6 +108,11 @@ export function openConversation(ref: ConversationRef, options: ConnectorOptions
       } catch (err) {
         throw fromTeamsError(err, 'update');
       }
+    },
+    stream() {
+      // Checked once: the stream's own requests go through HttpStream, to this conversation only.
+      guard('stream');
+      return new ReportingStream(client, reference, options.logger);
     },
   };
 }

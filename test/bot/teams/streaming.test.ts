@@ -1,9 +1,10 @@
-// Streaming in Teams 1:1 chats (Teams' streaming protocol): informative updates with the live steps, then the answer
-// as the stream's final message; one stream per chat; status card in group chats, channels, and when Teams refuses.
+// Streaming in Teams 1:1 chats (the SDK's HttpStream on the wire): informative updates with the live steps, then the
+// answer as the stream's final message; one stream per chat; status card in group chats, channels, and when Teams
+// refuses; a stream the user stops or Teams times out still ends with the answer, once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { CARD_BYTES_LIMIT } from '../../../src/bot/render/adaptive-answer.ts';
 import { INFORMATIVE_LIMIT } from '../../../src/bot/teams/answer-stream.ts';
-import type { ConnectorCall } from '../../fakes/bot-connector.ts';
+import type { ConnectorCall, Refusal } from '../../fakes/bot-connector.ts';
 import { CORPUS } from '../../helpers/corpora.ts';
 import { yearAnswer } from '../render/largest-answer.ts';
 import { cardsOf, cardTexts, type Harness, startHarness } from './harness.ts';
@@ -21,6 +22,15 @@ const streamOf = (c: ConnectorCall): StreamFields => (c.body.channelData ?? {}) 
 const streamed = (calls: ConnectorCall[]) => calls.filter((c) => streamOf(c).streamType !== undefined);
 const informative = (calls: ConnectorCall[]) =>
   calls.filter((c) => c.body.type === 'typing' && streamOf(c).streamType === 'informative');
+const answersIn = (calls: ConnectorCall[]) =>
+  calls.filter((c) => c.body.type === 'message' && cardsOf(c).some((k) => cardTexts(k)[0] === HEADLINE));
+/** Teams' documented refusals of a streaming request (403 ContentStreamNotAllowed). */
+const teamsSays = (message: string): Refusal => ({ status: 403, code: 'ContentStreamNotAllowed', message });
+/** Refuses every streaming request after the first, which opened the stream. */
+const afterOpening =
+  (refusal: Refusal) =>
+  (call: ConnectorCall): Refusal | undefined =>
+    streamOf(call).streamType && call.body.id ? refusal : undefined;
 
 describe('Teams streaming', CORPUS, () => {
   let h: Harness;
@@ -50,17 +60,36 @@ describe('Teams streaming', CORPUS, () => {
     ]).toEqual(expect.arrayContaining(later.map((c) => c.body.text)));
     for (const u of updates) expect(u.body.entities).toEqual([{ type: 'streaminfo', ...streamOf(u) }]);
 
-    // The answer is the stream's final message: same id, marked final, with the card, AI label and feedback.
+    // The answer's text (its sources line) streams, then the answer is the stream's final message: same id, marked
+    // final (HttpStream numbers it 1), with the card, AI label and Teams' feedback.
+    const text = streamed(h.fake.calls).filter((c) => streamOf(c).streamType === 'streaming');
+    expect(text.map((c) => [c.body.type, c.body.id, c.body.text])).toEqual([
+      ['typing', streamId, 'Sources: sales [1], inventory [2]'],
+    ]);
     const final = h.messages().find((c) => streamOf(c).streamType === 'final')!;
     expect(final.body.id).toBe(streamId);
-    expect(final.body.channelData).toEqual({ streamType: 'final', streamId, feedbackLoopEnabled: true });
-    expect(final.body.entities).toContainEqual({ type: 'streaminfo', streamId, streamType: 'final' });
+    expect(final.body.text).toBe('Sources: sales [1], inventory [2]');
+    expect(final.body.channelData).toEqual({
+      streamType: 'final',
+      streamId,
+      streamSequence: 1,
+      feedbackLoop: { type: 'default' },
+    });
+    expect(final.body.entities).toContainEqual({
+      type: 'streaminfo',
+      streamId,
+      streamType: 'final',
+      streamSequence: 1,
+    });
+    expect(final.body.entities).toContainEqual(
+      expect.objectContaining({ type: 'https://schema.org/Message', additionalType: ['AIGeneratedContent'] }),
+    );
     const card = cardsOf(final)[0]!;
     expect(cardTexts(card)[0]).toBe(HEADLINE);
     expect(validate(card)).toEqual([]);
     // No status card, no edits: the stream is the only display, and the answer is posted once.
     expect(h.fake.calls.filter((c) => c.method === 'PUT')).toEqual([]);
-    expect(h.messages().filter((c) => cardsOf(c).some((k) => cardTexts(k)[0] === HEADLINE))).toHaveLength(1);
+    expect(answersIn(h.fake.calls)).toHaveLength(1);
   });
 
   it('keeps every update within 1,000 characters and every message within 28 KB on the largest answer', async () => {
@@ -120,16 +149,49 @@ describe('Teams streaming', CORPUS, () => {
   it('answers on a status card when Teams refuses the stream, once', async () => {
     h = await startHarness({ mode: 'app' });
     h.fake.refuse = (call) =>
-      streamOf(call).streamType ? { status: 403, message: 'Streaming is not supported here.' } : undefined;
+      streamOf(call).streamType ? teamsSays('Content stream is not allowed') : undefined;
+    const asked = performance.now();
     await h.post(h.recorded('dm/teams.json', 'dmMessage'));
     await h.settle();
+    // Not retried, and no waiting for a stream that never opened.
     expect(h.fake.calls.filter((c) => c.refusedWith === 403)).toHaveLength(1);
+    expect(performance.now() - asked).toBeLessThan(2_000);
     const status = h.messages().find((c) => c.method === 'POST')!;
     expect(cardTexts(cardsOf(status)[0]!)).toEqual(['⏳ Working on it…']);
     const answer = h.fake.calls.filter((c) => c.method === 'PUT').at(-1)!;
     expect(answer.activityId).toBe(status.createdId);
     expect(cardTexts(cardsOf(answer)[0]!)[0]).toBe(HEADLINE);
-    expect(h.messages().filter((c) => cardsOf(c).some((k) => cardTexts(k)[0] === HEADLINE))).toHaveLength(1);
+    expect(answersIn(h.fake.calls)).toHaveLength(1);
+  });
+
+  it('posts the answer on its own, once, when the user stops the stream', async () => {
+    h = await startHarness({ mode: 'app' });
+    h.fake.refuse = afterOpening(teamsSays('Content stream was cancelled by user.'));
+    await h.post(h.recorded('dm/teams.json', 'dmMessage'));
+    await h.settle();
+    // Stopped streams take nothing more: one refused update, no final message, the answer a message of its own.
+    expect(h.fake.calls.filter((c) => c.refusedWith)).toHaveLength(1);
+    const [answer, ...again] = answersIn(h.fake.calls);
+    expect(again).toEqual([]);
+    expect(answer!.method).toBe('POST');
+    expect(answer!.body).not.toHaveProperty('id');
+    expect(answer!.body.channelData).toEqual({ feedbackLoop: { type: 'default' } });
+  });
+
+  it("edits the answer into the stream's message, once, when Teams times the stream out", async () => {
+    h = await startHarness({ mode: 'app' });
+    h.fake.refuse = afterOpening(teamsSays('Content stream finished due to exceeded streaming time.'));
+    await h.post(h.recorded('dm/teams.json', 'dmMessage'));
+    await h.settle();
+    const streamId = informative(h.fake.calls)[0]!.createdId!;
+    // HttpStream stops streaming at the first refusal and replaces the stream's message with the answer.
+    expect(h.fake.calls.filter((c) => c.refusedWith)).toHaveLength(1);
+    const [answer, ...again] = answersIn(h.fake.calls);
+    expect(again).toEqual([]);
+    expect([answer!.method, answer!.activityId]).toEqual(['PUT', streamId]);
+    expect(answer!.body.entities).toEqual([
+      expect.objectContaining({ type: 'https://schema.org/Message', additionalType: ['AIGeneratedContent'] }),
+    ]);
   });
 
   it('streams one answer per chat at a time: a question asked meanwhile is answered on a status card', async () => {
@@ -151,7 +213,7 @@ describe('Teams streaming', CORPUS, () => {
     release();
     await h.settle();
     expect(new Set(streamed(h.fake.calls).map((c) => streamOf(c).streamId ?? c.createdId)).size).toBe(1);
-    const answers = h.messages().filter((c) => cardsOf(c).some((k) => cardTexts(k)[0] === HEADLINE));
+    const answers = answersIn(h.fake.calls);
     expect(answers.map((c) => (streamOf(c).streamType === 'final' ? 'stream' : c.method))).toEqual(
       expect.arrayContaining(['stream', 'PUT']),
     );

@@ -48,7 +48,7 @@ describe('Teams ways in', CORPUS, () => {
     );
     expect(Buffer.byteLength(JSON.stringify(edits.at(-1)!.body))).toBeLessThan(28_000);
     // Teams' own feedback buttons, not hand-made ones on the card.
-    expect(edits.at(-1)!.body.channelData).toMatchObject({ feedbackLoopEnabled: true });
+    expect(edits.at(-1)!.body.channelData).toMatchObject({ feedbackLoop: { type: 'default' } });
     expect(answer.actions).toBeUndefined();
   });
 
