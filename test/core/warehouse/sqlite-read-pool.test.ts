@@ -157,6 +157,35 @@ describe.skipIf(process.platform !== 'linux')('SQLite read pool', () => {
     expect(there.message).toMatch(/SQLite query failed: no such column: no_such_column/);
   });
 
+  it('fails a read whose reader died under it, saying so, and answers the next on a new reader', async () => {
+    await total();
+    const [pid] = pool.pids();
+    const running = failure(pool.query(SLOW));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    process.kill(pid!, 'SIGKILL');
+    const err = await running;
+    expect(err.code).toBe('warehouse.query_failed');
+    expect(err.message).toBe('The SQLite reader stopped unexpectedly (SIGKILL); ask again.');
+    expect(await total()).toBe(130);
+    expect(pool.pids()).not.toContain(pid);
+  });
+
+  it('reports a file it cannot open as the failed read, and opens it once it exists', async () => {
+    const file = path.join(dir, 'later.db');
+    const later = createSqliteReadPool({ path: file, size: 1 });
+    try {
+      const err = await failure(later.query('SELECT 1 AS n'));
+      expect(err.code).toBe('warehouse.query_failed');
+      expect(err.message).toMatch(/^SQLite query failed: unable to open database file/);
+      const created = createSqliteWarehouse({ path: file });
+      await created.migrate();
+      await created.close();
+      expect(await later.query('SELECT 1 AS n')).toEqual([{ n: 1 }]);
+    } finally {
+      await later.close();
+    }
+  });
+
   it('leaves no reader process and no thread behind after close, even one mid-query', async () => {
     const baseline = threads();
     await Promise.all([total(), total()]);
