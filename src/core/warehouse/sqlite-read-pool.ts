@@ -62,6 +62,9 @@ function timedOut(ms: number): TitanError {
   );
 }
 
+const closing = (): TitanError =>
+  new TitanError('warehouse.unavailable', 'The warehouse is closing; ask again in a moment.');
+
 export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteReadPool {
   const size = options.size ?? defaultPoolSize();
   const settings: ReaderSettings = {
@@ -180,11 +183,7 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
   return {
     size,
     query<T = Row>(sql: string, params?: SqlParams, queryOptions: QueryOptions = {}): Promise<T[]> {
-      if (closed) {
-        return Promise.reject(
-          new TitanError('warehouse.unavailable', 'The warehouse is closing; ask again in a moment.'),
-        );
-      }
+      if (closed) return Promise.reject(closing());
       return new Promise<T[]>((resolve, reject) => {
         const { deadlineMs } = queryOptions;
         const job: Job = {
@@ -203,15 +202,11 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     pids: () => [...readers].flatMap((r) => (r.child.pid === undefined ? [] : [r.child.pid])),
     async close() {
       closed = true;
-      const closing = new TitanError(
-        'warehouse.unavailable',
-        'The warehouse is closing; ask again in a moment.',
-      );
-      for (const job of queue.splice(0)) finish(job, { error: closing });
+      for (const job of queue.splice(0)) finish(job, { error: closing() });
       for (const reader of [...readers]) {
         const job = reader.job;
         end(reader);
-        if (job) finish(job, { error: closing });
+        if (job) finish(job, { error: closing() });
       }
       process.removeListener('exit', killAll);
       await Promise.all([...exiting]);
