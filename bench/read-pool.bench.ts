@@ -13,15 +13,14 @@ import { createTaskService } from '../src/core/tasks/task-service.ts';
 import { readThroughPool } from '../src/core/warehouse/pooled-reads.ts';
 import { createSqliteWarehouse } from '../src/core/warehouse/sqlite.ts';
 import { createSqliteReadPool } from '../src/core/warehouse/sqlite-read-pool.ts';
+import { END, MORNING } from './demo-cafe.ts';
 import { fmt, percentile } from './stats.ts';
 
 const DAYS = 365;
 const BILLS_PER_DAY = 300;
-const END = '2026-11-25';
-const MORNING = new Date('2026-11-25T02:30:00Z');
 const CONCURRENT = 50;
 /** Bursts per mode, alternating, so both see the same machine; each figure is the median over them. */
-const ROUNDS = 5;
+const ROUNDS = 7;
 const TARGET_P95_RATIO = 1.6;
 const BRIEF = 'daily brief';
 const TICK_MS = 5;
@@ -167,7 +166,7 @@ export async function run(): Promise<void> {
     console.log(
       `   ${CONCURRENT} concurrent questions (${MIX.length} families) on a ${DAYS}-day demo café, ` +
         `${fmt(demo.rows.sales, 0)} sales lines · ${os.availableParallelism()} cores · pool of ${pool.size} readers · ` +
-        `median of ${ROUNDS} bursts each`,
+        `median of ${ROUNDS} bursts each, alternating`,
     );
     // Warm: every statement prepared, every reader started, as a server would be after its first questions.
     for (const analyst of Object.values(modes)) await burst(analyst);
@@ -179,10 +178,14 @@ export async function run(): Promise<void> {
     const cores = await freeCores();
     line('in process (baseline)', bursts.inProcess);
     line('read pool', bursts.pool);
-    const ratio = median(bursts.inProcess, 'p95') / median(bursts.pool, 'p95');
+    // Paired: each in-process burst against the pool's right after it, so a busy moment on the machine hits both.
+    const ratio = percentile(
+      bursts.inProcess.map((b, i) => b.p95 / bursts.pool[i]!.p95),
+      50,
+    );
     const loopRatio = median(bursts.inProcess, 'loopP99') / median(bursts.pool, 'loopP99');
     console.log(
-      `     p95 ${fmt(ratio, 2)}× better with the pool (target ≥ ${TARGET_P95_RATIO}× on 2 cores: ${met(ratio >= TARGET_P95_RATIO)}) · ` +
+      `     p95 ${fmt(ratio, 2)}× better with the pool, median of the paired bursts (target ≥ ${TARGET_P95_RATIO}× on 2 cores: ${met(ratio >= TARGET_P95_RATIO)}) · ` +
         `event-loop delay p99 ${fmt(loopRatio, 0)}× lower`,
     );
     console.log(
