@@ -11,5 +11,7 @@ export async function openTitan(options: { logLevel?: string } = {}): Promise<Ti
     secrets: () => vault.secretValues(),
     destination: process.stderr,
   });
-  return createTitan({ runtime, vault, logger });
+  // One command, one question at most: nothing else waits on this event loop, so a reader process would only
+  // add its start-up (the read pool is for `titan serve`, where the doors must stay responsive).
+  return createTitan({ runtime, vault, logger, readPool: false });
 }
