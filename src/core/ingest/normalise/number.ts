@@ -20,6 +20,12 @@ export function isBlankish(raw: string): boolean {
 /** A plain number as exports write most of them: no grouping, currency or sign tricks. */
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
 
+/**
+ * The other common shape, a grouped amount with or without paise ("6,726.87", "1,23,456.50"): a ledger's amount
+ * column is all of them, and the general path below costs four times as much. Same result as that path.
+ */
+const GROUPED_DECIMAL = /^-?(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})(?:\.\d+)?$/;
+
 /** 1,234,567 (western) or 12,34,567 (Indian lakh/crore) grouping. */
 const COMMA_GROUPED = /^(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})*,\d{3})$/;
 /** 1.234.567 (European grouping with dots). */
@@ -51,6 +57,7 @@ function canonicalDigits(body: string): string | null {
  */
 export function parseNumber(raw: string): number | null {
   if (PLAIN.test(raw)) return Number(raw);
+  if (GROUPED_DECIMAL.test(raw)) return Number(raw.replaceAll(',', ''));
   if (isBlankish(raw)) return null;
   let s = raw.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
   s = s.replace(/\/-$/, '').replace(CURRENCY, '').replace(/\s+/g, '');
