@@ -27,8 +27,9 @@ export interface ChatDoorDeps {
 }
 
 /**
- * Analyst runs at once: 1 on the embedded SQLite warehouse, whose queries hold the event loop (the rest wait with
- * a status line), 8 on BigQuery, whose queries wait on the network.
+ * Analyst runs at once for a door built alone (tests, one adapter): 1 on the embedded SQLite warehouse read
+ * in-process, whose queries hold the event loop (the rest wait with a status line), 8 on BigQuery, whose queries
+ * wait on the network. The served doors share a queue sized by the core (Titan.answerConcurrency).
  */
 export const defaultAskQueue = (warehouse: Warehouse): AskQueue =>
   createAskQueue(warehouse.kind === 'sqlite' ? 1 : 8);

@@ -3,7 +3,7 @@
 import type { Scope } from '../core/model/scope.ts';
 import { createDigestSchedule, type DigestPoster, type DigestSchedule } from '../core/schedule/digest.ts';
 import type { Titan } from '../core/titan.ts';
-import { defaultAskQueue } from './chat-door.ts';
+import { createAskQueue } from './ask-queue.ts';
 import { renderChartPng } from './render/chart-png.ts';
 import { createSlackDigestPoster } from './slack/digest-poster.ts';
 import { createSlackAdapter, type SlackAdapter } from './slack/slack-adapter.ts';
@@ -26,10 +26,11 @@ export interface ChatSurfaces {
 }
 
 export function createChatSurfaces(titan: Titan): ChatSurfaces {
-  const { vault, analyst, tasks, warehouse, logger, clock } = titan;
+  const { vault, analyst, tasks, warehouse, logger, clock, answerConcurrency } = titan;
   const getConfig = () => vault.get();
-  // One queue for both doors: they share the analyst and the warehouse it reads.
-  const door = { getConfig, analyst, tasks, warehouse, logger, clock, queue: defaultAskQueue(warehouse) };
+  // One queue for both doors: they share the analyst and the warehouse it reads, so the core says how many at once.
+  const queue = createAskQueue(answerConcurrency);
+  const door = { getConfig, analyst, tasks, warehouse, logger, clock, queue };
   const slack = createSlackAdapter(door);
   const teams = createTeamsWebhook(door);
   const posters = [

@@ -55,6 +55,12 @@ export interface Titan {
   llm: Llm;
   /** Gemini's wording over the offline analyst's facts when a key is set; the offline analyst otherwise. */
   analyst: Analyst;
+  /**
+   * Questions worth answering at once: two per reader when SQLite reads run on the read pool (one composing on
+   * this thread while the other's SQL runs), one when they run in-process (each holds the event loop), eight on
+   * BigQuery, whose reads wait on the network. The doors' ask queue takes it.
+   */
+  answerConcurrency: number;
   ingest: IngestService;
   /** The folder watcher: hourly in `titan serve`, one pass in `titan watch --once`. */
   watcher: FolderWatcher;
@@ -87,6 +93,7 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
       ? createSqliteReadPool({ path: path.join(runtime.dataDir, SQLITE_FILE) })
       : undefined;
   const answering = readPool ? readThroughPool(warehouse, readPool) : warehouse;
+  const answerConcurrency = readPool ? readPool.size * 2 : warehouse.kind === 'sqlite' ? 1 : 8;
 
   const locks = createLocks({ warehouse, clock, logger });
   const tasks = createTaskService({ warehouse, clock });
@@ -167,6 +174,7 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
     tasks,
     llm,
     analyst,
+    answerConcurrency,
     ingest,
     watcher,
     syncJobs,
