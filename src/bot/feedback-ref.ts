@@ -1,9 +1,16 @@
 // What the feedback buttons carry: which stored answer turn, in which thread, and the vote (zod when a press brings it back).
 import { z } from 'zod';
-import { FEEDBACK_REASONS, type FeedbackReason, type Vote } from '../core/chat/thread-memory.ts';
+import {
+  FEEDBACK_REASONS,
+  type FeedbackReason,
+  type FeedbackRef,
+  type Vote,
+} from '../core/chat/thread-memory.ts';
 
-const feedbackRef = z.object({ turn: z.string().min(1), thread: z.string().min(1) });
-export type FeedbackRef = z.infer<typeof feedbackRef>;
+// The doors import the reference's type beside its encodings.
+export type { FeedbackRef };
+
+const feedbackRef: z.ZodType<FeedbackRef> = z.object({ turn: z.string().min(1), thread: z.string().min(1) });
 
 export const encodeFeedbackRef = (ref: FeedbackRef): string => JSON.stringify(ref);
 

@@ -1,7 +1,7 @@
 // The parts of an inbound Teams activity Titan reads (zod at the boundary), and what they mean: venue, thread, user, question.
 import { z } from 'zod';
+import type { ConversationRef } from '../../core/chat/conversation-refs.ts';
 import type { Venue } from '../access.ts';
-import type { ConversationRef } from './connector.ts';
 
 const account = z.object({
   id: z.string().min(1),

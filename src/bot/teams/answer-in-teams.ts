@@ -1,5 +1,6 @@
 // One question in Teams: access, the live steps (streamed in a 1:1 chat, a status card elsewhere), the answer, task cards.
 
+import type { AnswerMessageStore } from '../../core/chat/answer-messages.ts';
 import type { ConfigValues } from '../../core/config/schema.ts';
 import { toTitanError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -15,7 +16,6 @@ import {
 } from './activity.ts';
 import { type AnswerDisplay, openStatusCard, openStream } from './answer-display.ts';
 import { answerMessages, cardMessage } from './answer-message.ts';
-import type { AnswerMessageStore } from './answer-messages.ts';
 import type { RenderChart } from './chart-image.ts';
 import type { TeamsConversation } from './connector.ts';
 import type { StreamGate } from './stream-gate.ts';

@@ -1,21 +1,12 @@
 // Outbound to one Teams conversation through the Bot Connector REST API (Teams SDK client), behind the serviceUrl policy.
 import { type ChannelData, Client, type ConversationReference, type Entity } from '@microsoft/teams.api';
 import type { ILogger } from '@microsoft/teams.common';
+import type { ConversationRef } from '../../core/chat/conversation-refs.ts';
 import { TitanError } from '../../core/errors.ts';
 import type { AdaptiveCard } from '../render/adaptive-card.ts';
 import type { BotTokenSource } from './bot-token.ts';
 import { ReportingStream } from './reporting-stream.ts';
 import { fromTeamsError } from './teams-errors.ts';
-
-/** Where a conversation lives and who Titan is in it: enough to post there later (proactively). */
-export interface ConversationRef {
-  serviceUrl: string;
-  conversationId: string;
-  /** Titan's own account in the conversation (the inbound activity's recipient). */
-  bot: { id: string; name?: string };
-  tenantId?: string;
-  conversationType?: string;
-}
 
 /** A message or typing activity as Titan sends it; the connector adds `from` and `conversation`. */
 export type OutboundActivity =

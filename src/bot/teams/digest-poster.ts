@@ -1,4 +1,5 @@
 // The Teams side of the morning digest: the brief as one Adaptive Card posted proactively to a stored conversation.
+import type { ConversationStore } from '../../core/chat/conversation-refs.ts';
 import type { ConfigValues } from '../../core/config/schema.ts';
 import { TitanError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
@@ -6,7 +7,6 @@ import type { DigestPoster } from '../../core/schedule/digest.ts';
 import type { Venue } from '../access.ts';
 import { answerMessages } from './answer-message.ts';
 import type { RenderChart } from './chart-image.ts';
-import type { ConversationStore } from './conversation-store.ts';
 import { teamsAccess } from './teams-access.ts';
 import type { TeamsConnections } from './teams-connections.ts';
 

@@ -1,5 +1,6 @@
 // Teams' own 👍/👎 on an answer (invoke message/submitAction, actionName "feedback"): the vote and what a 👎 said was wrong, stored like Slack's.
 import { z } from 'zod';
+import type { AnswerMessageStore } from '../../core/chat/answer-messages.ts';
 import {
   FEEDBACK_REASONS,
   type FeedbackReason,
@@ -9,7 +10,6 @@ import {
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
 import { type InboundActivity, userIds } from './activity.ts';
-import type { AnswerMessageStore } from './answer-messages.ts';
 
 /** The invoke's value as Teams sends it; `feedback` is the form's input as a JSON string. */
 const submitAction = z.object({

@@ -1,5 +1,6 @@
 // Routes one verified Teams activity: install welcome, questions (mention, 1:1, group chat), card presses, Teams' own feedback.
 import type { InvokeResponse } from '@microsoft/teams.api';
+import type { ConversationRef, ConversationStore } from '../../core/chat/conversation-refs.ts';
 import { toTitanError } from '../../core/errors.ts';
 import { decodeFeedbackRef } from '../feedback-ref.ts';
 import { cardAttachment } from '../render/adaptive-card.ts';
@@ -15,8 +16,7 @@ import {
 import { type AnswerDeps, answerInTeams } from './answer-in-teams.ts';
 import { cardMessage } from './answer-message.ts';
 import { type CardPress, type ParsedPress, pressFromInvoke, pressFromMessage } from './card-press.ts';
-import type { ConversationRef, TeamsConversation } from './connector.ts';
-import type { ConversationStore } from './conversation-store.ts';
+import type { TeamsConversation } from './connector.ts';
 import { feedbackFromInvoke, recordNativeFeedback } from './native-feedback.ts';
 import { type PressOutcome, pressTask } from './task-press.ts';
 import { teamsAccess } from './teams-access.ts';

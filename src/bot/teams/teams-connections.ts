@@ -1,10 +1,11 @@
 // The Teams settings as configured right now (app id, password, tenant, allowlist) and what they make: token source, policy, connectors.
+import type { ConversationRef } from '../../core/chat/conversation-refs.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { ConfigValues } from '../../core/config/schema.ts';
 import { TitanError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { type BotTokenSource, createBotTokenSource } from './bot-token.ts';
-import { type ConversationRef, openConversation, type TeamsConversation } from './connector.ts';
+import { openConversation, type TeamsConversation } from './connector.ts';
 import { sdkLogger } from './sdk-logger.ts';
 import { createServiceUrlPolicy, type ServiceUrlPolicy } from './service-url-policy.ts';
 import { PUBLIC_ENDPOINTS, type TeamsEndpoints } from './teams-receiver.ts';

@@ -1,13 +1,13 @@
 // POST /api/messages as a web-standard handler: loopback check in emulator mode, the SDK's JWT check, serviceUrl policy, then route.
 import type { InvokeResponse } from '@microsoft/teams.api';
+import { type AnswerMessageStore, createAnswerMessageStore } from '../../core/chat/answer-messages.ts';
+import { type ConversationStore, createConversationStore } from '../../core/chat/conversation-refs.ts';
 import { createEventDedupe } from '../../core/chat/event-dedupe.ts';
 import { answerTurnDeps, type ChatDoorDeps } from '../chat-door.ts';
 import { renderChartPng } from '../render/chart-png.ts';
-import { inboundActivity, tenantOf } from './activity.ts';
-import { createAnswerMessageStore } from './answer-messages.ts';
+import { baseConversationId, inboundActivity, tenantOf } from './activity.ts';
 import { STREAM_GAP_MS } from './answer-stream.ts';
 import type { RenderChart } from './chart-image.ts';
-import { type ConversationStore, createConversationStore } from './conversation-store.ts';
 import { type RouteDeps, routeActivity } from './routes.ts';
 import { sdkLogger } from './sdk-logger.ts';
 import { isLoopbackAddress } from './service-url-policy.ts';
@@ -46,12 +46,21 @@ const json = (body: unknown, status: number) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const refuse = (status: number, error: string) => json({ error }, status);
 
+/** A channel thread's id carries ";messageid=…" on some activities and not on others; the channel is the key. */
+function keyedByChannel(store: AnswerMessageStore): AnswerMessageStore {
+  return {
+    remember: (conversationId, activityId, ref) =>
+      store.remember(baseConversationId(conversationId), activityId, ref),
+    find: (conversationId, activityId) => store.find(baseConversationId(conversationId), activityId),
+  };
+}
+
 export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
   const { logger, clock } = options;
   const log = logger.child({ component: 'teams' });
   const connections = createTeamsConnections(options);
   const conversations = createConversationStore({ warehouse: options.warehouse, clock });
-  const answers = createAnswerMessageStore({ warehouse: options.warehouse, clock });
+  const answers = keyedByChannel(createAnswerMessageStore({ warehouse: options.warehouse, clock }));
   const streams = createStreamGate();
   const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'teams' });
   const turn = answerTurnDeps(options);

@@ -10,6 +10,12 @@ export type Vote = 'up' | 'down';
 export const FEEDBACK_REASONS = ['wrong_number', 'other_question', 'too_slow', 'other'] as const;
 export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
 
+/** Which stored answer turn, in which thread, a vote is about (what feedback buttons carry). */
+export interface FeedbackRef {
+  turn: string;
+  thread: string;
+}
+
 export interface Exchange {
   threadId: string;
   scope: Scope;

@@ -2,16 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventDedupe, type EventDedupe } from '../../../src/core/chat/event-dedupe.ts';
 import type { Clock } from '../../../src/core/clock.ts';
-import type { Warehouse } from '../../../src/core/warehouse/port.ts';
+import type { WarehouseUnderTest } from '../warehouse/contract.ts';
 
-export interface DedupeStoreUnderTest {
-  warehouse: Warehouse;
-  dispose(): Promise<void>;
-}
-
-export function eventDedupeContract(name: string, create: () => Promise<DedupeStoreUnderTest>): void {
+export function eventDedupeContract(name: string, create: () => Promise<WarehouseUnderTest>): void {
   describe(`Event dedupe contract: ${name}`, () => {
-    let store: DedupeStoreUnderTest;
+    let store: WarehouseUnderTest;
     let now: Date;
     const clock: Clock = { now: () => now };
     /** A dedupe holds no state but the warehouse's and its own in-flight ids, so a new one is a new process. */

@@ -1,9 +1,9 @@
 // Remembers which Teams message showed which answer turn (teams_answer_messages): Teams' feedback buttons name only the message.
-import type { Clock } from '../../core/clock.ts';
-import type { Warehouse } from '../../core/warehouse/port.ts';
-import type { FeedbackRef } from '../feedback-ref.ts';
-import { baseConversationId } from './activity.ts';
+import type { Clock } from '../clock.ts';
+import type { Warehouse } from '../warehouse/port.ts';
+import type { FeedbackRef } from './thread-memory.ts';
 
+/** Conversation ids arrive as the door keys them: the door strips any per-thread suffix first. */
 export interface AnswerMessageStore {
   /** Stores that `activityId` in `conversationId` shows the answer `ref` points at. */
   remember(conversationId: string, activityId: string, ref: FeedbackRef): Promise<void>;
@@ -17,13 +17,11 @@ export function createAnswerMessageStore(options: {
 }): AnswerMessageStore {
   const { warehouse, clock } = options;
   const table = warehouse.dialect.table('teams_answer_messages');
-  // A channel thread's id carries ";messageid=…" on some activities and not on others; the channel is the key.
-  const key = (conversationId: string) => baseConversationId(conversationId);
   return {
     async remember(conversationId, activityId, ref) {
       await warehouse.insertRows('teams_answer_messages', [
         {
-          conversation_id: key(conversationId),
+          conversation_id: conversationId,
           activity_id: activityId,
           turn_id: ref.turn,
           thread_id: ref.thread,
@@ -34,7 +32,7 @@ export function createAnswerMessageStore(options: {
     async find(conversationId, activityId) {
       const [row] = await warehouse.query<{ turn_id: string; thread_id: string }>(
         `SELECT turn_id, thread_id FROM ${table} WHERE conversation_id = @conversation AND activity_id = @activity`,
-        { conversation: key(conversationId), activity: activityId },
+        { conversation: conversationId, activity: activityId },
       );
       return row ? { turn: row.turn_id, thread: row.thread_id } : undefined;
     },

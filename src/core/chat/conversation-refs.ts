@@ -1,7 +1,19 @@
-// Remembers each Teams conversation Titan is in (teams_conversations), so the digest can post there proactively.
-import type { Clock } from '../../core/clock.ts';
-import type { Warehouse } from '../../core/warehouse/port.ts';
-import type { ConversationRef } from './connector.ts';
+// Remembers where each conversation Titan is in lives (teams_conversations), so the digest can post there proactively.
+import type { Clock } from '../clock.ts';
+import type { Warehouse } from '../warehouse/port.ts';
+
+/**
+ * Where a conversation lives and who Titan is in it: enough to post there later (proactively). The shape is
+ * Bot Framework's (a per-conversation service URL), but plain data: the door turns it into its SDK's reference.
+ */
+export interface ConversationRef {
+  serviceUrl: string;
+  conversationId: string;
+  /** Titan's own account in the conversation (the inbound activity's recipient). */
+  bot: { id: string; name?: string };
+  tenantId?: string;
+  conversationType?: string;
+}
 
 export interface StoredConversation extends ConversationRef {
   /** A verified Bot Framework token vouched for the service URL when it was captured. */
@@ -10,8 +22,9 @@ export interface StoredConversation extends ConversationRef {
 }
 
 export interface ConversationStore {
-  /** Stores (or refreshes) where a conversation lives; a repeat of what is stored writes nothing. */
+  /** Stores (or refreshes) where a conversation lives; a repeat of what this store last wrote writes nothing. */
   remember(ref: ConversationRef, verified: boolean): Promise<void>;
+  /** The conversation stored under this id, or null when Titan has never been in it. */
   find(conversationId: string): Promise<StoredConversation | null>;
 }
 
