@@ -1,14 +1,50 @@
-// The file store's temp files: one left by a writer killed mid-write (it holds every secret) is removed at
-// start; one of a writer still writing is never touched.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// The file store: the contract, and what only a file has: 0600 mode, writers serialised by the lock, and temp
+// files (one left by a writer killed mid-write holds every secret) removed, one still being written never touched.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createFileOverrideStore, overridePaths } from '../../../src/core/config/file-override-store.ts';
 import { createConfigVault } from '../../../src/core/config/vault.ts';
 import { useTmpDirs } from '../../helpers/tmp-dir.ts';
 import { holdLockInChild } from './lock-holder.ts';
+import { overrideStoreContract } from './override-store-contract.ts';
 
 const tmp = useTmpDirs();
+
+overrideStoreContract('file', () => {
+  const dataDir = tmp();
+  const { file } = overridePaths(dataDir);
+  return {
+    open: async () => createFileOverrideStore(dataDir),
+    stored: () =>
+      readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return null;
+        throw err;
+      }),
+    plant: (text) => writeFile(file, text),
+  };
+});
+
+describe('file override store', () => {
+  it('stores the file with mode 0600, since it holds every secret', async () => {
+    const dataDir = tmp();
+    await createFileOverrideStore(dataDir).update([{ GEMINI_API_KEY: 'AIza-secret' }]);
+    expect(statSync(overridePaths(dataDir).file).mode & 0o777).toBe(0o600);
+  });
+
+  it('serialises writers: stores patching different keys at the same moment lose none of them', async () => {
+    const dataDir = tmp();
+    const patches = [
+      { PP_APP_KEY: 'pp' },
+      { GEMINI_API_KEY: 'AIza-b' },
+      { SLACK_SIGNING_SECRET: 'sig-c' },
+      { PP_MAPPING_CODE: 'rest-d' },
+    ];
+    await Promise.all(patches.map((patch) => createFileOverrideStore(dataDir).update([patch])));
+    expect(createFileOverrideStore(dataDir).current()).toEqual(Object.assign({}, ...patches));
+  });
+});
 
 /** Plants what `writeFileAtomic` leaves when its writer dies before the rename: a 0600 copy of every secret. */
 function plantTemp(dataDir: string): string {

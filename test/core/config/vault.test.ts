@@ -1,5 +1,5 @@
-// The config vault: layers, merge PATCH, validation that writes nothing, atomic 0600 file, change subscribers.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+// The config vault: layers, merge PATCH, validation that writes nothing, change subscribers (the store's own cases are in its contract).
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEY_NAMES } from '../../../src/core/config/schema.ts';
@@ -61,12 +61,6 @@ describe('config vault', () => {
 
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(vault.get().PP_APP_KEY).toBe('key-1');
-  });
-
-  it('stores the override file with mode 0600', async () => {
-    const dataDir = tmp();
-    await createConfigVault({ dataDir, env: {} }).patch({ GEMINI_API_KEY: 'AIza-secret' });
-    expect(statSync(path.join(dataDir, 'config_override.json')).mode & 0o777).toBe(0o600);
   });
 
   it('tells subscribers which keys changed, including changes written by another vault on the same file', async () => {
