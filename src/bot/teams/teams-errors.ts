@@ -1,5 +1,6 @@
 // Maps Bot Connector failures (HTTP errors from the Teams SDK client) to a TitanError and the short line a thread shows.
 import { TitanError, toTitanError } from '../../core/errors.ts';
+import { shownMessage } from '../../core/shown-message.ts';
 
 interface HttpFailure {
   status?: number;
@@ -36,5 +37,8 @@ export function fromTeamsError(err: unknown, op: string): TitanError {
   return new TitanError('chat.failed', `Teams ${op} failed: ${what}.`, { detail: { op, ...failure } });
 }
 
-/** The line a user sees in the conversation when an answer could not be produced. */
-export const failureLine = (err: TitanError): string => `I could not answer that: ${err.message}`;
+/**
+ * The line a user sees in the conversation when an answer could not be produced: the error's own words only when
+ * the core says they are written for the asker (a failed query's message may hold SQL or a path).
+ */
+export const failureLine = (err: TitanError): string => `I could not answer that: ${shownMessage(err)}`;

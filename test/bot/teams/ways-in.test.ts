@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodeFeedbackRef } from '../../../src/bot/feedback-ref.ts';
 import { FEEDBACK_VERB } from '../../../src/bot/render/adaptive-card.ts';
 import { TitanError } from '../../../src/core/errors.ts';
+import { HIDDEN_MESSAGE } from '../../../src/core/shown-message.ts';
 import { CORPUS } from '../../helpers/corpora.ts';
 import { BOT_ID, cardsOf, cardTexts, finalCall, type Harness, startHarness, USER_AAD } from './harness.ts';
 import { ADAPTIVE_CARD_SCHEMA, schemaValidator } from './json-schemas.ts';
@@ -225,6 +226,19 @@ describe('Teams ways in', CORPUS, () => {
     ]);
     expect(validate(failed)).toEqual([]);
 
+    // A failed query's own words may quote SQL or a file path: the thread gets the line that points at the log.
+    h.analyst.answer = () => {
+      throw new TitanError(
+        'warehouse.query_failed',
+        'SQLite query failed: no such column: secret_col in /srv/titan.db',
+      );
+    };
+    await h.post(h.recorded('dm/teams.json', 'dmMessage', { id: 'hidden-1' }));
+    await h.settle();
+    const hidden = JSON.stringify(cardsOf(finalCall(h.fake.calls)));
+    expect(hidden).toContain(`I could not answer that: ${HIDDEN_MESSAGE}`);
+    expect(hidden).not.toMatch(/secret_col|titan\.db/);
+
     h.analyst.answer = () => new Promise(() => {});
     await h.post(h.recorded('dm/teams.json', 'dmMessage', { id: 'slow-1' }));
     await h.settle();
@@ -232,6 +246,6 @@ describe('Teams ways in', CORPUS, () => {
     expect(cardTexts(slow)[0]).toMatch(
       /^I could not answer that: No answer after 1 s, so I stopped\. Try a narrower/,
     );
-    expect(h.messages().filter((c) => c.method === 'POST')).toHaveLength(2);
+    expect(h.messages().filter((c) => c.method === 'POST')).toHaveLength(3);
   });
 });
