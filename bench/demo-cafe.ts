@@ -60,7 +60,11 @@ export interface DemoTitan {
 }
 
 /** A Titan on a fresh data dir with `days` of the demo café at `billsPerDay`, ending on END. */
-export async function openDemoTitan(days: number, billsPerDay: number): Promise<DemoTitan> {
+export async function openDemoTitan(
+  days: number,
+  billsPerDay: number,
+  options: { readPool?: boolean } = {},
+): Promise<DemoTitan> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'titan-bench-cafe-'));
   const vault = createConfigVault({ dataDir: dir, env: {} });
   const runtime = {
@@ -72,7 +76,7 @@ export async function openDemoTitan(days: number, billsPerDay: number): Promise<
     logLevel: 'silent',
   };
   const logger = createLogger({ level: 'silent', secrets: () => vault.secretValues() });
-  const titan = await createTitan({ runtime, vault, logger, clock: { now: () => MORNING } });
+  const titan = await createTitan({ runtime, vault, logger, clock: { now: () => MORNING }, ...options });
   const demo = await generateDemo({
     warehouse: titan.warehouse,
     days,

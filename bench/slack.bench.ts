@@ -1,6 +1,5 @@
 // 50 concurrent @titan mentions (then 50 assistant-thread messages) over HTTP against the local Slack fake, real
 // analyst on the demo café: ack p99 (target < 300 ms), time to first status (target < 1 s), answer end to end p50/p95.
-import { Worker } from 'node:worker_threads';
 import { Hono } from 'hono';
 import { startNodeServer } from '../src/admin/node-server.ts';
 import { createSlackAdapter } from '../src/bot/slack/slack-adapter.ts';
@@ -10,46 +9,8 @@ import { createLogger } from '../src/core/logger.ts';
 import { createTaskService } from '../src/core/tasks/task-service.ts';
 import { createSqliteWarehouse } from '../src/core/warehouse/sqlite.ts';
 import { type RecordedCall, startFakeSlack } from '../test/fakes/slack.ts';
+import { channelOf, MENTIONS, question, SECRET, sendFromWorker, type Way } from './slack-client.ts';
 import { fmt, percentile } from './stats.ts';
-
-const MENTIONS = 50;
-const SECRET = 'bench-signing-secret-0123456789';
-const QUESTIONS = ['Scan for profit leaks', 'Daily brief', 'Revenue trend', 'Wastage this week'];
-
-type Way = 'mention' | 'assistant';
-
-/** The i-th question of a burst: an @titan mention in its own channel, or a message in its own assistant thread. */
-function question(way: Way, i: number) {
-  const ts = `1768451400.${String(i).padStart(6, '0')}`;
-  const text = QUESTIONS[i % QUESTIONS.length]!;
-  return {
-    type: 'event_callback',
-    team_id: 'T111',
-    api_app_id: 'A111',
-    event_id: `EvBench-${way}-${i}`,
-    event_time: Math.floor(Date.now() / 1000),
-    event:
-      way === 'mention'
-        ? {
-            type: 'app_mention',
-            user: 'UOWNER',
-            text: `<@UBOT> ${text}`,
-            ts,
-            channel: channelOf(way, i),
-            event_ts: ts,
-          }
-        : {
-            type: 'message',
-            channel_type: 'im',
-            user: 'UOWNER',
-            text,
-            ts: `1768451500.${String(i).padStart(6, '0')}`,
-            thread_ts: ts,
-            channel: channelOf(way, i),
-            event_ts: ts,
-          },
-  };
-}
 
 const HEADING: Record<Way, string> = {
   mention: `${MENTIONS} concurrent mentions from another thread; real analyst on a 90-day demo café`,
@@ -59,42 +20,6 @@ const FIRST_STATUS: Record<Way, string> = {
   mention: '"Working on it…" in the thread',
   assistant: 'assistant.threads.setStatus',
 };
-
-const channelOf = (way: Way, i: number) =>
-  `${way === 'mention' ? 'C' : 'D'}BENCH${String(i).padStart(3, '0')}`;
-
-/**
- * Slack is another machine: the load comes from a worker thread, so the client's own work never waits on the
- * server's event loop and the ack times are what Slack would see.
- */
-const CLIENT = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { createHmac } = require('node:crypto');
-const now = () => performance.timeOrigin + performance.now();
-Promise.all(workerData.bodies.map(async (body) => {
-  const ts = String(Math.floor(Date.now() / 1000));
-  const sig = 'v0=' + createHmac('sha256', workerData.secret).update('v0:' + ts + ':' + body).digest('hex');
-  const sent = now();
-  const res = await fetch(workerData.url, { method: 'POST', body,
-    headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': ts, 'x-slack-signature': sig } });
-  await res.arrayBuffer();
-  return { sent, acked: now(), status: res.status };
-})).then((results) => parentPort.postMessage(results));
-`;
-
-function sendFromWorker(
-  url: string,
-  bodies: string[],
-): Promise<{ sent: number; acked: number; status: number }[]> {
-  const worker = new Worker(CLIENT, { eval: true, workerData: { url, secret: SECRET, bodies } });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (results) => {
-      resolve(results);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-  });
-}
 
 interface BurstFigures {
   acks: number[];
