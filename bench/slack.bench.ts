@@ -2,7 +2,7 @@
 // analyst on the demo café: ack p99 (target < 300 ms), time to first status (target < 1 s), answer end to end p50/p95.
 import { Hono } from 'hono';
 import { startNodeServer } from '../src/admin/node-server.ts';
-import { createSlackAdapter } from '../src/bot/slack/slack-adapter.ts';
+import { createSlackDoor } from '../src/bot/slack/slack-door.ts';
 import { createAnalyst } from '../src/core/analyst/analyst.ts';
 import { generateDemo } from '../src/core/analyst/demo/generate-demo.ts';
 import { createLogger } from '../src/core/logger.ts';
@@ -80,7 +80,7 @@ export async function run(): Promise<void> {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,
   };
-  const adapter = createSlackAdapter({ getConfig: () => config, analyst, tasks, warehouse, logger, clock });
+  const adapter = createSlackDoor({ getConfig: () => config, analyst, tasks, warehouse, logger, clock });
   const handled: number[] = [];
   const app = new Hono().post('/slack/events', async (c) => {
     const t0 = performance.now();

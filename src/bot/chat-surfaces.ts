@@ -6,13 +6,13 @@ import type { Titan } from '../core/titan.ts';
 import { createAskQueue } from './ask-queue.ts';
 import { renderChartPng } from './render/chart-png.ts';
 import { createSlackDigestPoster } from './slack/digest-poster.ts';
-import { createSlackAdapter, type SlackAdapter } from './slack/slack-adapter.ts';
+import { createSlackDoor, type SlackDoor } from './slack/slack-door.ts';
 import { createTeamsDigestPoster } from './teams/digest-poster.ts';
-import { createTeamsWebhook, type TeamsWebhook } from './teams/teams-webhook.ts';
+import { createTeamsDoor, type TeamsDoor } from './teams/teams-door.ts';
 
 export interface ChatSurfaces {
-  slack: SlackAdapter;
-  teams: TeamsWebhook;
+  slack: SlackDoor;
+  teams: TeamsDoor;
   /** POST /slack/events and POST /api/messages: each verifies its own callers. */
   webhooks: {
     path: string;
@@ -31,8 +31,8 @@ export function createChatSurfaces(titan: Titan): ChatSurfaces {
   // One queue for both doors: they share the analyst and the warehouse it reads, so the core says how many at once.
   const queue = createAskQueue(answerConcurrency);
   const door = { getConfig, analyst, tasks, warehouse, logger, clock, queue };
-  const slack = createSlackAdapter(door);
-  const teams = createTeamsWebhook(door);
+  const slack = createSlackDoor(door);
+  const teams = createTeamsDoor(door);
   const posters = [
     createSlackDigestPoster({
       client: () => slack.client(),

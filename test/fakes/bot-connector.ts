@@ -35,7 +35,7 @@ export interface FakeBotConnector {
   url: string;
   /** What activities carry as serviceUrl (a path under the base, like Teams' regional ones). */
   serviceUrl: string;
-  /** For TeamsWebhookOptions.endpoints. */
+  /** For TeamsDoorOptions.endpoints. */
   endpoints: { openIdMetadataUrl: string; tokenIssuer: string; loginEndpoint: string; botScope: string };
   calls: ConnectorCall[];
   tokenRequests: TokenRequest[];

@@ -16,8 +16,8 @@ import {
 import { renderStreamedAnswer } from '../render/streamed-answer.ts';
 import { type AnswerStream, openAnswerStream } from './answer-stream.ts';
 import { failureLine, fromSlackError, isUnreachable } from './slack-errors.ts';
+import { createAssistantStatus, createPlaceholderStatus, type ThreadStatus } from './status-display.ts';
 import { renderTaskCard } from './task-card.ts';
-import { createAssistantStatus, createPlaceholderStatus, type ThreadStatus } from './thread-status.ts';
 
 type WebClient = webApi.WebClient;
 

@@ -5,7 +5,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/logger.ts';
 import type { StreamedMessage } from '../render/streamed-answer.ts';
 import { createStatusUpdates } from '../status-updates.ts';
-import type { FirstStatus, ThreadStatus } from './thread-status.ts';
+import type { FirstStatus, ThreadStatus } from './status-display.ts';
 
 type WebClient = webApi.WebClient;
 type Chunk = NonNullable<webApi.ChatAppendStreamArguments['chunks']>[number];

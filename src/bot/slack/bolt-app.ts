@@ -51,7 +51,7 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
-/** Requests arrive through the adapter's `handle`, which calls `app.processEvent` itself. */
+/** Requests arrive through the door's `handle`, which calls `app.processEvent` itself. */
 const externalReceiver: Receiver = { init: () => {}, start: async () => {}, stop: async () => {} };
 
 /** The WebClient options Titan uses everywhere: our API URL, our retry policy, our logger. */

@@ -7,7 +7,7 @@ import type { DigestPoster } from '../../core/schedule/digest.ts';
 import { createAccessPolicy } from '../access.ts';
 import { renderAnswer } from '../render/block-kit.ts';
 import { slackMention, uploadAnswerFiles } from './answer-question.ts';
-import { venueOf } from './interactions.ts';
+import { venueOf } from './button-press.ts';
 import { failureLine, fromSlackError } from './slack-errors.ts';
 
 /** Slack conversation ids: C… (channel), G… (private channel / group DM), D… (DM). */

@@ -1,8 +1,6 @@
 // Routes one verified Teams activity: install welcome, questions (mention, 1:1, group chat), card presses, Teams' own feedback.
 import type { InvokeResponse } from '@microsoft/teams.api';
 import type { ConversationRef, ConversationStore } from '../../core/chat/conversation-refs.ts';
-import { toTitanError } from '../../core/errors.ts';
-import { decodeFeedbackRef } from '../feedback-ref.ts';
 import { cardAttachment } from '../render/adaptive-card.ts';
 import {
   baseConversationId,
@@ -11,28 +9,21 @@ import {
   type InboundActivity,
   questionText,
   replyRef,
-  userIds,
 } from './activity.ts';
-import { type AnswerDeps, answerInTeams } from './answer-in-teams.ts';
 import { cardMessage } from './answer-message.ts';
-import { type CardPress, type ParsedPress, pressFromInvoke, pressFromMessage } from './card-press.ts';
+import { answerQuestion } from './answer-question.ts';
+import { type CardPressDeps, onCardAction, runPress } from './card-press.ts';
 import type { TeamsConversation } from './connector.ts';
 import { feedbackFromInvoke, recordNativeFeedback } from './native-feedback.ts';
-import { type PressOutcome, pressTask } from './task-press.ts';
-import { teamsAccess } from './teams-access.ts';
-import { failureLine } from './teams-errors.ts';
+import { type ParsedPress, pressFromMessage } from './parse-card-press.ts';
 import { renderWelcomeCard, suggestedPromptActions } from './welcome-card.ts';
 
-export interface RouteDeps extends AnswerDeps {
+export interface RouteDeps extends CardPressDeps {
   conversations: ConversationStore;
   connect: (ref: ConversationRef) => TeamsConversation;
-  /** Runs slow work after the HTTP response (Bot Framework wants one within 15 s). */
-  background: (work: () => Promise<void>) => void;
 }
 
 const OK: InvokeResponse = { status: 200 };
-const CARD = 'application/vnd.microsoft.card.adaptive';
-const MESSAGE = 'application/vnd.microsoft.activity.message';
 
 /** Where the digest can reach this conversation later: the channel itself, not one thread of it. */
 function conversationHome(activity: InboundActivity): ConversationRef {
@@ -48,31 +39,6 @@ async function welcome(deps: RouteDeps, activity: InboundActivity, conversation:
     ...(personal ? { suggestedActions: suggestedPromptActions(activity.from.id) } : {}),
   });
   deps.logger.info({ conversation: activity.conversation.id }, 'teams welcome posted');
-}
-
-async function runPress(
-  deps: RouteDeps,
-  activity: InboundActivity,
-  conversation: TeamsConversation,
-  press: Exclude<CardPress, { verb: 'titan.prompt' }>,
-): Promise<PressOutcome | undefined> {
-  if (press.verb === 'titan.feedback') {
-    const ref = decodeFeedbackRef(press.ref);
-    if (!ref) return { text: 'That feedback button is out of date.' };
-    await deps.memory.recordFeedback({
-      turnId: ref.turn,
-      threadId: ref.thread,
-      userId: userIds(activity.from)[0]!,
-      vote: press.vote,
-      at: deps.clock.now(),
-    });
-    return undefined;
-  }
-  try {
-    return await pressTask(deps, teamsAccess(deps.getConfig()), activity, conversation, press);
-  } catch (err) {
-    return { text: failureLine(toTitanError(err)) };
-  }
 }
 
 /** A message: a quick prompt, a card press (Action.Submit), or a question; the answer runs after the response. */
@@ -100,31 +66,9 @@ function onMessage(
         await conversation.post(cardMessage(renderWelcomeCard('empty-mention')));
       return;
     }
-    await answerInTeams(deps, activity, conversation, question);
+    await answerQuestion(deps, activity, conversation, question);
   });
   return OK;
-}
-
-/** An Action.Execute press (adaptiveCard/action): answered in the invoke response with the refreshed card. */
-async function onCardAction(
-  deps: RouteDeps,
-  activity: InboundActivity,
-  conversation: TeamsConversation,
-): Promise<InvokeResponse> {
-  const pressed = pressFromInvoke(activity.value);
-  if (!pressed.ok) return { status: 200, body: { statusCode: 200, type: MESSAGE, value: pressed.reason } };
-  if (pressed.press.verb === 'titan.prompt') {
-    const question = pressed.press.question;
-    deps.background(() => answerInTeams(deps, activity, conversation, question));
-    return { status: 200, body: { statusCode: 200, type: MESSAGE, value: `Asking: ${question}` } };
-  }
-  const outcome = await runPress(deps, activity, conversation, pressed.press);
-  const body = !outcome
-    ? { statusCode: 200, type: MESSAGE, value: 'Thanks, noted.' }
-    : 'card' in outcome
-      ? { statusCode: 200, type: CARD, value: outcome.card }
-      : { statusCode: 200, type: MESSAGE, value: outcome.text };
-  return { status: 200, body };
 }
 
 /** Teams' own 👍/👎 (message/submitAction): answered at once, the vote stored after the response. */

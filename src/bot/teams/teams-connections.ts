@@ -8,7 +8,7 @@ import { type BotTokenSource, createBotTokenSource } from './bot-token.ts';
 import { openConversation, type TeamsConversation } from './connector.ts';
 import { sdkLogger } from './sdk-logger.ts';
 import { createServiceUrlPolicy, type ServiceUrlPolicy } from './service-url-policy.ts';
-import { PUBLIC_ENDPOINTS, type TeamsEndpoints } from './teams-receiver.ts';
+import { PUBLIC_ENDPOINTS, type TeamsEndpoints } from './verify-teams-request.ts';
 
 export interface TeamsSettings {
   /** Undefined: local/emulator mode (no JWT check, loopback callers only). */

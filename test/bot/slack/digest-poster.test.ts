@@ -13,7 +13,7 @@ describe('Slack digest poster', () => {
 
   function digestFor(harness: Harness, now: () => Date, setTimer?: SetTimer) {
     const poster = createSlackDigestPoster({
-      client: () => harness.adapter.client(),
+      client: () => harness.door.client(),
       getConfig: () => harness.config,
       renderChart: (chart) => renderChartPng(chart, { scale: 1 }),
     });

@@ -1,5 +1,5 @@
-// A Slack adapter wired to the fake Slack Web API, an in-memory SQLite warehouse, the real task queue and an analyst double.
-import { createSlackAdapter, type SlackAdapter } from '../../../src/bot/slack/slack-adapter.ts';
+// A Slack door wired to the fake Slack Web API, an in-memory SQLite warehouse, the real task queue and an analyst double.
+import { createSlackDoor, type SlackDoor } from '../../../src/bot/slack/slack-door.ts';
 import { createAnalyst } from '../../../src/core/analyst/analyst.ts';
 import { generateDemo } from '../../../src/core/analyst/demo/generate-demo.ts';
 import type { Analyst } from '../../../src/core/analyst/port.ts';
@@ -25,7 +25,7 @@ const mentions = (line: string) => (c: RecordedCall) => JSON.stringify(c.body).i
 
 export interface Harness {
   fake: FakeSlack;
-  adapter: SlackAdapter;
+  door: SlackDoor;
   analyst: ScriptedAnalyst;
   tasks: TaskQueue;
   warehouse: Warehouse;
@@ -86,7 +86,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     SLACK_API_URL: fake.apiUrl,
     ...options.config,
   };
-  const adapter = createSlackAdapter({
+  const door = createSlackDoor({
     getConfig: () => config,
     analyst: used,
     tasks,
@@ -99,7 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   async function post(rawBody: string, contentType: string, headers: Record<string, string> = {}) {
     const signed = slackSignatureHeaders(SIGNING_SECRET, rawBody, Math.floor(now().getTime() / 1000));
-    return adapter.handle(
+    return door.handle(
       new Request('http://titan.test/slack/events', {
         method: 'POST',
         headers: { 'content-type': contentType, ...signed, ...headers },
@@ -110,7 +110,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   return {
     fake,
-    adapter,
+    door,
     analyst,
     tasks,
     warehouse,
@@ -119,9 +119,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     postEvent: (body, headers) => post(JSON.stringify(body), 'application/json', headers),
     postForm: (fields, headers) =>
       post(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded', headers),
-    settle: () => adapter.idle(),
+    settle: () => door.idle(),
     async close() {
-      await adapter.idle();
+      await door.idle();
       await fake.close();
       if (!options.warehouse) await warehouse.close();
     },

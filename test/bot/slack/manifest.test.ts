@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SLASH_COMMAND } from '../../../src/bot/slack/listeners.ts';
+import { SLASH_COMMAND } from '../../../src/bot/slack/routes.ts';
 import { SUGGESTED_PROMPTS } from '../../../src/bot/suggested-prompts.ts';
 import { CORPUS, corpus } from '../../helpers/corpora.ts';
 

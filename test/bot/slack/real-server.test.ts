@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAdminApp } from '../../../src/admin/app.ts';
 import { type RunningServer, startNodeServer } from '../../../src/admin/node-server.ts';
-import { createSlackAdapter, type SlackAdapter } from '../../../src/bot/slack/slack-adapter.ts';
+import { createSlackDoor, type SlackDoor } from '../../../src/bot/slack/slack-door.ts';
 import { createAnalyst } from '../../../src/core/analyst/analyst.ts';
 import { generateDemo } from '../../../src/core/analyst/demo/generate-demo.ts';
 import { createConfigVault } from '../../../src/core/config/vault.ts';
@@ -24,9 +24,9 @@ describe('POST /slack/events on the real server', CORPUS, () => {
   let server: RunningServer | undefined;
   let titan: Titan | undefined;
   let fake: FakeSlack | undefined;
-  let adapter: SlackAdapter | undefined;
+  let door: SlackDoor | undefined;
   afterEach(async () => {
-    await adapter?.idle();
+    await door?.idle();
     await server?.close();
     await titan?.close();
     await fake?.close();
@@ -50,13 +50,13 @@ describe('POST /slack/events on the real server', CORPUS, () => {
     await generateDemo({ warehouse, endDate: clock.now().toISOString().slice(0, 10), days: 21 });
     const tasks = createTaskService({ warehouse, clock });
     const analyst = createAnalyst({ warehouse, tasks, clock, tz: runtime.tz, logger });
-    adapter = createSlackAdapter({ getConfig: () => vault.get(), analyst, tasks, warehouse, logger, clock });
+    door = createSlackDoor({ getConfig: () => vault.get(), analyst, tasks, warehouse, logger, clock });
     const app = createAdminApp({
       vault,
       health: titan.health,
       adminToken: ADMIN_TOKEN,
       logger,
-      webhooks: [{ path: '/slack/events', handle: adapter.handle }],
+      webhooks: [{ path: '/slack/events', handle: door.handle }],
     });
     server = await startNodeServer(app, 0, '127.0.0.1');
     return `http://127.0.0.1:${server.port}`;
@@ -94,7 +94,7 @@ describe('POST /slack/events on the real server', CORPUS, () => {
     expect((await signed(url, appMention('scan for profit leaks'), 'not-the-secret')).status).toBe(401);
     const res = await signed(url, appMention('scan for profit leaks', { eventId: 'EvS1' }));
     expect(res.status).toBe(200);
-    await adapter!.idle();
+    await door!.idle();
 
     const [placeholder] = fake!.callsTo('chat.postMessage');
     expect(placeholder!.body).toMatchObject({ channel: CHANNEL, thread_ts: '1595926230.009600' });

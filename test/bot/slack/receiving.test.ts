@@ -19,7 +19,7 @@ describe('POST /slack/events: receiving', () => {
   it('answers Slack URL verification with the challenge', CORPUS, async () => {
     h = await startHarness();
     const body = urlVerification();
-    const res = await h.adapter.handle(
+    const res = await h.door.handle(
       new Request('http://t/slack/events', {
         method: 'POST',
         headers: {
@@ -36,7 +36,7 @@ describe('POST /slack/events: receiving', () => {
   it('refuses a bad signature with 401 before anything runs', CORPUS, async () => {
     h = await startHarness();
     const raw = JSON.stringify(appMention('revenue trend'));
-    const res = await h.adapter.handle(
+    const res = await h.door.handle(
       new Request('http://t/slack/events', {
         method: 'POST',
         headers: {
@@ -56,7 +56,7 @@ describe('POST /slack/events: receiving', () => {
     h = await startHarness();
     const raw = JSON.stringify(appMention('revenue trend'));
     const sixMinutesAgo = NOW.getTime() / 1000 - 6 * 60;
-    const res = await h.adapter.handle(
+    const res = await h.door.handle(
       new Request('http://t/slack/events', {
         method: 'POST',
         headers: {
@@ -78,9 +78,9 @@ describe('POST /slack/events: receiving', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: raw.replace('revenue', 'payroll'),
     });
-    expect((await h.adapter.handle(tampered)).status).toBe(401);
+    expect((await h.door.handle(tampered)).status).toBe(401);
     const unsigned = new Request('http://t/slack/events', { method: 'POST', body: raw });
-    expect((await h.adapter.handle(unsigned)).status).toBe(401);
+    expect((await h.door.handle(unsigned)).status).toBe(401);
   });
 
   it('acknowledges before the analyst has finished', CORPUS, async () => {
@@ -145,12 +145,12 @@ describe('POST /slack/events: receiving', () => {
 
   it('warms up by checking the token with auth.test, and names what Slack said when it is refused', async () => {
     h = await startHarness();
-    expect(await h.adapter.warmUp()).toEqual({ teamId: 'T111', botUserId: 'UBOT', botId: 'BBOT' });
+    expect(await h.door.warmUp()).toEqual({ teamId: 'T111', botUserId: 'UBOT', botId: 'BBOT' });
     h.config.SLACK_BOT_TOKEN = 'xoxb-revoked-token-0003';
     h.fake.failNext('auth.test', { error: 'invalid_auth' });
-    await expect(h.adapter.warmUp()).rejects.toThrow('Slack auth.test failed: invalid_auth.');
+    await expect(h.door.warmUp()).rejects.toThrow('Slack auth.test failed: invalid_auth.');
     delete h.config.SLACK_BOT_TOKEN;
-    expect(await h.adapter.warmUp()).toBeUndefined();
+    expect(await h.door.warmUp()).toBeUndefined();
   });
 
   it('uses a new bot token as soon as the config changes, without a restart', CORPUS, async () => {

@@ -19,8 +19,8 @@ describe('Teams digest poster', () => {
 
   function digest(harness: Harness) {
     const poster = createTeamsDigestPoster({
-      connections: harness.webhook.connections,
-      conversations: harness.webhook.conversations,
+      connections: harness.door.connections,
+      conversations: harness.door.conversations,
       getConfig: () => harness.config,
       renderChart: async () => Buffer.from('png'),
       logger: createLogger({ level: 'silent', secrets: () => [] }),

@@ -5,7 +5,7 @@ import {
   type CardElement,
 } from '../../../src/bot/render/adaptive-card.ts';
 import { renderChartPng } from '../../../src/bot/render/chart-png.ts';
-import { createTeamsWebhook, type TeamsWebhook } from '../../../src/bot/teams/teams-webhook.ts';
+import { createTeamsDoor, type TeamsDoor } from '../../../src/bot/teams/teams-door.ts';
 import type { ConfigValues } from '../../../src/core/config/schema.ts';
 import { createLogger } from '../../../src/core/logger.ts';
 import { createTaskService, type TaskQueue } from '../../../src/core/tasks/task-service.ts';
@@ -31,7 +31,7 @@ export type Activity = Record<string, unknown>;
 
 export interface Harness {
   fake: FakeBotConnector;
-  webhook: TeamsWebhook;
+  door: TeamsDoor;
   analyst: ScriptedAnalyst;
   tasks: TaskQueue;
   warehouse: Warehouse;
@@ -82,7 +82,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     secrets: () => [APP_PASSWORD],
     destination: { write: (line) => logs.push(line) },
   });
-  const webhook = createTeamsWebhook({
+  const door = createTeamsDoor({
     getConfig: () => config,
     analyst,
     tasks,
@@ -97,7 +97,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   return {
     fake,
-    webhook,
+    door,
     analyst,
     tasks,
     warehouse,
@@ -117,7 +117,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
             ? `Bearer ${fake.signToken(config.TEAMS_APP_ID, { serviceurl: activity.serviceUrl })}`
             : null
           : postOptions.authorization;
-      return webhook.handle(
+      return door.handle(
         new Request('http://titan.test/api/messages', {
           method: 'POST',
           headers: {
@@ -129,10 +129,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         { remoteAddress: postOptions.remoteAddress ?? '127.0.0.1' },
       );
     },
-    settle: () => webhook.idle(),
+    settle: () => door.idle(),
     messages: () => fake.calls.filter((c) => c.body.type === 'message'),
     async close() {
-      await webhook.idle();
+      await door.idle();
       await fake.close();
       await warehouse.close();
     },

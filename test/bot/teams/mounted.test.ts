@@ -27,7 +27,7 @@ describe('Teams door in the admin app', CORPUS, () => {
       health: () => checkHealth(h.warehouse, h.config),
       adminToken: 'test-admin-token-0123456789abcdef',
       logger: createLogger({ level: 'silent', secrets: () => [] }),
-      webhooks: [h.webhook],
+      webhooks: [h.door],
     });
   }
 

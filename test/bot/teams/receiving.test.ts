@@ -120,7 +120,7 @@ describe('Teams receiving with TEAMS_APP_ID set', () => {
     h = await startHarness({ mode: 'app' });
     const res = await h.post({ hello: 'world', serviceUrl: h.fake.serviceUrl });
     expect(res.status).toBe(400);
-    const notJson = await h.webhook.handle(
+    const notJson = await h.door.handle(
       new Request('http://titan.test/api/messages', { method: 'POST', body: '{nope' }),
     );
     expect(notJson.status).toBe(400);

@@ -14,10 +14,10 @@ import {
   userIds,
   venueOf,
 } from './activity.ts';
-import { type AnswerDisplay, openStatusCard, openStream } from './answer-display.ts';
 import { answerMessages, cardMessage } from './answer-message.ts';
 import type { RenderChart } from './chart-image.ts';
 import type { TeamsConversation } from './connector.ts';
+import { type AnswerDisplay, openStatusCard, openStream } from './status-display.ts';
 import type { StreamGate } from './stream-gate.ts';
 import { renderTaskCard } from './task-card.ts';
 import { teamsAccess } from './teams-access.ts';
@@ -73,7 +73,7 @@ async function openDisplay(
   }
 }
 
-export async function answerInTeams(
+export async function answerQuestion(
   deps: AnswerDeps,
   activity: InboundActivity,
   conversation: TeamsConversation,

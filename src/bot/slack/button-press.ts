@@ -13,7 +13,7 @@ import {
 } from '../feedback-ref.ts';
 import { FEEDBACK_ACTION, LEGACY_FEEDBACK_ACTIONS } from '../render/block-kit.ts';
 import { type AnswerDeps, answerQuestion, slackMention } from './answer-question.ts';
-import { type PressedAction, parseBlockAction } from './block-action.ts';
+import { type ButtonPress, parseButtonPress } from './parse-button-press.ts';
 import { PROMPT_ACTION } from './prompt-buttons.ts';
 import { renderTaskCard, TASK_ACTIONS, taskIdFromBlockId } from './task-card.ts';
 
@@ -23,7 +23,7 @@ type WebClient = webApi.WebClient;
 export const venueOf = (channel: string, channelType?: string): Venue =>
   channelType === 'im' || channel.startsWith('D') ? { kind: 'dm' } : { kind: 'channel', id: channel };
 
-function taskActionOf(press: PressedAction): TaskAction | undefined {
+function taskActionOf(press: ButtonPress): TaskAction | undefined {
   switch (press.actionId) {
     case TASK_ACTIONS.acknowledge:
       return { kind: 'acknowledge', by: press.userId };
@@ -39,7 +39,7 @@ function taskActionOf(press: PressedAction): TaskAction | undefined {
 }
 
 /** A feedback press: Slack's feedback_buttons carry the vote in the value; the legacy buttons in the action id. */
-function feedbackOf(press: PressedAction): ReturnType<typeof decodeVote> {
+function feedbackOf(press: ButtonPress): ReturnType<typeof decodeVote> {
   if (press.actionId === FEEDBACK_ACTION) return decodeVote(press.value);
   const ref = decodeFeedbackRef(press.value);
   return ref && { vote: press.actionId === LEGACY_FEEDBACK_ACTIONS.up ? 'up' : 'down', ref };
@@ -54,7 +54,7 @@ export const REASON_LABELS: Record<FeedbackReason, string> = {
 };
 export const REASON_ACTION = /^titan_feedback_reason_\d$/;
 
-function askWhatWasWrong(client: WebClient, press: PressedAction, ref: FeedbackRef) {
+function askWhatWasWrong(client: WebClient, press: ButtonPress, ref: FeedbackRef) {
   const text = 'Thanks — noted. What was wrong?';
   return client.chat.postEphemeral({
     channel: press.channel,
@@ -77,14 +77,14 @@ function askWhatWasWrong(client: WebClient, press: PressedAction, ref: FeedbackR
   });
 }
 
-const ephemeral = (client: WebClient, press: PressedAction, text: string) =>
+const ephemeral = (client: WebClient, press: ButtonPress, text: string) =>
   client.chat.postEphemeral({ channel: press.channel, user: press.userId, text });
 
-/** Presses reach here only from this workspace: the adapter ignores any request naming another. */
-export function registerInteractions(app: App, deps: AnswerDeps): void {
+/** Presses reach here only from this workspace: the door ignores any request naming another. */
+export function registerButtonPresses(app: App, deps: AnswerDeps): void {
   app.action(PROMPT_ACTION, async ({ ack, body, client, context }) => {
     await ack();
-    const press = parseBlockAction(body);
+    const press = parseButtonPress(body);
     if (!press?.value) return;
     const threadTs = press.threadTs ?? press.messageTs;
     await answerQuestion(deps, {
@@ -104,7 +104,7 @@ export function registerInteractions(app: App, deps: AnswerDeps): void {
     new RegExp(`^(${FEEDBACK_ACTION}|${LEGACY_FEEDBACK_ACTIONS.up}|${LEGACY_FEEDBACK_ACTIONS.down})$`),
     async ({ ack, body, client }) => {
       await ack();
-      const press = parseBlockAction(body);
+      const press = parseButtonPress(body);
       const pressed = press && feedbackOf(press);
       if (!press || !pressed) return;
       await deps.memory.recordFeedback({
@@ -121,7 +121,7 @@ export function registerInteractions(app: App, deps: AnswerDeps): void {
 
   app.action(REASON_ACTION, async ({ ack, body, client }) => {
     await ack();
-    const press = parseBlockAction(body);
+    const press = parseButtonPress(body);
     const said = press && decodeReason(press.value);
     if (!press || !said) return;
     await deps.memory.recordFeedback({
@@ -137,7 +137,7 @@ export function registerInteractions(app: App, deps: AnswerDeps): void {
 
   app.action(new RegExp(`^(${Object.values(TASK_ACTIONS).join('|')})$`), async ({ ack, body, client }) => {
     await ack();
-    const press = parseBlockAction(body);
+    const press = parseButtonPress(body);
     const taskId = taskIdFromBlockId(press?.blockId);
     const action = press && taskActionOf(press);
     if (!press || !taskId || !action) return;

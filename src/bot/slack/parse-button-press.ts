@@ -26,7 +26,7 @@ const blockActionSchema = z.object({
     .min(1),
 });
 
-export interface PressedAction {
+export interface ButtonPress {
   userId: string;
   channel: string;
   /** The message holding the pressed element (undefined for an ephemeral message). */
@@ -40,7 +40,7 @@ export interface PressedAction {
 }
 
 /** Returns the press, or undefined for a payload Titan did not render (it is then ignored). */
-export function parseBlockAction(body: unknown): PressedAction | undefined {
+export function parseButtonPress(body: unknown): ButtonPress | undefined {
   const parsed = blockActionSchema.safeParse(body);
   if (!parsed.success) return undefined;
   const b = parsed.data;

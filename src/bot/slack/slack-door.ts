@@ -8,12 +8,12 @@ import { createAskQueue } from '../ask-queue.ts';
 import { answerTurnDeps, type ChatDoorDeps, defaultAskQueue } from '../chat-door.ts';
 import { renderChartPng } from '../render/chart-png.ts';
 import { type BoltAppHandle, createBoltApp, type SlackInstallation } from './bolt-app.ts';
-import { registerListeners } from './listeners.ts';
 import { parseSlackBody } from './parse-slack-body.ts';
+import { registerRoutes } from './routes.ts';
 import { verifySlackRequest } from './verify-slack-request.ts';
 import { workspacesOf } from './workspace-of.ts';
 
-export interface SlackAdapterOptions extends ChatDoorDeps {
+export interface SlackDoorOptions extends ChatDoorDeps {
   /** Slack gives 3 s; past this the request is acknowledged anyway and the work goes on. */
   ackTimeoutMs?: number;
   /** Analyst runs (and chart renders) at once when no shared `queue` is given; defaultAskQueue otherwise. */
@@ -21,7 +21,7 @@ export interface SlackAdapterOptions extends ChatDoorDeps {
   retryConfig?: webApi.RetryOptions;
 }
 
-export interface SlackAdapter {
+export interface SlackDoor {
   handle(request: Request): Promise<Response>;
   /** A Web API client for the configured bot token (for the digest), or undefined while none is set. */
   client(): webApi.WebClient | undefined;
@@ -49,7 +49,7 @@ function ackResponse(response: unknown): Response {
   return json(response);
 }
 
-export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+export function createSlackDoor(options: SlackDoorOptions): SlackDoor {
   const { getConfig, logger, clock } = options;
   const log = logger.child({ component: 'slack' });
   const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'slack' });
@@ -74,7 +74,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       logger: log,
       ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     });
-    registerListeners(handle.app, {
+    registerRoutes(handle.app, {
       ...turn,
       getConfig,
       queue,

@@ -13,9 +13,9 @@ import { sdkLogger } from './sdk-logger.ts';
 import { isLoopbackAddress } from './service-url-policy.ts';
 import { createStreamGate } from './stream-gate.ts';
 import { createTeamsConnections, type TeamsConnections, type TeamsSettings } from './teams-connections.ts';
-import { createTeamsReceiver, type TeamsEndpoints, type TeamsReceiver } from './teams-receiver.ts';
+import { createTeamsVerifier, type TeamsEndpoints, type TeamsVerifier } from './verify-teams-request.ts';
 
-export interface TeamsWebhookOptions extends ChatDoorDeps {
+export interface TeamsDoorOptions extends ChatDoorDeps {
   /** Token-check and sign-in endpoints; Microsoft's public cloud unless a test points them at a fake. */
   endpoints?: Partial<TeamsEndpoints>;
   fetch?: typeof fetch;
@@ -30,7 +30,7 @@ export interface RequestInfo {
   remoteAddress?: string;
 }
 
-export interface TeamsWebhook {
+export interface TeamsDoor {
   readonly path: '/api/messages';
   handle(request: Request, info?: RequestInfo): Promise<Response>;
   /** Resolves when every request's background work (answers, welcomes) has finished: tests, graceful shutdown. */
@@ -55,7 +55,7 @@ function keyedByChannel(store: AnswerMessageStore): AnswerMessageStore {
   };
 }
 
-export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
+export function createTeamsDoor(options: TeamsDoorOptions): TeamsDoor {
   const { logger, clock } = options;
   const log = logger.child({ component: 'teams' });
   const connections = createTeamsConnections(options);
@@ -67,7 +67,7 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
   const inFlight = new Set<Promise<void>>();
   const renderChart: RenderChart =
     options.renderChart ?? ((chart, scale) => renderChartPng(chart, { scale }));
-  let receiver: { settings: TeamsSettings; ready: Promise<TeamsReceiver> } | undefined;
+  let verifier: { settings: TeamsSettings; ready: Promise<TeamsVerifier> } | undefined;
 
   const background = (work: () => Promise<void>) => {
     const run = work()
@@ -124,9 +124,9 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
     return routeActivity(depsFor(settings, vouched), activity, !settings.emulator);
   }
 
-  function receiverFor(settings: TeamsSettings): Promise<TeamsReceiver> {
-    if (receiver?.settings !== settings) {
-      const ready = createTeamsReceiver(
+  function verifierFor(settings: TeamsSettings): Promise<TeamsVerifier> {
+    if (verifier?.settings !== settings) {
+      const ready = createTeamsVerifier(
         {
           appId: settings.appId,
           tenantId: settings.tenantId,
@@ -136,9 +136,9 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
         },
         ({ body, token }) => onVerified(settings, body, token.serviceUrl),
       );
-      receiver = { settings, ready };
+      verifier = { settings, ready };
     }
-    return receiver.ready;
+    return verifier.ready;
   }
 
   async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
@@ -166,7 +166,7 @@ export function createTeamsWebhook(options: TeamsWebhookOptions): TeamsWebhook {
     request.headers.forEach((value, key) => {
       headers[key] = value;
     });
-    const result = await (await receiverFor(settings)).receive(body, headers);
+    const result = await (await verifierFor(settings)).receive(body, headers);
     // The SDK answers 401 with its own reason; ours stays terse (no hint of which check failed).
     if (result.status === 401) return refuse(401, 'Unauthorized.');
     return result.body === undefined

@@ -1,10 +1,11 @@
-// The ways in: @titan in a channel, DMs (the agent messaging experience), /titan, and legacy assistant threads.
+// Routes what Bolt receives: questions (@titan in a channel, DMs — the agent messaging experience — /titan, legacy
+// assistant threads) to answer-question.ts, and button presses to button-press.ts.
 import { type App, Assistant } from '@slack/bolt';
 import { z } from 'zod';
 import { escapeMrkdwn } from '../render/block-kit.ts';
 import { SUGGESTED_PROMPTS } from '../suggested-prompts.ts';
 import { type AnswerDeps, answerQuestion, slackMention } from './answer-question.ts';
-import { registerInteractions, venueOf } from './interactions.ts';
+import { registerButtonPresses, venueOf } from './button-press.ts';
 import { promptButtons } from './prompt-buttons.ts';
 
 export const SLASH_COMMAND = '/titan';
@@ -54,7 +55,7 @@ function registerAssistant(app: App, deps: AnswerDeps): void {
   );
 }
 
-export function registerListeners(app: App, deps: AnswerDeps): void {
+export function registerRoutes(app: App, deps: AnswerDeps): void {
   // First: the assistant middleware takes assistant-thread messages and stops them reaching the DM handler.
   registerAssistant(app, deps);
 
@@ -140,5 +141,5 @@ export function registerListeners(app: App, deps: AnswerDeps): void {
     await answerQuestion(deps, question);
   });
 
-  registerInteractions(app, deps);
+  registerButtonPresses(app, deps);
 }

@@ -23,7 +23,7 @@ export const PUBLIC_ENDPOINTS: TeamsEndpoints = {
   botScope: PUBLIC.botScope,
 };
 
-export interface ReceiverSettings {
+export interface VerifierSettings {
   /** TEAMS_APP_ID; undefined is emulator mode (no token check). */
   appId: string | undefined;
   tenantId: string | undefined;
@@ -38,7 +38,7 @@ export interface VerifiedActivity {
   token: IToken;
 }
 
-export interface TeamsReceiver {
+export interface TeamsVerifier {
   /** Runs the SDK's checks on a POST /api/messages; `onActivity` runs only for requests that pass. */
   receive(body: unknown, headers: Record<string, string>): Promise<{ status: number; body?: unknown }>;
 }
@@ -59,10 +59,10 @@ function captureRoute(): { adapter: IHttpServerAdapter; route: () => HttpRouteHa
   };
 }
 
-export async function createTeamsReceiver(
-  settings: ReceiverSettings,
+export async function createTeamsVerifier(
+  settings: VerifierSettings,
   onActivity: (activity: VerifiedActivity) => Promise<InvokeResponse>,
-): Promise<TeamsReceiver> {
+): Promise<TeamsVerifier> {
   const { adapter, route } = captureRoute();
   const cloud: CloudEnvironment = {
     ...PUBLIC,
