@@ -55,7 +55,8 @@ const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHmac } = require('node:crypto');
 const now = () => performance.timeOrigin + performance.now();
-Promise.all(workerData.bodies.map(async (body) => {
+Promise.all(workerData.bodies.map(async (body, i) => {
+  if (workerData.spacingMs) await new Promise((r) => setTimeout(r, i * workerData.spacingMs));
   const ts = String(Math.floor(Date.now() / 1000));
   const sig = 'v0=' + createHmac('sha256', workerData.secret).update('v0:' + ts + ':' + body).digest('hex');
   const sent = now();
@@ -66,11 +67,13 @@ Promise.all(workerData.bodies.map(async (body) => {
 })).then((results) => parentPort.postMessage(results));
 `;
 
+/** Sends `bodies` at once, or one every `spacingMs` (a steady trickle while other work runs). */
 export function sendFromWorker(
   url: string,
   bodies: string[],
+  spacingMs = 0,
 ): Promise<{ sent: number; acked: number; status: number }[]> {
-  const worker = new Worker(CLIENT, { eval: true, workerData: { url, secret: SECRET, bodies } });
+  const worker = new Worker(CLIENT, { eval: true, workerData: { url, secret: SECRET, bodies, spacingMs } });
   return new Promise((resolve, reject) => {
     worker.once('message', (results) => {
       resolve(results);
