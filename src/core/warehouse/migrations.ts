@@ -68,6 +68,12 @@ export const MIGRATIONS: readonly Migration[] = [
       },
     ],
   },
+  // How a bill was served: Dine In, Take Away, Delivery (or the aggregator's name), as the POS wrote it. Earlier
+  // loads left the column out and said so; their rows stay NULL (not recorded).
+  {
+    id: '0007_sales_order_type',
+    columns: [{ table: 'sales', column: { name: 'order_type', type: 'string' } }],
+  },
 ];
 
 /** Name of the bookkeeping table holding the ids of applied migrations. */

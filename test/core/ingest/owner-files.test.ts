@@ -104,7 +104,7 @@ describe("owners' files", () => {
     });
   });
 
-  it('reads a pizza shop order-lines file: pizza_name, pizza_category and total_price mapped, order type reported', async () => {
+  it('reads a pizza shop order-lines file: pizza_name, pizza_category, total_price and order_type mapped', async () => {
     const head = ['order_details_id', 'order_id', 'pizza_id', 'quantity', 'order_date', 'order_time'];
     const tail = ['unit_price', 'total_price', 'pizza_size', 'pizza_category', 'pizza_name', 'order_type'];
     const lines = [
@@ -169,7 +169,9 @@ describe("owners' files", () => {
     expect(outcome).toMatchObject({ outcome: 'loaded', rows: 4 });
     expect(await total()).toBe(sum(lines.map((l) => l[7])));
     expect(
-      await rows('SELECT date, order_id, item, category, qty, order_time FROM sales ORDER BY order_id, item'),
+      await rows(
+        'SELECT date, order_id, item, category, qty, order_time, order_type FROM sales ORDER BY order_id, item',
+      ),
     ).toEqual([
       {
         date: '2015-01-13',
@@ -178,6 +180,7 @@ describe("owners' files", () => {
         category: 'Classic',
         qty: 1,
         order_time: '11:38',
+        order_type: 'Dine In',
       },
       {
         date: '2015-01-13',
@@ -186,6 +189,7 @@ describe("owners' files", () => {
         category: 'Classic',
         qty: 2,
         order_time: '11:57',
+        order_type: 'Take Away',
       },
       {
         date: '2015-01-14',
@@ -194,6 +198,7 @@ describe("owners' files", () => {
         category: 'Veggie',
         qty: 1,
         order_time: '11:57',
+        order_type: 'Delivery',
       },
       {
         date: '2015-02-01',
@@ -202,6 +207,7 @@ describe("owners' files", () => {
         category: 'Supreme',
         qty: 1,
         order_time: '12:02',
+        order_type: 'Delivery',
       },
     ]);
     const report = outcome.report!;
@@ -212,13 +218,9 @@ describe("owners' files", () => {
         { source: 'total_price', column: 'amount' },
       ]),
     );
-    // No sales column holds order type: left out, and said so, never folded into another column.
-    expect(report.unmapped).toEqual(expect.arrayContaining(['order_type', 'pizza_size', 'pizza_id']));
-    expect(report.notes).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^"order_type" \(Dine In, Take Away, Delivery\) is order type/),
-      ]),
-    );
+    expect(report.mapping).toContainEqual({ source: 'order_type', column: 'order_type' });
+    expect(report.unmapped).toEqual(expect.arrayContaining(['pizza_size', 'pizza_id']));
+    expect(report.unmapped).not.toContain('order_type');
     expect(report.dateOrder).toEqual({
       order: 'month-first',
       evidence: expect.stringMatching(
@@ -298,8 +300,13 @@ describe("owners' files", () => {
     ];
     const outcome = await ingest('petpooja.csv', csv([header, ...lines]));
     expect(outcome).toMatchObject({ outcome: 'loaded', rows: statuses.length });
-    expect(await rows('SELECT item, status, payment_mode FROM sales ORDER BY order_id')).toEqual(
-      statuses.map(([, status], i) => ({ item: `Item ${i}`, status, payment_mode: payments[i % 4] })),
+    expect(await rows('SELECT item, status, payment_mode, order_type FROM sales ORDER BY order_id')).toEqual(
+      statuses.map(([, status], i) => ({
+        item: `Item ${i}`,
+        status,
+        payment_mode: payments[i % 4],
+        order_type: orderTypes[i % 3],
+      })),
     );
     // Revenue as the analyst counts it: every line neither void nor complimentary, the unknown ones included.
     const sales = lines.filter((_, i) => !['void', 'complimentary'].includes(statuses[i]![1]));
@@ -312,9 +319,10 @@ describe("owners' files", () => {
         { source: 'Particulars', column: 'item' },
         { source: 'Payment Type', column: 'payment_mode' },
         { source: 'Status', column: 'status' },
+        { source: 'Order Type', column: 'order_type' },
       ]),
     );
-    expect(outcome.report?.unmapped).toEqual(['Order Type']);
+    expect(outcome.report?.unmapped).toEqual([]);
   });
 
   describe('an amount the rows imply', () => {

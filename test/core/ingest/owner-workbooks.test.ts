@@ -355,7 +355,7 @@ describe('workbooks: every sheet is read or named with why not', () => {
 });
 
 describe('Petpooja exports', () => {
-  it('reads an Item Wise report under its title rows: item, category and payment kept, the totals row dropped', async () => {
+  it('reads an Item Wise report under its title rows: item, category, payment and order type kept, the totals row dropped', async () => {
     const t = await harness();
     const header = [
       'invoice_no',
@@ -391,7 +391,9 @@ describe('Petpooja exports', () => {
     expect(outcome).toMatchObject({ outcome: 'loaded', rows: lines.length });
     expect(await t.total()).toBe(expected);
     expect(
-      await t.query('SELECT date, order_id, item, category, payment_mode, qty FROM sales ORDER BY rowid'),
+      await t.query(
+        'SELECT date, order_id, item, category, payment_mode, order_type, qty FROM sales ORDER BY rowid',
+      ),
     ).toEqual(
       lines.map((l) => ({
         date: `2026-03-${l[1].slice(0, 2)}`,
@@ -399,6 +401,7 @@ describe('Petpooja exports', () => {
         item: l[4],
         category: l[5],
         payment_mode: l[3],
+        order_type: l[2],
         qty: l[6],
       })),
     );
@@ -407,9 +410,10 @@ describe('Petpooja exports', () => {
       item_name: 'item',
       category_name: 'category',
       payment_type: 'payment_mode',
+      order_type: 'order_type',
       total: 'amount',
     });
-    expect(outcome.report?.unmapped).toContain('order_type');
+    expect(outcome.report?.unmapped).toEqual([]);
   });
 
   it('reads an Order Master CSV: the bill total is the amount, charges and tax kept out of it, payment kept', async () => {

@@ -5,7 +5,7 @@ import type { IngestReport } from '../outcome.ts';
 import type { ColumnMapping } from '../port.ts';
 import { recogniseTally } from '../tally/tally-layout.ts';
 import { tallyAmountSource, tallyNotes } from '../tally/tally-notes.ts';
-import { exactRank, findNamedColumn } from './site-column.ts';
+import { exactRank } from './site-column.ts';
 import { synonymsFor } from './synonyms.ts';
 
 /** Everything but what only loading the rows tells (skipped rows, unknown values). */
@@ -24,16 +24,6 @@ const CHARGES_HEADERS = [
   'service charges',
   'container charge',
   'container charges',
-];
-
-/** Order type (Dine In / Take Away / Delivery): recognised, but no table has a column for it yet. */
-const ORDER_TYPE_HEADERS = [
-  'order type',
-  'type of order',
-  'order mode',
-  'service type',
-  'order channel',
-  'channel',
 ];
 
 /** The charge columns to add to a derived amount. */
@@ -120,14 +110,6 @@ export function describeRead(input: ReadReportInput): ReadReport {
     // A blank header over an empty column ("Column 7") is spreadsheet padding, not a column left out.
     return !(/^Column \d+$/.test(h) && sampleValues(input.sample, col).length === 0);
   });
-  const orderType = findNamedColumn(headers, ORDER_TYPE_HEADERS, used);
-  if (orderType !== undefined) {
-    const values = sampleValues(input.sample, orderType);
-    const shown = values.length > 0 ? ` (${values.join(', ')})` : '';
-    notes.push(
-      `"${headers[orderType]}"${shown} is order type, which Titan does not store yet: the ${category} table has no column for it.`,
-    );
-  }
   return {
     mapping: entries,
     unmapped,

@@ -180,6 +180,8 @@ const BY_CATEGORY: Record<Category, SynonymTable> = {
     ],
     order_time: ['time', 'order time', 'bill time', 'kot time', 'invoice time', 'transaction time'],
     covers: ['covers', 'pax', 'guests', 'no of guests', 'no of pax', 'no of persons', 'persons'],
+    // Dine In / Take Away / Delivery, or the aggregator a POS names (Swiggy, Zomato) as the order's channel.
+    order_type: ['order type', 'type of order', 'order mode', 'service type', 'order channel', 'channel'],
   },
   expenses: {
     description: [
