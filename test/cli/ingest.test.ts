@@ -120,11 +120,11 @@ describe('titan ingest', () => {
   });
 
   it('says how each loaded file was read: mapping and unused columns in the human output, the whole report with --json', async () => {
-    const header = 'Bill Date,Particulars,Qty,Total,Payment Type,Order Type,Status\n';
+    const header = 'Bill Date,Particulars,Qty,Total,Payment Type,Order Type,Table No,Status\n';
     const lines = [
-      '05/11/2026,Masala Dosa,2,240,Swiggy,Delivery,Accepted',
-      '25/11/2026,Filter Coffee,3,120,UPI,Dine In,On Hold',
-      '26/11/2026,Idli Vada,1,80,Zomato,Delivery,Cancelled',
+      '05/11/2026,Masala Dosa,2,240,Swiggy,Delivery,T4,Accepted',
+      '25/11/2026,Filter Coffee,3,120,UPI,Dine In,T1,On Hold',
+      '26/11/2026,Idli Vada,1,80,Zomato,Delivery,T2,Cancelled',
     ];
     await writeFile(path.join(dir, 'pos.csv'), header + lines.join('\n'));
     await writeFile(path.join(dir, 'pos-2.csv'), header + lines.slice(0, 2).join('\n'));
@@ -132,8 +132,8 @@ describe('titan ingest', () => {
     expect(human.code).toBe(0);
     expect(human.stdout.split('\n').slice(0, 3)).toEqual([
       '✓ pos.csv: loaded 3 rows',
-      '  columns: Bill Date → date, Particulars → item, Qty → qty, Total → amount, Payment Type → payment_mode, Status → status',
-      '  not used: Order Type',
+      '  columns: Bill Date → date, Particulars → item, Qty → qty, Total → amount, Payment Type → payment_mode, Order Type → order_type, Status → status',
+      '  not used: Table No',
     ]);
     const json = await titan(path.join(dir, 'pos-2.csv'), '--category', 'sales', '--json').done;
     expect(json.code).toBe(0);
@@ -149,18 +149,16 @@ describe('titan ingest', () => {
             { source: 'Qty', column: 'qty' },
             { source: 'Total', column: 'amount' },
             { source: 'Payment Type', column: 'payment_mode' },
+            { source: 'Order Type', column: 'order_type' },
             { source: 'Status', column: 'status' },
           ],
-          unmapped: ['Order Type'],
+          unmapped: ['Table No'],
           dateOrder: {
             order: 'day-first',
             evidence: 'day first: row 2 has 25/11/2026; no row has a second part above 12',
           },
           skipped: [],
           unknownValues: [{ column: 'Status', values: ['On Hold'] }],
-          notes: [
-            '"Order Type" (Delivery, Dine In) is order type, which Titan does not store yet: the sales table has no column for it.',
-          ],
         },
       },
     ]);
