@@ -212,6 +212,11 @@ const TABLE: [string, Lexeme[]][] = [
     [dim('payment_mode')],
   ],
   ['payment wise|payment-wise', [dim('payment_mode'), group]],
+  [
+    'order type|order types|type of order|types of order|order channel|order channels|channel|channels|service type|service types',
+    [dim('order_type')],
+  ],
+  ['order type wise|channel wise|channel-wise', [dim('order_type'), group]],
   ['day|days|date|dates|din|naal', [dim('day')]],
   // Adverbs of a grain ask for the breakdown by themselves.
   ['daily|roz|rozana|day by day|date wise|day wise', [dim('day'), group]],

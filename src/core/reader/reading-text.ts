@@ -82,6 +82,7 @@ const NOUN: Record<DimensionId, [string, string]> = {
   expense_head: ['expense head', 'expense heads'],
   staff: ['staff member', 'staff members'],
   payment_mode: ['payment mode', 'payment modes'],
+  order_type: ['order type', 'order types'],
   location: ['location', 'locations'],
 };
 
@@ -99,6 +100,8 @@ const PREPOSITION: Record<DimensionId, string> = {
   expense_head: 'on',
   staff: 'by',
   payment_mode: 'paid by',
+  // "Revenue for Delivery", "for Dine In".
+  order_type: 'for',
   location: 'at',
 };
 

@@ -10,6 +10,7 @@ export const VALUE_DIMENSIONS = [
   'expense_head',
   'staff',
   'payment_mode',
+  'order_type',
 ] as const;
 export type ValueDimension = (typeof VALUE_DIMENSIONS)[number];
 

@@ -193,6 +193,15 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
     columns: on(['sales', 'expenses'], 'payment_mode'),
     key: stored,
   },
+  order_type: {
+    id: 'order_type',
+    label: 'Order type',
+    definition:
+      'sales.order_type, how a bill was served (Dine In, Take Away, Delivery, or the aggregator), as the POS wrote it.',
+    kind: 'attribute',
+    columns: { sales: 'order_type' },
+    key: stored,
+  },
   location: {
     id: 'location',
     label: 'Location',

@@ -45,6 +45,7 @@ export const DIMENSION_IDS = [
   'expense_head',
   'staff',
   'payment_mode',
+  'order_type',
   'location',
 ] as const;
 export type DimensionId = (typeof DIMENSION_IDS)[number];

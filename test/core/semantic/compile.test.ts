@@ -99,6 +99,7 @@ describe('compiling semantic queries', () => {
       'category',
       'staff',
       'payment_mode',
+      'order_type',
       'location',
     ]);
     expect(dimensionsOf('expenses')).toEqual([

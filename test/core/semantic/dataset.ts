@@ -25,6 +25,7 @@ export interface SaleRow {
   staff: string | null;
   order_time: string | null;
   covers: number | null;
+  order_type: string | null;
 }
 
 const sale = (
@@ -38,6 +39,7 @@ const sale = (
   staff: string | null,
   order_time: string | null,
   covers: number | null,
+  order_type: string | null = null,
 ): SaleRow => ({
   date,
   order_id,
@@ -52,16 +54,77 @@ const sale = (
   staff,
   order_time,
   covers,
+  order_type,
 });
 
 export const SALES: SaleRow[] = [
   // Bill B1 on 30 Oct: three lines, covers 3 on each; one line discounted (status "Success" is a sale).
-  sale('2026-10-30', 'B1', 'Masala Dosa', 'Mains', [2, 120, 0, 240], 'UPI', null, 'Ravi', '09:15', 3),
-  sale('2026-10-30', 'B1', 'Filter Coffee', 'Beverages', [3, 40, 0, 120], 'UPI', null, 'Ravi', '09:15', 3),
-  sale('2026-10-30', 'B1', 'Vada', 'Snacks', [1, 50, 10, 40], 'UPI', 'Success', 'Ravi', '09:15', 3),
+  sale(
+    '2026-10-30',
+    'B1',
+    'Masala Dosa',
+    'Mains',
+    [2, 120, 0, 240],
+    'UPI',
+    null,
+    'Ravi',
+    '09:15',
+    3,
+    'Dine In',
+  ),
+  sale(
+    '2026-10-30',
+    'B1',
+    'Filter Coffee',
+    'Beverages',
+    [3, 40, 0, 120],
+    'UPI',
+    null,
+    'Ravi',
+    '09:15',
+    3,
+    'Dine In',
+  ),
+  sale(
+    '2026-10-30',
+    'B1',
+    'Vada',
+    'Snacks',
+    [1, 50, 10, 40],
+    'UPI',
+    'Success',
+    'Ravi',
+    '09:15',
+    3,
+    'Dine In',
+  ),
   // Bill B2: one line sold, one voided.
-  sale('2026-10-30', 'B2', 'Filter Coffee', 'Beverages', [2, 40, 0, 80], 'Cash', null, 'Meena', '13:40', 2),
-  sale('2026-10-30', 'B2', 'Masala Dosa', 'Mains', [1, 120, 0, 120], 'Cash', 'Void', 'Meena', '13:40', 2),
+  sale(
+    '2026-10-30',
+    'B2',
+    'Filter Coffee',
+    'Beverages',
+    [2, 40, 0, 80],
+    'Cash',
+    null,
+    'Meena',
+    '13:40',
+    2,
+    'Delivery',
+  ),
+  sale(
+    '2026-10-30',
+    'B2',
+    'Masala Dosa',
+    'Mains',
+    [1, 120, 0, 120],
+    'Cash',
+    'Void',
+    'Meena',
+    '13:40',
+    2,
+    'Delivery',
+  ),
   // Bill B3: on the house.
   sale(
     '2026-10-31',
@@ -75,7 +138,7 @@ export const SALES: SaleRow[] = [
     '20:05',
     1,
   ),
-  sale('2026-10-31', 'B4', 'Vada', 'Snacks', [4, 50, 20, 180], 'Card', null, 'Ravi', '20:30', 4),
+  sale('2026-10-31', 'B4', 'Vada', 'Snacks', [4, 50, 20, 180], 'Card', null, 'Ravi', '20:30', 4, 'Swiggy'),
   // Two lines with no order id (and no time, no covers): a bill each. The second has no unit price.
   sale('2026-10-31', null, 'Filter Coffee', 'Beverages', [1, 40, 0, 40], 'Cash', null, 'Ravi', null, null),
   sale('2026-10-31', null, 'Vada', 'Snacks', [2, null, 5, 95], 'Cash', null, null, null, null),
@@ -84,7 +147,19 @@ export const SALES: SaleRow[] = [
   sale('2026-11-02', 'B5', 'Filter Coffee', null, [1, 40, 0, 40], 'UPI', null, 'Meena', '12:20', 1),
   // B6: the whole bill cancelled.
   sale('2026-11-02', 'B6', 'Vada', 'Snacks', [1, 50, 0, 50], 'Card', 'cancelled', 'Ravi', '18:00', 1),
-  sale('2026-11-03', 'B7', 'Masala Dosa', 'Mains', [1, 120, 30, 90], 'Card', null, 'Ravi', '08:45', 2),
+  sale(
+    '2026-11-03',
+    'B7',
+    'Masala Dosa',
+    'Mains',
+    [1, 120, 30, 90],
+    'Card',
+    null,
+    'Ravi',
+    '08:45',
+    2,
+    'Delivery',
+  ),
   // Outside the week: the week before (Sat 24 and Wed 28 Oct), a month before, a year before.
   sale('2026-10-24', 'B9', 'Masala Dosa', 'Mains', [1, 120, 0, 120], 'Cash', null, 'Ravi', '10:00', 2),
   sale('2026-10-28', 'B10', 'Filter Coffee', 'Beverages', [5, 40, 0, 200], 'UPI', null, 'Meena', '11:00', 3),

@@ -19,7 +19,7 @@ describe('metric definitions page', () => {
       expect(rows[0]).toContain(` ${MEASURES[id].unit} `);
     }
     expect(page).toContain(
-      '| `revenue` Revenue | INR | Sum of amount on sales lines that are neither void nor complimentary (net of discounts, as billed). | sales | day, week, month, weekday, hour, item, category, staff, payment_mode, location |',
+      '| `revenue` Revenue | INR | Sum of amount on sales lines that are neither void nor complimentary (net of discounts, as billed). | sales | day, week, month, weekday, hour, item, category, staff, payment_mode, order_type, location |',
     );
     expect(page).toContain('| `week` | groups | The ISO week, Monday to Sunday');
   });

@@ -176,6 +176,7 @@ const ATTRIBUTE: Partial<Record<DimensionId, Partial<Record<Table, string>>>> = 
   expense_head: { expenses: 'category' },
   staff: { sales: 'staff' },
   payment_mode: { sales: 'payment_mode', expenses: 'payment_mode' },
+  order_type: { sales: 'order_type' },
 };
 
 function mondayOf(date: string): string {
