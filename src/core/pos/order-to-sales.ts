@@ -45,6 +45,7 @@ export function orderToSalesRows(order: PetpoojaOrder, ctx: SalesRowContext): Ro
     order_time: Order.created_on.slice(11, 16),
     order_id: Order.orderID,
     payment_mode: paymentMode(order),
+    order_type: Order.order_type || null,
     status: Order.status || null,
     staff: Order.biller || Order.assignee || null,
     // Petpooja sends 0 when the cashier did not ask; that is "unknown", not "no guests".

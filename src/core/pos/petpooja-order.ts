@@ -25,6 +25,8 @@ const order = z.object({
   /** Local (restaurant) time, "YYYY-MM-DD HH:MM:SS". */
   created_on: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/, 'a "YYYY-MM-DD HH:MM:SS" time'),
   payment_type: z.string().optional(),
+  /** "Dine In", "Delivery", "Pick Up"…, as the POS names how the order was served. */
+  order_type: z.string().optional(),
   part_payments: z.array(z.object({ payment_type: z.string(), amount })).optional(),
   status: z.string().optional(),
   discount_total: amount.optional(),

@@ -25,7 +25,7 @@ const sum = (rows: { amount?: unknown }[]) =>
   Math.round(rows.reduce((s, r) => s + Number(r.amount), 0) * 100) / 100;
 
 describe('orderToSalesRows on the recorded Petpooja payloads', CORPUS, () => {
-  it('makes one row per item with the order’s date, time, id, payment and status', () => {
+  it('makes one row per item with the order’s date, time, id, payment, order type and status', () => {
     const rows = orderToSalesRows(basic as PetpoojaOrder, ctx);
     expect(rows).toHaveLength(3);
     expect(rows[0]).toMatchObject({
@@ -41,6 +41,7 @@ describe('orderToSalesRows on the recorded Petpooja payloads', CORPUS, () => {
       discount: 0,
       amount: 359,
       payment_mode: 'Cash',
+      order_type: 'Dine In',
       status: 'Success',
       covers: null,
       _source_file: 'petpooja:cp81ghin',
