@@ -1,9 +1,5 @@
 // Day or month first is decided over the whole file's date column, not its first 50 rows, and a file written both ways fails.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
-import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -33,12 +29,7 @@ describe('date order over the whole file', () => {
     await h.close();
   });
 
-  async function ingest(name: string, content: string): Promise<FileOutcome> {
-    const file = path.join(h.dir, name);
-    await writeFile(file, content);
-    const [outcome] = await h.ingest.ingestPaths([file], { category: 'sales', scope: DEFAULT_SCOPE });
-    return outcome!;
-  }
+  const ingest = (name: string, content: string) => h.ingestFile(name, content);
   const stored = async (): Promise<string[]> => {
     const rows = await h.warehouse.query<{ order_id: string; date: string }>(
       'SELECT order_id, date FROM sales',

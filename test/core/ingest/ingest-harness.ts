@@ -1,16 +1,19 @@
 // A real ingester on a temp data dir: SQLite warehouse, locks, the whole stack, and optionally a fake Drive.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import type { ConfigValues } from '../../../src/core/config/schema.ts';
 import { createIngestStack, type IngestStack } from '../../../src/core/ingest/ingest-stack.ts';
+import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
 import type { IngestLlm } from '../../../src/core/ingest/prepare-file.ts';
 import { createDriveSource } from '../../../src/core/ingest/source/drive.ts';
 import { createLocalFolderSource } from '../../../src/core/ingest/source/local-folder.ts';
 import { createLocks, type Locks } from '../../../src/core/locks/locks.ts';
+import { DEFAULT_SCOPE, type Scope } from '../../../src/core/model/scope.ts';
 import type { Warehouse } from '../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../src/core/warehouse/sqlite.ts';
+import type { Category } from '../../../src/core/warehouse/tables.ts';
 import { type FakeDrive, startFakeDrive, tokenAuth } from '../../fakes/drive.ts';
 
 export interface IngestHarness extends IngestStack {
@@ -21,6 +24,13 @@ export interface IngestHarness extends IngestStack {
   drive: FakeDrive | undefined;
   config: ConfigValues;
   count(table: string): Promise<number>;
+  /** Writes `content` as `name` in the harness's folder and ingests it: the file's outcome. */
+  ingestFile(
+    name: string,
+    content: string | Buffer,
+    category?: Category,
+    scope?: Scope,
+  ): Promise<FileOutcome>;
   close(): Promise<void>;
 }
 
@@ -67,6 +77,12 @@ export async function createIngestHarness(options: HarnessOptions = {}): Promise
     locks,
     drive,
     config,
+    async ingestFile(name, content, category = 'sales', scope = DEFAULT_SCOPE) {
+      const file = path.join(dir, name);
+      await writeFile(file, content);
+      const [outcome] = await stack.ingest.ingestPaths([file], { category, scope });
+      return outcome!;
+    },
     count: async (table) =>
       (await warehouse.query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))[0]!.n,
     async close() {

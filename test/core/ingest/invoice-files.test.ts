@@ -126,12 +126,8 @@ describe('PDF invoices', () => {
     await h.close();
   });
 
-  async function ingest(name: string, content: Buffer | string, category: Category): Promise<FileOutcome> {
-    const file = path.join(h.dir, name);
-    await writeFile(file, content);
-    const [outcome] = await h.ingest.ingestPaths([file], { category, scope: DEFAULT_SCOPE });
-    return outcome!;
-  }
+  const ingest = (name: string, content: Buffer | string, category: Category) =>
+    h.ingestFile(name, content, category);
   const rows = (sql: string) => h.warehouse.query<Record<string, unknown>>(sql);
 
   describe('a supplier invoice in euros', () => {

@@ -1,11 +1,8 @@
 // Owners' own exports, end to end: each loads with the figures its rows give, keeps its item, category, payment and
 // site columns, and says how it was read (the report). A wrong sum or a dropped column fails the test.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
-import { DEFAULT_SCOPE, type Scope } from '../../../src/core/model/scope.ts';
+import type { Scope } from '../../../src/core/model/scope.ts';
 import { isSale } from '../../../src/core/semantic/predicates.ts';
 import type { Category } from '../../../src/core/warehouse/tables.ts';
 import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
@@ -23,17 +20,8 @@ describe("owners' files", () => {
     await h.close();
   });
 
-  async function ingest(
-    name: string,
-    content: string | Buffer,
-    category: Category = 'sales',
-    scope: Scope = DEFAULT_SCOPE,
-  ): Promise<FileOutcome> {
-    const file = path.join(h.dir, name);
-    await writeFile(file, content);
-    const [outcome] = await h.ingest.ingestPaths([file], { category, scope });
-    return outcome!;
-  }
+  const ingest = (name: string, content: string | Buffer, category: Category = 'sales', scope?: Scope) =>
+    h.ingestFile(name, content, category, scope);
   const rows = (sql: string) => h.warehouse.query<Record<string, unknown>>(sql);
   const total = async (where = '1 = 1') =>
     Number((await rows(`SELECT ROUND(SUM(amount), 2) AS s FROM sales WHERE ${where}`))[0]!.s);

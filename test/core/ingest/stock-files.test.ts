@@ -1,10 +1,6 @@
 // Stock sheets as owners keep them: dated by the day of the count (never an expiry or purchase date), one site per
 // file, a negative wastage or a row pasted twice reported and not stored. Expected rows are written out here.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
-import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 
 const csv = (rows: readonly (readonly (string | number)[])[]) =>
@@ -19,12 +15,7 @@ describe('stock sheets', () => {
     await h.close();
   });
 
-  async function ingest(name: string, content: string): Promise<FileOutcome> {
-    const file = path.join(h.dir, name);
-    await writeFile(file, content);
-    const [outcome] = await h.ingest.ingestPaths([file], { category: 'inventory', scope: DEFAULT_SCOPE });
-    return outcome!;
-  }
+  const ingest = (name: string, content: string) => h.ingestFile(name, content, 'inventory');
   const stock = () =>
     h.warehouse.query<{ date: string; item: string; closing_qty: number; wastage_qty: number | null }>(
       'SELECT date, item, closing_qty, wastage_qty FROM inventory_master ORDER BY item',

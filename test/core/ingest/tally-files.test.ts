@@ -1,12 +1,8 @@
 // Tally exports, end to end: a Sales or Purchase Register and a Day Book load their vouchers into the category they
 // belong to (continuation lines filled down, Gross Total when Value is blank, no party in `item`), or fail naming
 // the folder they belong in. Expected sums are worked out here from the voucher lines, not by Titan's SQL.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FileOutcome } from '../../../src/core/ingest/outcome.ts';
-import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
 import type { Category } from '../../../src/core/warehouse/tables.ts';
 import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 
@@ -25,12 +21,8 @@ afterEach(async () => {
   await h.close();
 });
 
-async function ingest(name: string, content: string | Buffer, category: Category): Promise<FileOutcome> {
-  const file = path.join(h.dir, name);
-  await writeFile(file, content);
-  const [outcome] = await h.ingest.ingestPaths([file], { category, scope: DEFAULT_SCOPE });
-  return outcome!;
-}
+const ingest = (name: string, content: string | Buffer, category: Category) =>
+  h.ingestFile(name, content, category);
 const rows = (sql: string) => h.warehouse.query<Record<string, unknown>>(sql);
 
 describe('a Tally Sales Register', () => {

@@ -1,7 +1,5 @@
 // Order type is a dimension owners ask about: a POS export's Dine In / Delivery / aggregator column loads, and
 // "delivery sales", "revenue by order type" are answered from it. Expected figures are summed here from the rows.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAnalyst } from '../../../src/core/analyst/analyst.ts';
 import { DEFAULT_SCOPE } from '../../../src/core/model/scope.ts';
@@ -21,9 +19,7 @@ let h: IngestHarness;
 beforeEach(async () => {
   h = await createIngestHarness();
   const csv = ['Bill Date,Bill No,Item,Qty,Amount,Order Type', ...LINES.map((l) => l.join(','))].join('\n');
-  const file = path.join(h.dir, 'pos.csv');
-  await writeFile(file, `${csv}\n`);
-  const [outcome] = await h.ingest.ingestPaths([file], { category: 'sales', scope: DEFAULT_SCOPE });
+  const outcome = await h.ingestFile('pos.csv', `${csv}\n`);
   expect(outcome).toMatchObject({ outcome: 'loaded', rows: LINES.length });
 });
 afterEach(async () => {
