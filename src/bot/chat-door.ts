@@ -6,6 +6,7 @@ import type { ConfigValues } from '../core/config/schema.ts';
 import type { Logger } from '../core/logger.ts';
 import { DEFAULT_SCOPE, type Scope } from '../core/model/scope.ts';
 import type { TaskService } from '../core/tasks/port.ts';
+import { answerConcurrencyFor } from '../core/titan.ts';
 import type { Warehouse } from '../core/warehouse/port.ts';
 import type { AnswerTurnDeps } from './answer-turn.ts';
 import { type AskQueue, createAskQueue } from './ask-queue.ts';
@@ -27,12 +28,11 @@ export interface ChatDoorDeps {
 }
 
 /**
- * Analyst runs at once for a door built alone (tests, one adapter): 1 on the embedded SQLite warehouse read
- * in-process, whose queries hold the event loop (the rest wait with a status line), 8 on BigQuery, whose queries
- * wait on the network. The served doors share a queue sized by the core (Titan.answerConcurrency).
+ * Analyst runs at once for a door built alone (tests, one adapter), whose warehouse is read in-process; the served
+ * doors share a queue sized by the core (Titan.answerConcurrency).
  */
 export const defaultAskQueue = (warehouse: Warehouse): AskQueue =>
-  createAskQueue(warehouse.kind === 'sqlite' ? 1 : 8);
+  createAskQueue(answerConcurrencyFor(warehouse.kind));
 
 /** The answer-turn deps of a door: its defaults applied, chat memory kept in its warehouse. */
 export function answerTurnDeps(deps: ChatDoorDeps): AnswerTurnDeps {

@@ -29,6 +29,14 @@ import { readThroughPool } from './warehouse/pooled-reads.ts';
 import type { Warehouse } from './warehouse/port.ts';
 import { createSqliteReadPool } from './warehouse/sqlite-read-pool.ts';
 
+/**
+ * Questions worth answering at once: two per reader when SQLite reads run on the read pool (one composing on the
+ * main thread while the other's SQL runs), one when they run in-process (each holds the event loop), eight on
+ * BigQuery, whose reads wait on the network.
+ */
+export const answerConcurrencyFor = (kind: Warehouse['kind'], readers?: number): number =>
+  readers ? readers * 2 : kind === 'sqlite' ? 1 : 8;
+
 export interface TitanOptions {
   runtime: RuntimeSettings;
   vault: ConfigVault;
@@ -55,11 +63,7 @@ export interface Titan {
   llm: Llm;
   /** Gemini's wording over the offline analyst's facts when a key is set; the offline analyst otherwise. */
   analyst: Analyst;
-  /**
-   * Questions worth answering at once: two per reader when SQLite reads run on the read pool (one composing on
-   * this thread while the other's SQL runs), one when they run in-process (each holds the event loop), eight on
-   * BigQuery, whose reads wait on the network. The doors' ask queue takes it.
-   */
+  /** Questions worth answering at once (answerConcurrencyFor); the doors' ask queue takes it. */
   answerConcurrency: number;
   ingest: IngestService;
   /** The folder watcher: hourly in `titan serve`, one pass in `titan watch --once`. */
@@ -93,7 +97,7 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
       ? createSqliteReadPool({ path: path.join(runtime.dataDir, SQLITE_FILE) })
       : undefined;
   const answering = readPool ? readThroughPool(warehouse, readPool) : warehouse;
-  const answerConcurrency = readPool ? readPool.size * 2 : warehouse.kind === 'sqlite' ? 1 : 8;
+  const answerConcurrency = answerConcurrencyFor(warehouse.kind, readPool?.size);
 
   const locks = createLocks({ warehouse, clock, logger });
   const tasks = createTaskService({ warehouse, clock });

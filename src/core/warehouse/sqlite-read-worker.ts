@@ -20,10 +20,17 @@ function statement(sql: string): Statement {
     if (!settings)
       throw new TitanError('internal', 'The reader was asked a query before it was told its file.');
     const { path, busyTimeoutMs } = settings;
-    db = guarded(() => new Database(path, { readonly: true, fileMustExist: true }));
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    // The main connection's page cache (32 MB): answers scan the same pages it kept in memory before the pool.
-    db.pragma('cache_size = -32768');
+    const opened = guarded(() => new Database(path, { readonly: true, fileMustExist: true }));
+    try {
+      opened.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      // The main connection's page cache (32 MB): answers scan the same pages it kept in memory before the pool.
+      opened.pragma('cache_size = -32768');
+    } catch (err) {
+      // Not kept half-set-up: the next query opens the file afresh, and this handle does not leak.
+      opened.close();
+      throw fromSqliteError(err);
+    }
+    db = opened;
     prepare = createStatementCache(db).prepare;
   }
   return prepare(sql);
