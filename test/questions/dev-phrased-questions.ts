@@ -232,6 +232,7 @@ export const DEV_PHRASED_QUESTIONS: Question[] = [
     ['sales for the week gone by', wants('revenue', lastDays(7))],
     ['revenue in the month that just ended', wants('revenue', nov)],
     ['expenses for the week that just ended', wants('expenses', lastWeek())],
+    ['sales for the month that just passed', wants('revenue', nov)],
   ]),
   ...family(W, 'best-worst-day', [
     ['best day last week', wants('revenue', lastWeek(), { groupBy: 'day', rank: top(1) })],

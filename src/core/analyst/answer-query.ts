@@ -2,11 +2,12 @@
 import { TitanError } from '../errors.ts';
 import type { Answer } from '../model/answer.ts';
 import type { Scope } from '../model/scope.ts';
+import { dimensionNoun } from '../reader/reading-text.ts';
 import type { Vocabulary } from '../reader/vocabulary.ts';
 import { MEASURE_TABLE } from '../reader/vocabulary.ts';
 import { otherCurrencyNote } from '../semantic/currency.ts';
 import type { SemanticExecutor } from '../semantic/execute.ts';
-import { MEASURES } from '../semantic/model.ts';
+import { MEASURES, NOT_RECORDED } from '../semantic/model.ts';
 import type { MeasureId, QueryResult, SemanticQuery } from '../semantic/query.ts';
 import type { Warehouse } from '../warehouse/port.ts';
 import { CATEGORY_TABLE } from '../warehouse/tables.ts';
@@ -101,6 +102,16 @@ export async function answerQuery(
     );
   }
   result = await withZeros(deps.executor, scope, result);
+  // A breakdown by something no row records ("revenue by order type" before any export carried one) is one
+  // "(not recorded)" group: that is no answer to the question asked.
+  const groupBy = query.groupBy;
+  if (groupBy && result.rows.length > 0 && result.rows.every((r) => r.key === NOT_RECORDED)) {
+    return declinedAnswer(
+      `${text}: your ${CATEGORY_TABLE[table].replace(/_master$/, '')} rows for ${query.period.label} do not record ${dimensionNoun(groupBy, true)}, so I can’t break them down by them.`,
+      [],
+      query.period,
+    );
+  }
   if (result.totals[first] === null || result.totals[first] === undefined) {
     const other = otherCurrencyNote(result);
     if (other)

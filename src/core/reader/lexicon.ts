@@ -213,7 +213,7 @@ const TABLE: [string, Lexeme[]][] = [
   ],
   ['payment wise|payment-wise', [dim('payment_mode'), group]],
   [
-    'order type|order types|type of order|types of order|order channel|order channels|channel|channels|service type|service types',
+    'order type|order types|type of order|types of order|order channel|order channels|service type|service types',
     [dim('order_type')],
   ],
   ['order type wise|channel wise|channel-wise', [dim('order_type'), group]],

@@ -316,8 +316,8 @@ export const relativeRules: PeriodRule[] = [
     ),
     (m, { today }) => {
       const week = new RegExp(`^${WEEK}$`).test(m[1]!);
-      // A week or month that "ended" is the calendar one; one "gone by" is the days just past.
-      if (/\bended\b/.test(m[0]))
+      // A week or month that "just ended / passed / went" is the calendar one; one "gone by" is the days just past.
+      if (!/^\S+\s+gone\s+by$/.test(m[0].replace(/^the\s+/, '')))
         return week ? lastWeek(today, 1, 'last week') : lastMonth(today, 1, 'last month');
       return lastUnits(week ? 7 : 30, 'day', today);
     },

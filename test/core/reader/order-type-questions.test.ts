@@ -46,3 +46,10 @@ it('breaks November revenue down by order type', async () => {
     expect([...figures].find(([label]) => label.includes(type))?.[1]).toBe(sumOf(type));
   }
 });
+
+it('declines a breakdown by something no row records, rather than one "(not recorded)" figure', async () => {
+  // The file names no cashier: a breakdown by staff has nothing to break down.
+  const answer = await analyst().ask({ question: 'revenue by staff in November', scope: DEFAULT_SCOPE });
+  expect(answer.facts).toEqual([]);
+  expect(answer.headline).toMatch(/do not record staff/);
+});

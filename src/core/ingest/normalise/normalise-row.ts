@@ -203,11 +203,10 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
       if (!at.quantities.some((i) => values[i] !== null)) throw new RowError('no quantity');
       const wastage = value(values, at.wastage);
       if (typeof wastage === 'number' && wastage < 0) {
+        // Bad data, not a row of another kind: it counts against the file's allowance like any unreadable row.
         throw new RowError(
-          leftOut(
-            `wastage_qty: "${wastage}" is below zero: wastage is stock thrown away, so the row was not stored; ` +
-              'correct it (stock returned is received_qty) and drop the file in again',
-          ),
+          `wastage_qty: "${wastage}" is below zero: wastage is stock thrown away, so the row was not stored; ` +
+            'correct it (stock returned is received_qty) and drop the file in again',
         );
       }
     } else if (value(values, at.amount) === null) {
