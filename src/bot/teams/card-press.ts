@@ -5,7 +5,7 @@ import { toTitanError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { TaskAction, TaskService } from '../../core/tasks/port.ts';
 import { decodeFeedbackRef } from '../feedback-ref.ts';
-import type { AdaptiveCard } from '../render/adaptive-card.ts';
+import { type AdaptiveCard, CARD_CONTENT_TYPE, FEEDBACK_VERB, PROMPT_VERB } from '../render/adaptive-card.ts';
 import { displayName, type InboundActivity, userIds } from './activity.ts';
 import { cardMessage } from './answer-message.ts';
 import { type AnswerDeps, answerQuestion } from './answer-question.ts';
@@ -71,7 +71,7 @@ export interface CardPressDeps extends AnswerDeps {
   background: (work: () => Promise<void>) => void;
 }
 
-const CARD = 'application/vnd.microsoft.card.adaptive';
+/** The invoke response type that shows a line to the presser. */
 const MESSAGE = 'application/vnd.microsoft.activity.message';
 
 /** A feedback or task press, from an Action.Execute invoke or an Action.Submit message. */
@@ -79,9 +79,9 @@ export async function runPress(
   deps: CardPressDeps,
   activity: InboundActivity,
   conversation: TeamsConversation,
-  press: Exclude<CardPress, { verb: 'titan.prompt' }>,
+  press: Exclude<CardPress, { verb: typeof PROMPT_VERB }>,
 ): Promise<PressOutcome | undefined> {
-  if (press.verb === 'titan.feedback') {
+  if (press.verb === FEEDBACK_VERB) {
     const ref = decodeFeedbackRef(press.ref);
     if (!ref) return { text: 'That feedback button is out of date.' };
     await deps.memory.recordFeedback({
@@ -108,7 +108,7 @@ export async function onCardAction(
 ): Promise<InvokeResponse> {
   const pressed = pressFromInvoke(activity.value);
   if (!pressed.ok) return { status: 200, body: { statusCode: 200, type: MESSAGE, value: pressed.reason } };
-  if (pressed.press.verb === 'titan.prompt') {
+  if (pressed.press.verb === PROMPT_VERB) {
     const question = pressed.press.question;
     deps.background(() => answerQuestion(deps, activity, conversation, question));
     return { status: 200, body: { statusCode: 200, type: MESSAGE, value: `Asking: ${question}` } };
@@ -117,7 +117,7 @@ export async function onCardAction(
   const body = !outcome
     ? { statusCode: 200, type: MESSAGE, value: 'Thanks, noted.' }
     : 'card' in outcome
-      ? { statusCode: 200, type: CARD, value: outcome.card }
+      ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: outcome.card }
       : { statusCode: 200, type: MESSAGE, value: outcome.text };
   return { status: 200, body };
 }

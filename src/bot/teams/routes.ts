@@ -1,7 +1,7 @@
 // Routes one verified Teams activity: install welcome, questions (mention, 1:1, group chat), card presses, Teams' own feedback.
 import type { InvokeResponse } from '@microsoft/teams.api';
 import type { ConversationRef, ConversationStore } from '../../core/chat/conversation-refs.ts';
-import { cardAttachment } from '../render/adaptive-card.ts';
+import { cardAttachment, PROMPT_VERB } from '../render/adaptive-card.ts';
 import {
   baseConversationId,
   botWasAdded,
@@ -53,13 +53,13 @@ function onMessage(
       await conversation.post({ type: 'message', text: pressed.reason });
       return;
     }
-    if (pressed?.ok && pressed.press.verb !== 'titan.prompt') {
+    if (pressed?.ok && pressed.press.verb !== PROMPT_VERB) {
       const outcome = await runPress(deps, activity, conversation, pressed.press);
       if (outcome && 'text' in outcome) await conversation.post({ type: 'message', text: outcome.text });
       return;
     }
     const question =
-      pressed?.ok && pressed.press.verb === 'titan.prompt' ? pressed.press.question : questionText(activity);
+      pressed?.ok && pressed.press.verb === PROMPT_VERB ? pressed.press.question : questionText(activity);
     if (question === '') {
       // A press on some other app's card carries a value and no text: not ours to answer.
       if (activity.value === undefined)
