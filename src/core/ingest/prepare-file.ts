@@ -12,6 +12,7 @@ import type { SkippedSheet } from './parse/xlsx/xlsx-skipped.ts';
 import { unchosenSheets } from './parse/xlsx/xlsx-unchosen.ts';
 import type { LlmSchemaMapper, VisionTableExtractor } from './port.ts';
 import type { PrepareFile } from './prepare.ts';
+import { withSuppliers } from './tally/supplier-payments.ts';
 import { startRowWorker } from './worker/row-worker-thread.ts';
 
 /**
@@ -67,7 +68,9 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
       });
       // A sample without a telling date (a day-first POS export's first 50 rows all fall on the 1st) is settled
       // from the whole column, read up to its first telling date: cheap unless no row tells, when all must be read.
-      const settled = await settleDateOrder(sampled, () => table.rows());
+      const dated = await settleDateOrder(sampled, () => table.rows());
+      // A Tally export loaded as expenses is read once for the suppliers it bills, wherever they come in it.
+      const settled = await withSuppliers(dated, () => table.rows());
       const mapping = { ...settled, mapping: withCurrencyColumn(settled.mapping, table.headers) };
       const named = table.name === undefined ? {} : { table: table.name };
       const report = describeRead({

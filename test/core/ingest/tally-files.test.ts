@@ -1,6 +1,7 @@
 // Tally exports, end to end: a Sales or Purchase Register and a Day Book load their vouchers into the category they
-// belong to (continuation lines filled down, Gross Total when Value is blank, no party in `item`), or fail naming
-// the folder they belong in. Expected sums are worked out here from the voucher lines, not by Titan's SQL.
+// belong to (continuation lines filled down, one amount basis per file, no party in `item`, a supplier's payment
+// never an expense), or fail naming the folder they belong in. Expected sums are worked out here from the voucher
+// lines, not by Titan's SQL.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Category } from '../../../src/core/warehouse/tables.ts';
@@ -50,10 +51,11 @@ describe('a Tally Sales Register', () => {
     ...vouchers,
     ['', 'Grand Total', '', '', '1,62,345.50', '1,75,713.28'],
   ]);
-  // Value where a line has one, else the voucher's Gross Total; the Grand Total row is no sale.
-  const expected = rupees('1,00,000.00') + rupees('50,000.00') + rupees('5,250.00') + rupees('12,345.50');
+  // Value (before tax) throughout: voucher 2's is its Gross Total less its CGST and SGST; the Grand Total row is no sale.
+  const voucher2 = rupees('5,250.00') - rupees('125.00') - rupees('125.00');
+  const expected = rupees('1,00,000.00') + rupees('50,000.00') + voucher2 + rupees('12,345.50');
 
-  it('loads its vouchers as sales: further lines take their voucher, Gross Total stands in for a blank Value', async () => {
+  it('loads its vouchers as sales on Value throughout: a blank Value is Gross Total less the taxes', async () => {
     const outcome = await ingest('sales-register.csv', file, 'sales');
     expect(outcome).toMatchObject({ outcome: 'loaded', rows: 4 });
     const stored = await rows('SELECT date, order_id, item, amount FROM sales ORDER BY date, amount');
@@ -66,9 +68,16 @@ describe('a Tally Sales Register', () => {
     ]);
     // Particulars is the customer: it never becomes an item.
     expect(stored.map((r) => r.item).filter((i) => i !== null && i !== '')).toEqual([]);
-    expect(outcome.report?.mapping).toContainEqual({ source: 'Value, else Gross Total', column: 'amount' });
+    expect(stored.find((r) => r.order_id === '2')?.amount).toBeCloseTo(voucher2, 2);
+    expect(outcome.report?.mapping).toContainEqual({
+      source: 'Value, else Gross Total − CGST − SGST',
+      column: 'amount',
+    });
     expect(outcome.report?.unmapped).toContain('Particulars');
-    expect(outcome.report?.notes?.join(' ')).toMatch(/Tally Sales Register/);
+    expect(outcome.report?.unmapped).not.toContain('CGST');
+    const notes = outcome.report?.notes?.join(' ') ?? '';
+    expect(notes).toMatch(/Tally Sales Register/);
+    expect(notes).toMatch(/"Value" \(before tax\) on every voucher.*"Gross Total" less "CGST", "SGST"/);
   });
 
   it('is refused as purchases, naming the category it belongs to, with nothing stored', async () => {
@@ -98,17 +107,24 @@ describe('a Tally Purchase Register workbook', () => {
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
 
-  it('stores the party as vendor and the voucher number as invoice number', async () => {
+  it('stores the party as vendor, the voucher number as invoice number, on Gross Total throughout', async () => {
+    // No tax columns to bridge Value and Gross Total, so every voucher is its Gross Total and its item lines add nothing.
     const outcome = await ingest('purchases.xlsx', await book(), 'purchases');
-    expect(outcome).toMatchObject({ outcome: 'loaded', rows: 3 });
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: 2 });
     const stored = await rows(
       'SELECT date, vendor, invoice_no, amount FROM purchases_master ORDER BY amount',
     );
     expect(stored).toEqual([
-      { date: '2026-11-05', vendor: 'Kaveri Traders', invoice_no: 'KT/118', amount: rupees('1,250.00') },
-      { date: '2026-11-09', vendor: 'Fresh Farms', invoice_no: 'FF-77', amount: rupees('8,400.00') },
-      { date: '2026-11-05', vendor: 'Kaveri Traders', invoice_no: 'KT/118', amount: rupees('42,600.00') },
+      { date: '2026-11-09', vendor: 'Fresh Farms', invoice_no: 'FF-77', amount: rupees(lines[2]![5]!) },
+      { date: '2026-11-05', vendor: 'Kaveri Traders', invoice_no: 'KT/118', amount: rupees(lines[0]![5]!) },
     ]);
+    expect(outcome.report?.mapping).toContainEqual({ source: 'Gross Total', column: 'amount' });
+    expect(outcome.report?.unmapped).toContain('Value');
+    expect(outcome.report?.notes?.join(' ')).toMatch(
+      /"Gross Total" \(tax included\) on every voucher, never "Value": the file has no tax columns/,
+    );
+    const skipped = outcome.report?.skipped.map((s) => `${s.rows}: ${s.reason}`) ?? [];
+    expect(skipped).toContainEqual(expect.stringMatching(/^1: .*already in its first line's Gross Total/));
   });
 
   it('is refused as sales', async () => {

@@ -4,7 +4,7 @@ import { isBlankish } from '../normalise/number.ts';
 import type { IngestReport } from '../outcome.ts';
 import type { ColumnMapping } from '../port.ts';
 import { recogniseTally } from '../tally/tally-layout.ts';
-import { tallyAmountSource, tallyNotes } from '../tally/tally-notes.ts';
+import { tallyAmountSource, tallyColumnsRead, tallyNotes } from '../tally/tally-notes.ts';
 import { exactRank } from './site-column.ts';
 import { synonymsFor } from './synonyms.ts';
 
@@ -89,9 +89,9 @@ export function describeRead(input: ReadReportInput): ReadReport {
   const notes: string[] = [];
   const used = new Set<number>([...Object.values(mapping), ...(input.charges ?? [])]);
   if (input.site !== undefined) used.add(input.site);
-  // Recognised again here (mapTable read it the same way): a Tally amount may come from a second column.
+  // Recognised again here (mapTable read it the same way): a Tally amount may come from further columns.
   const tally = recogniseTally(headers, input.sample);
-  if (tally?.amountElse !== undefined) used.add(tally.amountElse);
+  for (const col of tally ? tallyColumnsRead(tally, category) : []) used.add(col);
   const entries: IngestReport['mapping'] = [];
   headers.forEach((source, col) => {
     for (const [column, at] of Object.entries(mapping)) {

@@ -219,7 +219,7 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
     let raw = input;
     if (vouchers) {
       const read = vouchers(input);
-      if ('leftOut' in read) return { ok: false, error: read.leftOut };
+      if ('error' in read) return { ok: false, error: read.error };
       raw = read.cells;
     }
     try {

@@ -2,6 +2,7 @@
 
 import { findNamedColumn } from '../map/site-column.ts';
 import { isBlankish } from '../normalise/number.ts';
+import { registerAmounts, type TallyAmounts } from './amount-basis.ts';
 import { type VoucherKind, voucherKind } from './voucher-types.ts';
 
 /** The columns of a Tally voucher export and what its rows hold. */
@@ -13,12 +14,12 @@ export interface TallyLayout {
   particulars: number;
   voucherNo?: number;
   voucherType?: number;
-  /** Where a voucher's amount is: Value (a register) or Debit Amount (a day book). */
-  amount: number;
-  /** Read when `amount` is blank: Gross Total beside Value, Credit Amount beside Debit Amount. */
-  amountElse?: number;
-  /** A day book's Debit and Credit Amount: a voucher's further lines are its ledgers, already in its first line. */
-  debitCredit: boolean;
+  /** Tally's ledger group column (Group, Under), when the export has one. */
+  group?: number;
+  /** Where a voucher's amount is, on one basis for the whole file. */
+  amounts: TallyAmounts;
+  /** Its rows may be vouchers of any type, each placed by its own type: a day book, or a sheet of mixed vouchers. */
+  dayBook: boolean;
   /** The voucher kinds the sample's rows name, in first-seen order. */
   kinds: VoucherKind[];
 }
@@ -33,6 +34,9 @@ const WORDS = {
   grossTotal: ['gross total'],
   debit: ['debit amount', 'debit', 'dr amount'],
   credit: ['credit amount', 'credit', 'cr amount'],
+  group: ['group', 'ledger group', 'group name', 'under', 'parent group'],
+  /** A running balance belongs to one ledger's or bank's statement, never to a day book. */
+  balance: ['balance', 'closing balance', 'running balance'],
 } as const;
 
 /** Ledger columns of a register without a voucher type column say whose register it is ("Sales @ 18%", "Input CGST"). */
@@ -61,14 +65,24 @@ function kindByLedgers(headers: readonly string[]): VoucherKind | undefined {
   return voucherKind(sales ? 'Sales' : 'Purchase');
 }
 
-/** The report a set of voucher kinds comes from: one kind is its register, several are a day book. */
-function reportOf(kinds: readonly VoucherKind[]): string {
-  return kinds.length === 1 ? `${kinds[0]!.name} Register` : 'Day Book';
+/**
+ * A day book by its columns, whatever its first rows hold: Debit and Credit Amount, a voucher type on every voucher
+ * and no running balance (which marks one ledger's statement, where each amount is seen from that ledger).
+ */
+function dayBookAmounts(
+  headers: readonly string[],
+  voucherType: number | undefined,
+): TallyAmounts | undefined {
+  const debit = find(headers, WORDS.debit);
+  const credit = find(headers, WORDS.credit);
+  if (debit === undefined || credit === undefined || debit === credit) return undefined;
+  if (voucherType === undefined || find(headers, WORDS.balance) !== undefined) return undefined;
+  return { basis: 'posted', debit, credit };
 }
 
 /**
  * The Tally layout of a table, or undefined when it is not one: a Date, a Particulars, a Voucher No. or Voucher Type,
- * and Tally's amount columns (Value / Gross Total, or Debit / Credit Amount).
+ * and Tally's amount columns (Value / Gross Total for a register, Debit and Credit Amount for a day book).
  */
 export function recogniseTally(
   headers: readonly string[],
@@ -80,29 +94,30 @@ export function recogniseTally(
   const voucherType = find(headers, WORDS.voucherType);
   if (date === undefined || particulars === undefined) return undefined;
   if (voucherNo === undefined && voucherType === undefined) return undefined;
-  const value = find(headers, WORDS.value) ?? find(headers, WORDS.grossTotal);
-  const gross = value === undefined ? undefined : find(headers, WORDS.grossTotal);
-  const debit = find(headers, WORDS.debit) ?? find(headers, WORDS.credit);
-  const credit = debit === undefined ? undefined : find(headers, WORDS.credit);
-  const amount = value ?? debit;
-  const amountElse = value === undefined ? credit : gross;
-  if (amount === undefined) return undefined;
+  const value = find(headers, WORDS.value);
+  const gross = find(headers, WORDS.grossTotal);
+  const register = registerAmounts(headers, sample, { date, voucherNo, value, gross });
+  const amounts = register ?? dayBookAmounts(headers, voucherType);
+  if (amounts === undefined) return undefined;
 
   let kinds = kindsIn(sample, voucherType);
-  if (kinds.length === 0) {
+  if (kinds.length === 0 && register !== undefined) {
     const byLedgers = kindByLedgers(headers);
     if (!byLedgers) return undefined;
     kinds = [byLedgers];
   }
+  // A day book's first rows may all be one type (a morning of sales): its columns decide, not its sample.
+  const dayBook = amounts.basis === 'posted' || kinds.length > 1;
+  const group = find(headers, WORDS.group);
   return {
-    report: reportOf(kinds),
+    report: dayBook ? 'Day Book' : `${kinds[0]!.name} Register`,
     date,
     particulars,
     ...(voucherNo === undefined ? {} : { voucherNo }),
     ...(voucherType === undefined ? {} : { voucherType }),
-    amount,
-    ...(amountElse === undefined || amountElse === amount ? {} : { amountElse }),
-    debitCredit: value === undefined,
+    ...(group === undefined ? {} : { group }),
+    amounts,
+    dayBook,
     kinds,
   };
 }

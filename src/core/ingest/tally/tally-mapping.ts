@@ -2,6 +2,7 @@
 import { TitanError } from '../../errors.ts';
 import type { Category } from '../../warehouse/tables.ts';
 import type { ColumnMapping } from '../port.ts';
+import { amountColumn } from './amount-basis.ts';
 import type { TallyLayout } from './tally-layout.ts';
 import type { VoucherPlan } from './voucher-rows.ts';
 
@@ -11,8 +12,11 @@ export interface TallyMapping {
   vouchers: VoucherPlan;
 }
 
-/** Where each kind of the file's vouchers goes, in words: "Payment vouchers in the expenses folder". */
+/** Where the file's vouchers go, in words: "the expenses folder for its Payment vouchers". */
 function folders(layout: TallyLayout): string {
+  // A day book's first rows need not show every type it holds.
+  if (layout.dayBook)
+    return 'load it in the sales, purchases or expenses folder to load its vouchers of that kind';
   const placed = layout.kinds.filter((k) => k.category !== null);
   if (placed.length === 0) return 'none of its vouchers are sales, purchases or expenses';
   return `load it in the ${placed.map((k) => `${k.category} folder for its ${k.name} vouchers`).join(', or the ')}`;
@@ -29,7 +33,7 @@ function checkFits(layout: TallyLayout, category: Category): void {
     );
   }
   const [kind] = layout.kinds;
-  if (layout.kinds.length !== 1 || !kind || kind.category === category) return;
+  if (layout.dayBook || !kind || kind.category === category) return;
   const reason =
     kind.category === null
       ? `its vouchers are ${kind.why}, so none of it is ${category}`
@@ -42,7 +46,7 @@ function checkFits(layout: TallyLayout, category: Category): void {
 /** The category's columns Tally fills: the party is a purchase's vendor and a payment's description, never a sale's item. */
 function columnsFor(layout: TallyLayout, category: Category): ColumnMapping {
   const number = layout.voucherNo;
-  const mapping: ColumnMapping = { date: layout.date, amount: layout.amount };
+  const mapping: ColumnMapping = { date: layout.date, amount: amountColumn(layout.amounts) };
   if (category === 'sales' && number !== undefined) mapping.order_id = number;
   if (category === 'purchases') {
     mapping.vendor = layout.particulars;
@@ -55,7 +59,6 @@ function columnsFor(layout: TallyLayout, category: Category): ColumnMapping {
 /** Maps a Tally export onto `category`; throws 'ingest.wrong_category' when its vouchers belong to another. */
 export function mapTally(layout: TallyLayout, category: Category): TallyMapping {
   checkFits(layout, category);
-  const dayBook = layout.kinds.length > 1;
   return {
     mapping: columnsFor(layout, category),
     vouchers: {
@@ -63,12 +66,11 @@ export function mapTally(layout: TallyLayout, category: Category): TallyMapping 
       category,
       date: layout.date,
       party: layout.particulars,
-      amount: layout.amount,
-      ...(layout.amountElse === undefined ? {} : { amountElse: layout.amountElse }),
+      amounts: layout.amounts,
       ...(layout.voucherNo === undefined ? {} : { number: layout.voucherNo }),
       ...(layout.voucherType === undefined ? {} : { type: layout.voucherType }),
-      lines: layout.debitCredit ? 'ledgers' : 'more',
-      unknownTypes: dayBook ? 'leave' : 'keep',
+      ...(layout.group === undefined ? {} : { group: layout.group }),
+      unknownTypes: layout.dayBook ? 'leave' : 'keep',
     },
   };
 }
