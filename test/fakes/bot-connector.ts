@@ -52,6 +52,11 @@ export interface FakeBotConnector {
    * one of the messages Teams documents for streams ("Content stream is not allowed", "… was cancelled by user.").
    */
   refuse: ((call: ConnectorCall) => Refusal | undefined) | undefined;
+  /**
+   * Takes the calls it returns true for (recorded, and a final streamed message completes its stream) but drops the
+   * connection instead of answering, as when Teams' reply is lost on the way back.
+   */
+  hangUp: ((call: ConnectorCall) => boolean) | undefined;
   /** The bearer token the token endpoint issues for a client id and secret. */
   readonly issuedToken: string;
   close(): Promise<void>;
@@ -101,6 +106,22 @@ export async function startFakeBotConnector(
     seen: (all) => `${all.length} calls`,
   });
   let seq = 0;
+  /** Streams whose final message was taken: Teams refuses any streaming request to them. */
+  const completed = new Set<string>();
+  const streamOf = (call: ConnectorCall) => {
+    const channel = (call.body.channelData ?? {}) as { streamType?: string; streamId?: string };
+    return { type: channel.streamType, id: channel.streamId ?? (call.body.id as string | undefined) };
+  };
+  const toCompleted = (call: ConnectorCall): Refusal | undefined => {
+    const stream = streamOf(call);
+    return stream.type && stream.id && completed.has(stream.id)
+      ? {
+          status: 403,
+          code: 'ContentStreamNotAllowed',
+          message: 'Content stream is not allowed on a already completed streamed message',
+        }
+      : undefined;
+  };
   let base = '';
   const issuedToken = signJwt(
     { aud: 'https://api.botframework.com', iss: 'fake-entra', exp: 4102444800 },
@@ -151,7 +172,7 @@ export async function startFakeBotConnector(
         body: JSON.parse(text) as Record<string, unknown>,
         authorization: req.headers.authorization,
       };
-      const refusal = fake.refuse?.(call);
+      const refusal = toCompleted(call) ?? fake.refuse?.(call);
       if (refusal) {
         calls.push({ ...call, refusedWith: refusal.status });
         waiter.notify();
@@ -161,6 +182,12 @@ export async function startFakeBotConnector(
       if (req.method === 'POST') call.createdId = `activity-${++seq}`;
       calls.push(call);
       waiter.notify();
+      const stream = streamOf(call);
+      if (stream.type === 'final' && stream.id) completed.add(stream.id);
+      if (fake.hangUp?.(call)) {
+        req.socket.destroy();
+        return;
+      }
       return send(res, req.method === 'POST' ? 201 : 200, { id: call.createdId ?? call.activityId });
     }
     send(res, 404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
@@ -197,6 +224,7 @@ export async function startFakeBotConnector(
     tokenRequests,
     keyFetches: 0,
     refuse: undefined,
+    hangUp: undefined,
     issuedToken,
     signToken: (appId, claims = {}) => signJwt(claimsFor(appId, claims), signing.privateKey, kid),
     forgeToken: (appId, claims = {}) => signJwt(claimsFor(appId, claims), rogue.privateKey, kid),

@@ -1,6 +1,7 @@
 // One answer streamed in a Teams 1:1 chat through the SDK's HttpStream: Titan's live steps as its informative
 // updates, paced; the answer as its final message.
 import { MessageActivityInput } from '@microsoft/teams.api';
+import { StreamCancelledError, TerminalStreamError } from '@microsoft/teams.apps';
 import type { Logger } from '../../core/logger.ts';
 import { createStatusUpdates, type StatusUpdates } from '../status-updates.ts';
 import type { MessageActivity } from './answer-message.ts';
@@ -17,10 +18,25 @@ export interface TeamsStream {
   /** Each line becomes an informative update; lines arriving within the gap are listed together in the next. */
   readonly status: StatusUpdates;
   /**
-   * Ends the stream with `message`; returns the id of the message that shows it, or undefined when the stream
-   * could not carry it (the user pressed Stop), so the caller posts it on its own.
+   * Ends the stream with `message`; returns the id of the message that shows it, or undefined when Teams did not
+   * take it (the user pressed Stop, Teams refused it), so the caller posts it on its own. Throws when it cannot
+   * be known whether Teams took it (the service or the network failed): posting it again could show it twice.
    */
   close(message: MessageActivity): Promise<string | undefined>;
+}
+
+/**
+ * A final message HttpStream retried after Teams had taken it (the reply was lost) is refused as one to a completed
+ * stream: the first try landed. HttpStream reads Teams' message the same way.
+ */
+const alreadyFinal = (err: unknown): boolean =>
+  err instanceof TerminalStreamError && err.message.toLowerCase().includes('completed streamed message');
+
+/** Teams turned the message down and showed nothing: Stop, streaming refused, or any other 4xx. */
+function refused(err: unknown): boolean {
+  if (err instanceof StreamCancelledError || err instanceof TerminalStreamError) return true;
+  const status = (err as { response?: { status?: unknown } } | null)?.response?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /**
@@ -87,8 +103,14 @@ export async function startStream(
       if (stream.canceled) return undefined;
       const { type: _, text, ...fields } = message;
       stream.emit(new MessageActivityInput(text, fields));
-      // HttpStream ends a stream Teams timed out (2 minutes) by editing its message in place: still an id.
-      return (await stream.close())?.id;
+      try {
+        // HttpStream ends a stream Teams timed out (2 minutes) by editing its message in place: still an id.
+        return (await stream.close())?.id;
+      } catch (err) {
+        if (alreadyFinal(err)) return id;
+        if (refused(err)) return undefined;
+        throw err;
+      }
     },
   };
 }

@@ -48,8 +48,9 @@ export async function openStatusCard(
 }
 
 /**
- * Streams the steps and ends the stream with the answer. A final message the stream could not carry (the user
- * pressed Stop, the service failed it) is posted as a message of its own, so the answer still lands once.
+ * Streams the steps and ends the stream with the answer. A final message Teams did not take (the user pressed Stop,
+ * Teams refused it) is posted as a message of its own, so the answer still lands once; one that may have landed
+ * (the service or the network failed after sending) is not posted again, and the failure is the caller's.
  */
 export async function openStream(
   conversation: TeamsConversation,
@@ -58,13 +59,9 @@ export async function openStream(
   const { logger, release } = options;
   const stream = await startStream(conversation, FIRST_STEP, options);
   const close = async (message: MessageActivity): Promise<string> => {
-    try {
-      const id = await stream.close(message);
-      if (id) return id;
-      logger.info('teams stream stopped before its final message; posting the message instead');
-    } catch (err) {
-      logger.warn({ err }, 'teams stream not closed; posting the message instead');
-    }
+    const id = await stream.close(message);
+    if (id) return id;
+    logger.info('teams stream did not take its final message; posting the message instead');
     return conversation.post(message);
   };
   return {

@@ -178,6 +178,34 @@ describe('Teams streaming', CORPUS, () => {
     expect(answer!.body.channelData).toEqual({ feedbackLoop: { type: 'default' } });
   });
 
+  it("shows the answer once when Teams took the stream's final message but its reply was lost", async () => {
+    h = await startHarness({ mode: 'app' });
+    h.fake.hangUp = (call) => streamOf(call).streamType === 'final';
+    await h.post(h.recorded('dm/teams.json', 'dmMessage'));
+    await h.settle();
+    const streamId = informative(h.fake.calls)[0]!.createdId!;
+    // HttpStream retried the final message; Teams refused the retry as one to a completed stream.
+    const retries = h.fake.calls.filter((c) => c.refusedWith === 403);
+    expect(retries.map((c) => [streamOf(c).streamType, c.body.id])).toEqual([['final', streamId]]);
+    // The final message Teams took is the answer; nothing posts it a second time.
+    const [answer, ...again] = answersIn(h.fake.calls.filter((c) => !c.refusedWith));
+    expect(again).toEqual([]);
+    expect([answer!.body.id, streamOf(answer!).streamType]).toEqual([streamId, 'final']);
+    expect(h.messages().filter((c) => String(c.body.text).startsWith('I could not answer'))).toEqual([]);
+  });
+
+  it('posts the answer on its own, once, when Teams turns the final message down', async () => {
+    h = await startHarness({ mode: 'app' });
+    h.fake.refuse = (call) =>
+      streamOf(call).streamType === 'final' ? teamsSays('Content stream is not allowed') : undefined;
+    await h.post(h.recorded('dm/teams.json', 'dmMessage'));
+    await h.settle();
+    expect(h.fake.calls.filter((c) => c.refusedWith)).toHaveLength(1);
+    const [answer, ...again] = answersIn(h.fake.calls.filter((c) => !c.refusedWith));
+    expect(again).toEqual([]);
+    expect([answer!.method, streamOf(answer!).streamType]).toEqual(['POST', undefined]);
+  });
+
   it("edits the answer into the stream's message, once, when Teams times the stream out", async () => {
     h = await startHarness({ mode: 'app' });
     h.fake.refuse = afterOpening(teamsSays('Content stream finished due to exceeded streaming time.'));
