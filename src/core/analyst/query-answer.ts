@@ -34,6 +34,9 @@ function totalsLine(result: QueryResult, fact: (id: string) => Fact | undefined)
   });
   const first = result.query.measures[0]!;
   const before = fact(comparisonFactId(first));
+  // A comparison period with no rows has no figure: say so rather than leave the comparison unanswered.
+  if (!before && result.comparison)
+    parts.push(`nothing recorded in ${result.comparison.period.label} to compare with`);
   if (before && result.comparison) {
     const where = `${formatFact(before)} in ${result.comparison.period.label}`;
     const change = fact(changeFactId(first));

@@ -12,6 +12,22 @@ import { decline, firm, type ReadOptions, resolveFind, type Understood } from '.
 
 export type { ReadOptions, Understood } from './understood.ts';
 
+const MAX_ORDER_TYPES_SHOWN = 6;
+
+/** The channel words asked about, and the order types the sales rows do record. */
+function channelNotStored(scan: Scan, orderTypes: readonly string[]): [string, string[]] {
+  const asked = scan.keywords
+    .filter((k) => k.lexeme.kind === 'not-held' && k.lexeme.topic === 'channel')
+    .map((k) => `“${k.words}”`);
+  const shown = orderTypes.slice(0, MAX_ORDER_TYPES_SHOWN);
+  const more = orderTypes.length - shown.length;
+  const list = `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  return [
+    `Your sales record these order types: ${list}; none is ${asked.join(' or ') || 'the one you named'}, so I won’t guess which you mean.`,
+    [`Revenue by order type, last 7 days`, ...shown.slice(0, 2).map((t) => `${t} revenue, last 7 days`)],
+  ];
+}
+
 export function interpret(scan: Scan, options: ReadOptions): Understood {
   const cues = gatherCues(scan);
   const unread = scan.filler;
@@ -34,6 +50,9 @@ export function interpret(scan: Scan, options: ReadOptions): Understood {
     const order = Object.keys(NOT_HELD) as NotHeldTopic[];
     const first = [...cues.notHeld].sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]!;
     const topic = first === 'profit' && namesItem ? 'dish-cost' : first;
+    const orderTypes = options.vocabulary.values.order_type ?? [];
+    // Order types are stored, just none by the word asked ("online" where the POS says Delivery, Swiggy…).
+    if (topic === 'channel' && orderTypes.length > 0) return firm(...channelNotStored(scan, orderTypes));
     return firm(NOT_HELD[topic].reason, NOT_HELD[topic].instead);
   }
   // "which customer", "top customers": people by name, not the count of guests.

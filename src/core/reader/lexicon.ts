@@ -98,6 +98,9 @@ const cue = (c: AnalysisCue): Lexeme => ({ kind: 'cue', cue: c });
 const notHeld = (topic: NotHeldTopic): Lexeme => ({ kind: 'not-held', topic });
 const desc: Lexeme = { kind: 'rank', order: 'desc' };
 const asc: Lexeme = { kind: 'rank', order: 'asc' };
+
+/** The word after "all time" that makes it a superlative (scan.ts): "all-time high", "all time low". */
+export const ALL_TIME_EXTREMES: Readonly<Record<string, 'desc' | 'asc'>> = { high: 'desc', low: 'asc' };
 const group: Lexeme = { kind: 'group' };
 
 /** [phrases separated by |, what they mean]. */
@@ -243,7 +246,7 @@ const TABLE: [string, Lexeme[]][] = [
     [desc, concept('sell')],
   ],
   ['least popular|slow moving|slow movers|least selling|lowest selling', [asc, concept('sell')]],
-  ['best|record|all time high|all-time high', [{ kind: 'rank', order: 'desc', judged: true }]],
+  ['best|record', [{ kind: 'rank', order: 'desc', judged: true }]],
   ['worst|poorest|weakest', [{ kind: 'rank', order: 'asc', judged: true }]],
   // Comparisons
   [

@@ -1,4 +1,5 @@
 // A question read as a query: its measures, the names as filters, the breakdown and rank, the period and the comparison.
+import { sharedDays } from '../semantic/comparison.ts';
 import { dimensionsOf } from '../semantic/model.ts';
 import {
   type Comparison,
@@ -13,7 +14,7 @@ import { daysBetween } from './dates.ts';
 import { defaultPeriod } from './default-period.ts';
 import type { Concept } from './lexicon.ts';
 import { type MeasureReading, readMeasures } from './measures.ts';
-import { dimensionNoun, queryQuestion, queryText } from './reading-text.ts';
+import { dimensionNoun, formatSpan, queryQuestion, queryText } from './reading-text.ts';
 import type { Scan } from './scan.ts';
 import { decline, firm, isPlural, type ReadOptions, resolveFind, type Understood } from './understood.ts';
 import type { ValueHit } from './values.ts';
@@ -193,6 +194,11 @@ function mainPeriod(
   return { main: { from: d.from, to: d.to, label: d.label, phrase: d.phrase }, note: d.note };
 }
 
+/** "this week (7–8 Dec 2026)", or the dates alone when they were written out. */
+const named = (p: DatedPeriod): string =>
+  p.phrase ? `${p.phrase} (${formatSpan(p.from, p.to)})` : formatSpan(p.from, p.to);
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The comparison named, or the like-for-like one when only "vs", "up", "grew" … asks for one. */
 function comparisonOf(
   choice: Chosen,
@@ -209,7 +215,15 @@ function comparisonOf(
   if (choice.target.role !== 'period') return { compare: comparisonFor(choice.target, undefined, main) };
   const resolved = resolveFind(choice.target, MEASURE_TABLE[measures[0]!], options);
   if ('problem' in resolved) return firm(resolved.problem);
-  return { compare: comparisonFor(choice.target, resolved, main) };
+  const compare = comparisonFor(choice.target, resolved, main);
+  const shared = compare.kind === 'period' ? sharedDays(main, resolved) : undefined;
+  if (shared) {
+    // "this week vs the week gone by": the days in both would count on each side of the change.
+    return firm(
+      `${upperFirst(named(main))} and ${named(resolved)} share ${formatSpan(shared.from, shared.to)}, so a change between them would count those days twice: ask for each on its own, or compare with the period just before.`,
+    );
+  }
+  return { compare };
 }
 
 /** No single measure: offer the figures the rest of the question fits, as questions. */

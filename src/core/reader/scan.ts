@@ -1,7 +1,7 @@
 // One pass over the question: every word is read as a stored name, a period, a keyword, a stop word, filler — or left unknown.
 import { Claims } from './claims.ts';
 import { type KeywordHit, keywordsOf, readKeywords } from './keywords.ts';
-import { LEXICON_WORDS } from './lexicon.ts';
+import { ALL_TIME_EXTREMES, LEXICON_WORDS } from './lexicon.ts';
 import type { PeriodFind } from './period-rule.ts';
 import { findPeriods } from './periods.ts';
 import { RELATIVE_PERIOD_WORDS } from './relative-periods.ts';
@@ -64,6 +64,18 @@ function meaningOf(word: string): string {
 const COUNT_WORDS: Record<string, number> = Object.fromEntries(NUMBER_WORDS.map((w, i) => [w, i + 1]));
 
 /**
+ * "All-time high / low": the period rule reads "all time", and the word after it is the superlative ("all time high
+ * sales day" is the best day ever), which alone ("sales were high") is no rank.
+ */
+function readAllTimeExtreme(claims: Claims, period: readonly number[]): KeywordHit[] {
+  const next = (period.at(-1) ?? -2) + 1;
+  const order = claims.isFree(next) ? ALL_TIME_EXTREMES[claims.tokens[next]!.word] : undefined;
+  if (!order) return [];
+  claims.claim([next], 'lexicon');
+  return [{ lexeme: { kind: 'rank', order }, tokens: [next], words: claims.tokens[next]!.word }];
+}
+
+/**
  * How many a ranked question asks for: a number right after a rank word ("top 3", "best five"), right
  * before one ("the 3 least selling"), or right before the ranked thing ("which 3 items"); claimed with it.
  */
@@ -116,8 +128,12 @@ export function scanQuestion(
   // Longest readings first: names of several words, periods, keyword phrases, one-word names, keywords.
   const phrases = readNamePhrases(claims, names);
   const { finds } = findPeriods(text.display, claims.mask(text.lower), options);
-  for (const find of finds) claims.claimSpan(find.start, find.end, 'period');
-  const keywords = readKeywords(claims, 2);
+  const keywords: KeywordHit[] = [];
+  for (const find of finds) {
+    const span = claims.claimSpan(find.start, find.end, 'period');
+    if (find.phrase === 'all time') keywords.push(...readAllTimeExtreme(claims, span));
+  }
+  keywords.push(...readKeywords(claims, 2));
   const isConcept = (i: number): boolean =>
     keywordsOf(claims.tokens[i]!.stem).some((l) => l.kind === 'concept');
   const words = readNameWords(claims, names, isConcept);

@@ -26,8 +26,34 @@ export function shiftMonths(iso: string, months: number): string {
   return `${String(toYear).padStart(4, '0')}-${String(toMonth0 + 1).padStart(2, '0')}-${String(toDay).padStart(2, '0')}`;
 }
 
-/** The comparison period of `compare` for `period`; throws request.invalid for "last week" over a longer span. */
+type Span = Pick<Period, 'from' | 'to'>;
+
+/** The days two periods share, if any: a change between overlapping periods counts those days on both sides. */
+export function sharedDays(a: Span, b: Span): Span | undefined {
+  // ISO dates order as text: the later start and the earlier end.
+  const from = [a.from, b.from].sort()[1]!;
+  const to = [a.to, b.to].sort()[0]!;
+  return from <= to ? { from, to } : undefined;
+}
+
+/**
+ * The comparison period of `compare` for `period`; throws request.invalid for "last week" over a longer span
+ * and for a comparison period that shares days with the period.
+ */
 export function comparisonPeriod(period: Period, compare: Comparison): Period {
+  const then = periodCompared(period, compare);
+  const shared = sharedDays(period, then);
+  if (shared) {
+    throw new TitanError(
+      'request.invalid',
+      `${period.label} and ${then.label} share ${shared.from === shared.to ? shared.from : `${shared.from} to ${shared.to}`}, so a change between them would count those days twice: ask for each on its own.`,
+      { detail: { compare: compare.kind, shared } },
+    );
+  }
+  return then;
+}
+
+function periodCompared(period: Period, compare: Comparison): Period {
   switch (compare.kind) {
     case 'previous':
       return previousPeriod(period);

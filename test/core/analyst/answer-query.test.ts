@@ -108,6 +108,15 @@ describe('answering a question as a query', () => {
     expect(answerLines(answer).join('\n')).toContain('Your sales run 21 Nov 2026–2 Dec 2026');
   });
 
+  it('says a comparison period holds nothing, rather than leave the comparison unanswered', async () => {
+    const analyst = await analystOver(SALES);
+    const answer = await ask(analyst, 'revenue on 2 December vs the same day last year');
+    // B5 120 + B6 180; 2 Dec 2025 has no rows at all.
+    expect(factValue(answer, 'q.revenue')).toBe(300);
+    expect(answer.facts.filter((f) => f.period.from === '2025-12-02')).toEqual([]);
+    expect(answer.headline).toContain('nothing recorded in');
+  });
+
   it('declines a measure the data does not hold, with no figure and what to load', async () => {
     const analyst = await analystOver(SALES);
     const answer = await ask(analyst, 'what is our table turnover time?');

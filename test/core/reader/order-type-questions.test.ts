@@ -53,3 +53,11 @@ it('declines a breakdown by something no row records, rather than one "(not reco
   expect(answer.facts).toEqual([]);
   expect(answer.headline).toMatch(/do not record staff/);
 });
+
+it('declines an order type the rows do not record, naming the ones they do', async () => {
+  const answer = await analyst().ask({ question: 'online orders revenue in November', scope: DEFAULT_SCOPE });
+  expect(answer.facts).toEqual([]);
+  expect(answer.headline).toContain('“online”');
+  for (const type of new Set(LINES.map((l) => l[5]))) expect(answer.headline).toContain(type);
+  expect(answer.headline).not.toMatch(/load a POS export/);
+});

@@ -252,6 +252,18 @@ describe('breakdowns and ranks', () => {
     });
   });
 
+  it('reads an all-time high or low as the best or worst day over every day stored', () => {
+    for (const [question, order] of [
+      ['all time high sales day', 'desc'],
+      ['all-time low revenue day', 'asc'],
+    ] as const) {
+      const q = queryOf(question);
+      expect(q).toMatchObject({ measures: ['revenue'], groupBy: 'day', rank: { order, limit: 1 } });
+      expect(datesOf(q)).toEqual(['2015-01-01', '2026-12-03']);
+      expect(q.unread).toEqual([]);
+    }
+  });
+
   it('reads best and worst by whether more of the figure is good', () => {
     expect(queryOf('best day last month by revenue').rank).toEqual({ order: 'desc', limit: 1 });
     expect(queryOf('worst day for revenue last month').rank).toEqual({ order: 'asc', limit: 1 });
@@ -354,6 +366,14 @@ describe('comparisons', () => {
     const q = queryOf('compare revenue in October with September');
     expect(datesOf(q)).toEqual(['2026-10-01', '2026-10-31']);
     expect(q.compare).toEqual({ kind: 'last_month' });
+  });
+
+  it('declines two periods that share days, naming the shared days', () => {
+    const { reason } = declineOf('revenue this week vs the last 7 days');
+    expect(reason).toMatch(
+      /^This week \(30 Nov–4 Dec 2026\) and last 7 days \(27 Nov–3 Dec 2026\) share 30 Nov–3 Dec 2026/,
+    );
+    expect(declineOf('revenue in November vs the last 30 days').reason).toMatch(/share 4–30 Nov 2026/);
   });
 
   it('gives a comparison asked without a target the like-for-like one', () => {

@@ -167,7 +167,18 @@ describe('comparison periods', () => {
   });
 
   it('a named period is used as given', () => {
-    const october = { from: '2026-10-01', to: '2026-10-31', label: 'October' };
-    expect(comparisonPeriod(week, { kind: 'period', period: october })).toEqual(october);
+    const september = { from: '2026-09-01', to: '2026-09-30', label: 'September' };
+    expect(comparisonPeriod(week, { kind: 'period', period: september })).toEqual(september);
+  });
+
+  it('refuses a comparison period that shares days with the period, naming them', () => {
+    const lastSeven = { from: '2026-11-27', to: '2026-12-03', label: 'last 7 days' };
+    const thisWeek = { from: '2026-11-30', to: '2026-12-04', label: 'this week' };
+    expect(() => comparisonPeriod(thisWeek, { kind: 'period', period: lastSeven })).toThrow(
+      /share 2026-11-30 to 2026-12-03/,
+    );
+    // A 31-day span shifted by a 28-day February reaches back into itself.
+    expect(() => dates('2026-02-15', '2026-03-17', 'last_month')).toThrow(/share 2026-02-15 to 2026-02-17/);
+    expect(() => dates('2026-01-05', '2026-01-11', 'previous')).not.toThrow();
   });
 });

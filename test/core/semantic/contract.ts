@@ -208,12 +208,17 @@ export function semanticContract(name: string, create: () => Promise<SemanticSub
       expect(await compare(WEEK, { kind: 'last_week' })).toEqual(['2026-10-22', '2026-10-28', 320]);
       expect(await compare(WEEK, { kind: 'last_month' })).toEqual(['2026-09-29', '2026-10-04', 100]);
       expect(await compare(WEEK, { kind: 'last_year' })).toEqual(['2025-10-29', '2025-11-04', 360]);
-      const october = period('2026-10-01', '2026-10-31', 'October');
-      expect(await compare(WEEK, { kind: 'period', period: october })).toEqual([
+      const before = period('2026-10-01', '2026-10-28', '1–28 Oct');
+      expect(await compare(WEEK, { kind: 'period', period: before })).toEqual([
         '2026-10-01',
-        '2026-10-31',
-        1115,
+        '2026-10-28',
+        expected({ measure: 'revenue', period: before, filters: [] }),
       ]);
+      // A named period that shares days with the period would count them on both sides of the change.
+      const october = period('2026-10-01', '2026-10-31', 'October');
+      await expect(
+        run({ measures: ['revenue'], period: WEEK, compare: { kind: 'period', period: october } }),
+      ).rejects.toThrow(/share 2026-10-29 to 2026-10-31/);
       // Three days: the three just before are not the same days a week back.
       const three = period('2026-10-30', '2026-11-01');
       expect(await compare(three, { kind: 'previous' })).toEqual(['2026-10-27', '2026-10-29', 200]);
