@@ -6,7 +6,7 @@ import type { RowSource } from './row-source.ts';
 /** Streams the data rows a source describes. */
 export async function* openRowSource(source: RowSource): AsyncGenerator<string[][]> {
   if (source.kind === 'csv') {
-    const { streamCsvRows } = await import('./csv/csv.ts');
+    const { streamCsvRows } = await import('./csv/csv-stream.ts');
     yield* streamCsvRows(source);
   } else {
     const { streamSheetRows } = await import('./xlsx/xlsx.ts');

@@ -1,8 +1,6 @@
 // The row worker's body: streams a table's rows from its source and, when asked, normalises, completes and hashes them too.
 import { parentPort, workerData } from 'node:worker_threads';
 import { TitanError } from '../../errors.ts';
-import { buildBatches, createRowBuilder } from '../load/row-builder.ts';
-import { createRowNormaliser } from '../normalise/normalise-row.ts';
 import { openRowSource } from '../parse/open-row-source.ts';
 import type { FromWorker, RowWorkerData, ToWorker } from './messages.ts';
 
@@ -19,9 +17,14 @@ function fail(err: unknown): void {
 }
 
 /** The rows a message asks for: built, or as the parser reads them. */
-function batchesFor(message: ToWorker): AsyncIterable<FromWorkerBatch> {
+async function batchesFor(message: ToWorker): Promise<AsyncIterable<FromWorkerBatch>> {
   const rows = openRowSource(message.source);
   if (message.kind === 'read') return rows;
+  // Loaded only for a build: the normaliser and builder are half the worker's modules, which a read never runs.
+  const [{ buildBatches, createRowBuilder }, { createRowNormaliser }] = await Promise.all([
+    import('../load/row-builder.ts'),
+    import('../normalise/normalise-row.ts'),
+  ]);
   const { plan } = message;
   const builder = createRowBuilder(
     createRowNormaliser(plan.mapping, plan.category),
@@ -33,7 +36,7 @@ function batchesFor(message: ToWorker): AsyncIterable<FromWorkerBatch> {
 
 async function stream(message: ToWorker): Promise<void> {
   let sent = 0;
-  for await (const batch of batchesFor(message)) {
+  for await (const batch of await batchesFor(message)) {
     // A window of batches in flight: the main thread inserts while this one builds, and memory stays flat.
     for (let seen = Atomics.load(taken, 0); sent - seen >= data.window; seen = Atomics.load(taken, 0)) {
       await Atomics.waitAsync(taken, 0, seen).value;

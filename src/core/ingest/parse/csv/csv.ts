@@ -1,5 +1,4 @@
 // CSV → RawTable: encoding and dialect sniffed from the head, header found past any preamble, rows streamed in batches.
-import { createReadStream } from 'node:fs';
 import type { IncomingFile, RawTable } from '../../port.ts';
 import { capSample } from '../../sample-cap.ts';
 import { readHead } from '../file-head.ts';
@@ -16,7 +15,8 @@ import {
 import { unreadable } from '../unreadable.ts';
 import { detectDialect } from './csv-dialect.ts';
 import { refuseLongFirstRow } from './csv-first-row.ts';
-import { createCsvRowReader, MAX_ROW_CHARS, parseText } from './csv-rows.ts';
+import { MAX_ROW_CHARS, parseText } from './csv-rows.ts';
+import { streamCsvRows } from './csv-stream.ts';
 import { detectEncoding, looksLikeText } from './text-encoding.ts';
 
 /** Bytes read up front to sniff the encoding and dialect and to find the header and sample. */
@@ -30,41 +30,6 @@ export interface CsvOptions {
   chunkBytes?: number;
   /** The longest row read; a longer one is skipped as a bad row (default MAX_ROW_CHARS). */
   maxRowChars?: number;
-}
-
-/**
- * Streams data rows in batches. The file is pulled a chunk at a time (for await), so a 200 MB CSV
- * never sits in memory: only the current chunk, the cut-off row carried over (at most maxRowChars) and
- * one batch do.
- */
-export async function* streamCsvRows(plan: CsvRowSource): AsyncGenerator<string[][]> {
-  const keep = createRowFilter(plan.header);
-  const decoder = new TextDecoder(plan.encoding);
-  const stream = createReadStream(plan.path, { highWaterMark: plan.chunkBytes });
-  const reader = createCsvRowReader(plan.dialect, {
-    width: plan.header.length,
-    maxRowChars: plan.maxRowChars,
-  });
-  let toSkip = plan.skip;
-  const batch: string[][] = [];
-  const take = (rows: string[][]): void => {
-    for (const row of rows) {
-      if (isBlankRow(row)) continue;
-      if (toSkip > 0) toSkip--;
-      else if (keep(row)) batch.push(row);
-    }
-  };
-  try {
-    for await (const chunk of stream) {
-      take(reader.push(decoder.decode(chunk as Buffer, { stream: true })));
-      while (batch.length >= plan.batchRows) yield batch.splice(0, plan.batchRows);
-    }
-    take(reader.push(decoder.decode()));
-    take(reader.end());
-    while (batch.length > 0) yield batch.splice(0, plan.batchRows);
-  } finally {
-    stream.destroy();
-  }
 }
 
 export async function parseCsv(file: IncomingFile, options: CsvOptions = {}): Promise<RawTable> {
