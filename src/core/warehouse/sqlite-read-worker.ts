@@ -1,6 +1,7 @@
 // A read pool reader: a child process with one read-only connection to the warehouse file, answering one query at a time.
 import Database from 'better-sqlite3';
 import { TitanError } from '../errors.ts';
+import { exitWithParent } from '../threads/exit-with-parent.ts';
 import type { Row } from './port.ts';
 import { fromSqliteError, guarded } from './sqlite-errors.ts';
 import type { FromReader, ReaderSettings, ToReader } from './sqlite-read-messages.ts';
@@ -58,8 +59,5 @@ process.on('message', (message: ToReader) => {
   if (message.kind === 'open') settings = message.settings;
   else read(message);
 });
-// The pool is gone (closed, or its process died): nothing is left to answer.
-process.on('disconnect', () => {
-  db?.close();
-  process.exit(0);
-});
+// The pool is gone (closed, or its process died, even mid-query): nothing is left to answer.
+exitWithParent({ onDisconnect: () => db?.close() });

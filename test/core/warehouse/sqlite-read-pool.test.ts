@@ -1,8 +1,5 @@
 // The SQLite read pool: reads on read-only reader processes beside the main connection; a query past its deadline is
 // stopped by ending its reader, which is replaced; nothing outlives close().
-
-// The SQLite read pool: reads on read-only reader processes beside the main connection; a query past its deadline is
-// stopped by ending its reader, which is replaced; nothing outlives close().
 import fs, { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,10 +8,8 @@ import { TitanError } from '../../../src/core/errors.ts';
 import type { Warehouse } from '../../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../../src/core/warehouse/sqlite.ts';
 import { createSqliteReadPool, type SqliteReadPool } from '../../../src/core/warehouse/sqlite-read-pool.ts';
+import { SLOW_QUERY as SLOW } from './slow-query.ts';
 
-/** Runs for hours unless stopped: counts to ten billion. */
-const SLOW =
-  'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < 10000000000) SELECT MAX(x) AS n FROM c';
 const threads = (): number => readdirSync('/proc/self/task').length;
 const alive = (pid: number): boolean => {
   try {
