@@ -1,6 +1,7 @@
 // Stock sheets as owners keep them: dated by the day of the count (never an expiry or purchase date), one site per
 // file, a negative wastage or a row pasted twice reported and not stored. Expected rows are written out here.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRowNormaliser } from '../../../src/core/ingest/normalise/normalise-row.ts';
 import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 
 const csv = (rows: readonly (readonly (string | number)[])[]) =>
@@ -84,5 +85,36 @@ describe('stock sheets', () => {
     const stored = await stock();
     expect(stored).toHaveLength(20);
     expect(stored.find((r) => r.item === 'Curd')).toBeUndefined();
+  });
+});
+
+describe("a stock sheet's repeated rows, site by site", () => {
+  // Date | Outlet | Item | Closing Qty, the outlet named on the first row of its block and blank below it.
+  const read = () =>
+    createRowNormaliser({ mapping: { date: 0, item: 2, closing_qty: 3 }, site: 1 }, 'inventory');
+  const repeat = /^left out: a repeat of an earlier row/;
+
+  it("keeps two outlets' identical counts: each row counts at the outlet named above it", () => {
+    const normalise = read();
+    const rows = [
+      ['30/11/2026', 'Andheri', 'Paneer', '5'],
+      ['30/11/2026', '', 'Milk', '12'],
+      ['30/11/2026', 'Bandra', 'Paneer', '5'],
+      ['30/11/2026', '', 'Milk', '12'],
+    ];
+    expect(rows.map((r) => normalise(r).ok)).toEqual([true, true, true, true]);
+  });
+
+  it('still leaves out a count pasted twice under one outlet', () => {
+    const normalise = read();
+    const rows = [
+      ['30/11/2026', 'Andheri', 'Paneer', '5'],
+      ['30/11/2026', '', 'Milk', '12'],
+      ['30/11/2026', '', 'Milk', '12'],
+      ['30/11/2026', 'Bandra', 'Milk', '12'],
+    ];
+    const results = rows.map((r) => normalise(r));
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, true]);
+    expect(results[2]).toMatchObject({ ok: false, error: expect.stringMatching(repeat) });
   });
 });

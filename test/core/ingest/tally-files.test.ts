@@ -183,3 +183,192 @@ describe('a Tally Day Book', () => {
     expect(await h.count('purchases_master')).toBe(0);
   });
 });
+
+describe('a Tally Day Book with purchases and payments', () => {
+  const header = ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit Amount', 'Credit Amount'];
+  // Its first 60 lines are all sales, so no sample of its first rows shows it is a Day Book: its columns do.
+  const sales: Cell[][] = [];
+  for (let n = 1; n <= 30; n += 1) {
+    const total = 1000 + n * 118;
+    sales.push(['1-Nov-2026', 'Cash', 'Sales', String(n), total.toFixed(2), '']);
+    sales.push(['', 'Sales @ 18%', '', '', '', total.toFixed(2)]);
+  }
+  /** Payment vouchers: the ledger paid, its amount, and whether it is an expense (else a supplier's bill being settled). */
+  const payments = [
+    { no: 'P1', ledger: 'Kaveri Traders', amount: '20,000.00', expense: false }, // an advance, billed at the end
+    { no: 'P2', ledger: 'Electricity Charges', amount: '3,200.00', expense: true },
+    { no: 'P3', ledger: 'FRESH  FARMS', amount: '8,820.00', expense: false }, // Tally matches ledgers case aside
+    { no: 'P4', ledger: 'Sharma Gas Agency', amount: '1,500.00', expense: false }, // booked as owed by a journal
+    { no: 'P5', ledger: 'Rent', amount: '45,000.00', expense: true },
+    { no: 'P6', ledger: 'Staff Salary', amount: '62,000.00', expense: true },
+  ];
+  const payment = (p: (typeof payments)[number], date: string): Cell[][] => [
+    [date, p.ledger, 'Payment', p.no, p.amount, ''],
+    ['', 'HDFC Bank', '', '', '', p.amount],
+  ];
+  const lines: Cell[][] = [
+    ...sales,
+    ...payment(payments[0]!, '2-Nov-2026'),
+    ...payment(payments[1]!, '2-Nov-2026'),
+    ['3-Nov-2026', 'Fresh Farms', 'Purchase', 'FF-77', '', '8,820.00'],
+    ['', 'Purchase @ 5%', '', '', '8,400.00', ''],
+    ['', 'Input CGST', '', '', '210.00', ''],
+    ['', 'Input SGST', '', '', '210.00', ''],
+    ...payment(payments[2]!, '4-Nov-2026'),
+    ['4-Nov-2026', 'Gas Expenses', 'Journal', 'J1', '1,500.00', ''],
+    ['', 'Sharma Gas Agency', '', '', '', '1,500.00'],
+    ...payment(payments[3]!, '5-Nov-2026'),
+    ...payment(payments[4]!, '5-Nov-2026'),
+    ...payment(payments[5]!, '6-Nov-2026'),
+    ['7-Nov-2026', 'Kaveri Traders', 'Purchase', 'KT/118', '', '44,730.00'],
+    ['', 'Purchase @ 5%', '', '', '42,600.00', ''],
+  ];
+  const file = csv([['Day Book'], ['1-Nov-2026 to 7-Nov-2026'], [], header, ...lines]);
+
+  it("loads real expense payments and leaves out payments settling a supplier's bill, saying why", async () => {
+    const outcome = await ingest('day-book.csv', file, 'expenses');
+    const expenses = payments.filter((p) => p.expense);
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: expenses.length });
+    const stored = await rows('SELECT description, amount FROM expenses_master ORDER BY amount');
+    expect(stored).toEqual(
+      expenses
+        .map((p) => ({ description: p.ledger, amount: rupees(p.amount) }))
+        .sort((a, b) => a.amount - b.amount),
+    );
+    // Each payment voucher is two lines: both are left out with it.
+    const skipped = new Map(outcome.report?.skipped.map((s) => [s.reason, s.rows]));
+    const billed = [...skipped].find(([reason]) => /Purchase vouchers bill: it settles a bill/.test(reason));
+    expect(billed?.[1]).toBe(2 * 2);
+    const owed = [...skipped].find(([reason]) => /Journal vouchers book as owed/.test(reason));
+    expect(owed?.[1]).toBe(2);
+    expect(outcome.reason).toMatch(/rows left out: .*a Payment to a supplier/);
+    expect(outcome.report?.notes?.join(' ')).toMatch(
+      /A Payment to a supplier .* is left out, not stored as an expense/,
+    );
+  });
+
+  it('is still a Day Book though its first rows are all sales: it loads its purchases and its sales', async () => {
+    const asPurchases = await ingest('day-book.csv', file, 'purchases');
+    expect(asPurchases).toMatchObject({ outcome: 'loaded', rows: 2 });
+    const bought = await rows('SELECT vendor, amount FROM purchases_master ORDER BY amount');
+    expect(bought).toEqual([
+      { vendor: 'Fresh Farms', amount: rupees('8,820.00') },
+      { vendor: 'Kaveri Traders', amount: rupees('44,730.00') },
+    ]);
+    const asSales = await ingest('day-book-again.csv', `${file}\n`, 'sales');
+    expect(asSales).toMatchObject({ outcome: 'loaded', rows: 30 });
+    const sold = await rows('SELECT SUM(amount) AS total FROM sales');
+    const expected = sales.filter((l) => l[2] === 'Sales').reduce((s, l) => s + Number(l[4]), 0);
+    expect(Number(sold[0]!.total)).toBeCloseTo(expected, 2);
+  });
+});
+
+describe('a Tally payments export with its ledger groups', () => {
+  const file = csv([
+    ['Date', 'Particulars', 'Under', 'Vch Type', 'Vch No.', 'Debit Amount', 'Credit Amount'],
+    ['1-Nov-2026', 'Kaveri Traders', 'Sundry Creditors', 'Payment', '1', '12,000.00', ''],
+    ['', 'Cash', 'Cash-in-Hand', '', '', '', '12,000.00'],
+    ['2-Nov-2026', 'Staff Welfare', 'Indirect Expenses', 'Payment', '2', '2,400.00', ''],
+    ['', 'Cash', 'Cash-in-Hand', '', '', '', '2,400.00'],
+    ['3-Nov-2026', 'Cooking Gas', 'Direct Expenses', 'Payment', '3', '1,850.00', ''],
+    ['', 'Cash', 'Cash-in-Hand', '', '', '', '1,850.00'],
+  ]);
+
+  it('leaves out a payment to a Sundry Creditors ledger and loads those under an expense group', async () => {
+    const outcome = await ingest('payments.csv', file, 'expenses');
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: 2 });
+    const stored = await rows('SELECT description, amount FROM expenses_master ORDER BY amount');
+    expect(stored).toEqual([
+      { description: 'Cooking Gas', amount: rupees('1,850.00') },
+      { description: 'Staff Welfare', amount: rupees('2,400.00') },
+    ]);
+    expect(outcome.report?.skipped).toContainEqual({
+      reason: expect.stringMatching(/under Sundry Creditors \(a supplier\)/),
+      rows: 2,
+    });
+    expect(outcome.report?.unmapped).not.toContain('Under');
+  });
+});
+
+describe('a Tally register whose amounts could mix bases', () => {
+  it('is read on Gross Total throughout when its tax columns do not take Gross Total to Value', async () => {
+    // "Total Tax" repeats CGST + SGST: taking all three off Gross Total would not give Value, so Value is not used.
+    const vouchers = [
+      [
+        '1-Dec-2026',
+        'Hotel Annapurna',
+        'Sales',
+        '1',
+        '10,000.00',
+        '11,800.00',
+        '900.00',
+        '900.00',
+        '1,800.00',
+      ],
+      ['2-Dec-2026', 'Cash', 'Sales', '2', '', '2,360.00', '180.00', '180.00', '360.00'],
+      ['3-Dec-2026', 'Sharma Caterers', 'Sales', '3', '4,000.00', '4,720.00', '360.00', '360.00', '720.00'],
+    ];
+    const file = csv([
+      [
+        'Date',
+        'Particulars',
+        'Voucher Type',
+        'Voucher No.',
+        'Value',
+        'Gross Total',
+        'CGST',
+        'SGST',
+        'Total Tax',
+      ],
+      ...vouchers,
+    ]);
+    const outcome = await ingest('sales-register.csv', file, 'sales');
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: 3 });
+    const stored = await rows('SELECT order_id, amount FROM sales ORDER BY order_id');
+    expect(stored).toEqual(vouchers.map((v) => ({ order_id: v[3], amount: rupees(v[5]!) })));
+    expect(outcome.report?.mapping).toContainEqual({ source: 'Gross Total', column: 'amount' });
+    expect(outcome.report?.notes?.join(' ')).toMatch(
+      /"Gross Total" \(tax included\) on every voucher, never "Value": its tax columns do not take Gross Total down to Value/,
+    );
+  });
+
+  it('fails naming the voucher whose Value has no Gross Total, rather than storing it on the other basis', async () => {
+    const file = csv([
+      ['Date', 'Particulars', 'Voucher Type', 'Voucher No.', 'Value', 'Gross Total'],
+      ['5-Nov-2026', 'Kaveri Traders', 'Purchase', 'KT/118', '42,600.00', '44,730.00'],
+      ['9-Nov-2026', 'Fresh Farms', 'Purchase', 'FF-77', '8,400.00', ''],
+    ]);
+    const outcome = await ingest('purchase-register.csv', file, 'purchases');
+    expect(outcome).toMatchObject({ outcome: 'failed', code: 'ingest.bad_rows' });
+    expect(outcome.reason).toMatch(
+      /row 2: a voucher with a Value but no Gross Total: this file is read on Gross Total/,
+    );
+    expect(await h.count('purchases_master')).toBe(0);
+  });
+});
+
+describe('a ledger statement with Day Book words', () => {
+  it('is refused, not read as a Day Book: its running balance marks one ledger seen from its own side', async () => {
+    const file = csv([
+      ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit', 'Credit', 'Balance'],
+      ['1-Nov-2026', 'Electricity Charges', 'Payment', '7', '', '3,200.00', '46,800.00'],
+      ['3-Nov-2026', 'Rent', 'Payment', '8', '', '45,000.00', '1,800.00'],
+    ]);
+    const outcome = await ingest('hdfc-ledger.csv', file, 'expenses');
+    expect(outcome).toMatchObject({ outcome: 'failed', code: 'ingest.unmapped' });
+    expect(outcome.reason).toMatch(/one ledger's statement from Tally .*"Balance".*Export the Day Book/);
+    expect(await h.count('expenses_master')).toBe(0);
+  });
+
+  it('without a voucher type column is no Tally export at all, and is mapped like any other sheet', async () => {
+    const file = csv([
+      ['Date', 'Particulars', 'Vch No.', 'Debit', 'Credit'],
+      ['1-Nov-2026', 'Electricity Charges', '7', '3,200.00', ''],
+    ]);
+    const outcome = await ingest('cash-book.csv', file, 'expenses');
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: 1 });
+    expect(outcome.report?.notes?.join(' ') ?? '').not.toMatch(/Read as a Tally/);
+    expect(outcome.report?.mapping).toContainEqual({ source: 'Debit', column: 'amount' });
+    expect(await rows('SELECT amount FROM expenses_master')).toEqual([{ amount: rupees('3,200.00') }]);
+  });
+});

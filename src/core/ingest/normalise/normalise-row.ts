@@ -1,4 +1,5 @@
 // One source row → the values of its category's target columns (CONTRACT.md), each read by a typed parser, or the reason it can't be.
+import { hash } from 'node:crypto';
 import type { Category, ColumnDef } from '../../warehouse/tables.ts';
 import { leftOut } from '../load/bad-rows.ts';
 import { ValueWatch } from '../load/seen-values.ts';
@@ -143,11 +144,14 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
     unit: memoise(normaliseUnit),
   };
   const vouchers = mapping.vouchers === undefined ? undefined : createVoucherReader(mapping.vouchers);
-  // A stock sheet's row repeated cell for cell is one count pasted twice: stored once, the copy reported.
+  // A stock sheet's row repeated cell for cell at the same site is one count pasted twice: stored once, the copy
+  // reported. Each row is kept as a fixed-size digest, not its text, so a wide sheet costs no more than a narrow one.
   const stockRows = category === 'inventory' ? new Set<string>() : undefined;
   const siteAt = mapping.site;
   const charges = mapping.charges ?? [];
   let lastSite: string | undefined;
+  /** The site a row counts at: its own site cell, or the last one named above it (a sheet names it once per block). */
+  let rowSite = '';
   let row = 0;
   const value = (values: CanonicalValues, i: number): CanonicalValue => (i < 0 ? null : values[i]!);
 
@@ -229,7 +233,10 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
         if (site !== lastSite) {
           lastSite = site;
           const named = cleanText(site);
-          if (named !== null) seen.site(named);
+          if (named !== null) {
+            seen.site(named);
+            rowSite = named;
+          }
         }
       }
       const values: CanonicalValues = [];
@@ -291,7 +298,7 @@ export function createRowNormaliser(mapping: RowMapping, category: Category): Ro
       complete(values, unit, dateCell, raw);
       checkRequired(values);
       if (stockRows) {
-        const key = raw.join('\u0000');
+        const key = hash('sha1', `${rowSite}\u0000${raw.join('\u0000')}`, 'base64');
         if (stockRows.has(key))
           throw new RowError(leftOut('a repeat of an earlier row, cell for cell, so not stored twice'));
         stockRows.add(key);

@@ -9,22 +9,32 @@ import { voucherKind } from './voucher-types.ts';
 const CREDITORS = /\bsundry\s*creditors?\b|\bcreditors?\b|\bsuppliers?\b/i;
 const EXPENSES = /\bexpenses?\b/i;
 
-const BY_PARTY =
-  "a Payment to a supplier this file's Purchase or Journal vouchers name: it settles a bill already counted as a purchase, so it is not stored as an expense";
+const BILLED =
+  "a Payment to a supplier this file's Purchase vouchers bill: it settles a bill already counted as a purchase, so it is not stored as an expense";
+const OWED =
+  "a Payment to a party this file's Journal vouchers book as owed: it settles that bill, so it is not stored as an expense (load the bill itself as a purchase or an expense)";
 const BY_GROUP =
   'a Payment to a ledger under Sundry Creditors (a supplier): it settles a bill, not an expense, so it is not stored as one';
+
+/** Ledgers this file names as owed, as ledgerKey writes them: billed in Purchase vouchers, credited in Journal ones. */
+export interface Suppliers {
+  billed: ReadonlySet<string>;
+  owed: ReadonlySet<string>;
+}
 
 /** Why a Payment voucher (its first line's cells) is left out of expenses as a settlement, or undefined when it is an expense. */
 export function settlementReason(
   plan: VoucherPlan,
-  suppliers: ReadonlySet<string>,
+  suppliers: Suppliers,
   cells: readonly string[],
-) {
+): string | undefined {
   const group = plan.group === undefined ? '' : (cells[plan.group] ?? '');
   if (CREDITORS.test(group)) return BY_GROUP;
   // The ledger's own group says expense: that outweighs its name turning up among the parties.
   if (EXPENSES.test(group)) return undefined;
-  return suppliers.has(ledgerKey(cells[plan.party] ?? '')) ? BY_PARTY : undefined;
+  const ledger = ledgerKey(cells[plan.party] ?? '');
+  if (suppliers.billed.has(ledger)) return BILLED;
+  return suppliers.owed.has(ledger) ? OWED : undefined;
 }
 
 /** A ledger credited on a day book's line (Credit Amount and no Debit Amount): the party a Journal books as owed. */
@@ -35,8 +45,8 @@ function credited(raw: readonly string[], plan: VoucherPlan): boolean {
 }
 
 /**
- * Reads every row of a Tally export being loaded as expenses for the suppliers it names: the party of each Purchase
- * voucher, and each ledger a Journal voucher credits. A Payment to one of them is then left out as a settlement,
+ * Reads every row of a Tally export being loaded as expenses for the parties it names as owed: the party of each
+ * Purchase voucher, and each ledger a Journal voucher credits. A Payment to one of them is then left out as a settlement,
  * wherever in the file the purchase is (an advance comes before its bill). Other loads are returned unchanged.
  */
 export async function withSuppliers<T extends { vouchers?: VoucherPlan }>(
@@ -45,7 +55,8 @@ export async function withSuppliers<T extends { vouchers?: VoucherPlan }>(
 ): Promise<T> {
   const plan = mapping.vouchers;
   if (plan?.category !== 'expenses' || plan.type === undefined) return mapping;
-  const suppliers = new Set<string>();
+  const billed = new Set<string>();
+  const owed = new Set<string>();
   let kind: string | undefined;
   let first = true;
   for await (const batch of rows()) {
@@ -55,9 +66,10 @@ export async function withSuppliers<T extends { vouchers?: VoucherPlan }>(
       first = false;
       const ledger = ledgerKey(raw[plan.party] ?? '');
       if (ledger === '') continue;
-      if ((kind === 'Purchase' && begins) || (kind === 'Journal' && credited(raw, plan)))
-        suppliers.add(ledger);
+      if (kind === 'Purchase' && begins) billed.add(ledger);
+      if (kind === 'Journal' && credited(raw, plan)) owed.add(ledger);
     }
   }
-  return suppliers.size === 0 ? mapping : { ...mapping, vouchers: { ...plan, suppliers: [...suppliers] } };
+  if (billed.size === 0 && owed.size === 0) return mapping;
+  return { ...mapping, vouchers: { ...plan, suppliers: { billed: [...billed], owed: [...owed] } } };
 }

@@ -1,5 +1,5 @@
 // Recognises a Tally export (Sales or Purchase Register, Day Book) by its columns and the voucher types in its rows.
-
+import { TitanError } from '../../errors.ts';
 import { findNamedColumn } from '../map/site-column.ts';
 import { isBlankish } from '../normalise/number.ts';
 import { registerAmounts, type TallyAmounts } from './amount-basis.ts';
@@ -65,9 +65,20 @@ function kindByLedgers(headers: readonly string[]): VoucherKind | undefined {
   return voucherKind(sales ? 'Sales' : 'Purchase');
 }
 
+/** Refuses one ledger's statement (Tally's Ledger Vouchers): it looks like a day book but is one ledger's side of each voucher. */
+function ledgerStatement(headers: readonly string[], balance: number): TitanError {
+  return new TitanError(
+    'ingest.unmapped',
+    `This is one ledger's statement from Tally (Debit, Credit and a running "${headers[balance]}"): each amount is that ` +
+      "ledger's side of a voucher, so it cannot be read as sales, purchases or expenses. Export the Day Book (or the " +
+      'Sales, Purchase or Payment Register) instead and drop that in.',
+    { detail: { layout: 'tally ledger statement' } },
+  );
+}
+
 /**
- * A day book by its columns, whatever its first rows hold: Debit and Credit Amount, a voucher type on every voucher
- * and no running balance (which marks one ledger's statement, where each amount is seen from that ledger).
+ * A day book by its columns, whatever its first rows hold: Debit and Credit Amount and a voucher type on every voucher.
+ * Throws for the same columns beside a running balance, which mark one ledger's statement.
  */
 function dayBookAmounts(
   headers: readonly string[],
@@ -75,14 +86,17 @@ function dayBookAmounts(
 ): TallyAmounts | undefined {
   const debit = find(headers, WORDS.debit);
   const credit = find(headers, WORDS.credit);
-  if (debit === undefined || credit === undefined || debit === credit) return undefined;
-  if (voucherType === undefined || find(headers, WORDS.balance) !== undefined) return undefined;
+  if (debit === undefined || credit === undefined || debit === credit || voucherType === undefined)
+    return undefined;
+  const balance = find(headers, WORDS.balance);
+  if (balance !== undefined) throw ledgerStatement(headers, balance);
   return { basis: 'posted', debit, credit };
 }
 
 /**
  * The Tally layout of a table, or undefined when it is not one: a Date, a Particulars, a Voucher No. or Voucher Type,
- * and Tally's amount columns (Value / Gross Total for a register, Debit and Credit Amount for a day book).
+ * and Tally's amount columns (Value / Gross Total for a register, Debit and Credit Amount for a day book). Throws
+ * 'ingest.unmapped' for a ledger's statement, which has a day book's columns and a running balance.
  */
 export function recogniseTally(
   headers: readonly string[],

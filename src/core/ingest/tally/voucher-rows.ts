@@ -24,8 +24,8 @@ export interface VoucherPlan {
   unknownTypes: 'keep' | 'leave';
   /** Tally's ledger group column (Group, Under), when the file has one. */
   group?: number;
-  /** On expenses: the ledgers this file names as suppliers (see withSuppliers), as ledgerKey writes them. */
-  suppliers?: string[];
+  /** On expenses: the ledgers this file names as owed (see withSuppliers), as ledgerKey writes them. */
+  suppliers?: { billed: string[]; owed: string[] };
 }
 
 /** A row read: the cells to normalise (filled in from its voucher), or the error it is skipped with. */
@@ -46,7 +46,10 @@ export function createVoucherReader(plan: VoucherPlan): (raw: readonly string[])
   const carried = [plan.date, plan.number, plan.type, plan.party].filter((c) => c !== undefined);
   const { amounts } = plan;
   const amountAt = amountColumn(amounts);
-  const suppliers = new Set(plan.suppliers ?? []);
+  const suppliers = {
+    billed: new Set(plan.suppliers?.billed ?? []),
+    owed: new Set(plan.suppliers?.owed ?? []),
+  };
   const blank = (raw: readonly string[], col: number | undefined) =>
     col === undefined || isBlankish(raw[col] ?? '');
   let voucher: Voucher | undefined;
