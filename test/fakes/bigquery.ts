@@ -22,6 +22,10 @@ export interface FakeBigQuery {
   datasetId: string;
   /** Every jobs.query body received, in order. */
   received: ReceivedQuery[];
+  /** Fails the queries it returns an error for, in BigQuery's error shape, after recording them. */
+  refuse:
+    | ((query: ReceivedQuery) => { status: number; reason: string; message: string } | undefined)
+    | undefined;
   close(): Promise<void>;
 }
 
@@ -315,12 +319,15 @@ export async function startFakeBigQuery(
         throw new BigQueryFault(400, 'invalidQuery', `Query parameter '${name}' not found`);
     }
     const sessionProp = body.connectionProperties?.find((c) => c.key === 'session_id')?.value;
-    received.push({
+    const query: ReceivedQuery = {
       query: sql,
       parameters: body.queryParameters ?? [],
       sessionId: sessionProp,
       createSession: Boolean(body.createSession),
-    });
+    };
+    received.push(query);
+    const refusal = fake.refuse?.(query);
+    if (refusal) throw new BigQueryFault(refusal.status, refusal.reason, refusal.message);
 
     let sessionId = sessionProp;
     if (body.createSession) {
@@ -436,11 +443,12 @@ export async function startFakeBigQuery(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  return {
+  const fake: FakeBigQuery = {
     url: `http://127.0.0.1:${port}`,
     projectId,
     datasetId,
     received,
+    refuse: undefined,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -449,4 +457,5 @@ export async function startFakeBigQuery(
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  return fake;
 }

@@ -52,7 +52,7 @@ function ackResponse(response: unknown): Response {
 export function createSlackDoor(options: SlackDoorOptions): SlackDoor {
   const { getConfig, logger, clock } = options;
   const log = logger.child({ component: 'slack' });
-  const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'slack' });
+  const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'slack', logger: log });
   const turn = answerTurnDeps(options);
   const queue =
     options.queue ??

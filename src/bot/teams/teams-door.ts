@@ -62,7 +62,7 @@ export function createTeamsDoor(options: TeamsDoorOptions): TeamsDoor {
   const conversations = createConversationStore({ warehouse: options.warehouse, clock });
   const answers = keyedByChannel(createAnswerMessageStore({ warehouse: options.warehouse, clock }));
   const streams = createStreamGate();
-  const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'teams' });
+  const dedupe = createEventDedupe({ warehouse: options.warehouse, clock, platform: 'teams', logger: log });
   const turn = answerTurnDeps(options);
   const inFlight = new Set<Promise<void>>();
   const renderChart: RenderChart =
@@ -118,10 +118,23 @@ export function createTeamsDoor(options: TeamsDoorOptions): TeamsDoor {
       return { status: 200 };
     }
     // Bot Framework redelivers on timeouts; an activity id seen before is acknowledged and not run twice.
-    if (activity.type === 'message' && activity.id) {
-      if (!(await dedupe.claim(`${activity.conversation.id}|${activity.id}`))) return { status: 200 };
-    }
+    if (
+      activity.type === 'message' &&
+      activity.id &&
+      !(await claimActivity(activity.conversation.id, activity.id))
+    )
+      return { status: 200 };
     return routeActivity(depsFor(settings, vouched), activity, !settings.emulator);
+  }
+
+  async function claimActivity(conversationId: string, activityId: string): Promise<boolean> {
+    try {
+      return await dedupe.claim(`${conversationId}|${activityId}`);
+    } catch (err) {
+      // Without the warehouse the retry guard is blind; answering beats silence, and the log says why.
+      log.error({ err, activityId }, 'teams activity dedupe unavailable; handling the activity anyway');
+      return true;
+    }
   }
 
   function verifierFor(settings: TeamsSettings): Promise<TeamsVerifier> {
@@ -179,6 +192,7 @@ export function createTeamsDoor(options: TeamsDoorOptions): TeamsDoor {
     handle,
     async idle() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
+      await dedupe.idle();
     },
     connections,
     conversations,

@@ -135,6 +135,36 @@ describe('Teams receiving with TEAMS_APP_ID set', () => {
     expect(h.analyst.requests).toHaveLength(1);
   });
 
+  it('answers once each when the sweep of old activity ids fails, and logs it', CORPUS, async () => {
+    h = await startHarness({ mode: 'app' });
+    expect((await h.post(h.recorded(...MENTION, { id: 'm-old' }))).status).toBe(200);
+    await h.settle();
+    h.advance(8 * 24 * 60 * 60 * 1000);
+    // SQLite refusing the sweep's delete, as a read-only database would.
+    await h.warehouse.execute(
+      `CREATE TRIGGER chat_events_keep BEFORE DELETE ON chat_events
+       BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END`,
+    );
+    const activity = h.recorded(...MENTION, { id: 'm-new' });
+    expect((await h.post(activity)).status).toBe(200);
+    expect((await h.post(activity)).status).toBe(200);
+    await h.settle();
+    expect(h.analyst.requests).toHaveLength(2);
+    expect(h.logs.join('')).toContain('old chat event ids not swept');
+  });
+
+  it('still answers when the activity id cannot be recorded, and logs why', CORPUS, async () => {
+    h = await startHarness({ mode: 'app' });
+    await h.warehouse.execute(
+      `CREATE TRIGGER chat_events_full BEFORE INSERT ON chat_events
+       BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
+    );
+    expect((await h.post(h.recorded(...MENTION))).status).toBe(200);
+    await h.settle();
+    expect(h.analyst.requests).toHaveLength(1);
+    expect(h.logs.join('')).toContain('teams activity dedupe unavailable; handling the activity anyway');
+  });
+
   it('starts verifying at once when TEAMS_APP_ID is PATCHed in, without a restart', CORPUS, async () => {
     h = await startHarness({ mode: 'emulator' });
     expect((await h.post(h.recorded(...MENTION, { id: 'm-1' }))).status).toBe(200);

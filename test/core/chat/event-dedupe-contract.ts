@@ -1,17 +1,30 @@
-// The event dedupe contract: the same cases on every warehouse engine — a repeat is refused, and ids older than a week are swept.
+// The event dedupe contract: the same cases on every warehouse engine — a repeat is refused, ids older than a week are
+// swept after the claims, and a failed sweep costs no claim.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventDedupe, type EventDedupe } from '../../../src/core/chat/event-dedupe.ts';
 import type { Clock } from '../../../src/core/clock.ts';
+import { createLogger } from '../../../src/core/logger.ts';
 import type { WarehouseUnderTest } from '../warehouse/contract.ts';
 
-export function eventDedupeContract(name: string, create: () => Promise<WarehouseUnderTest>): void {
+/** An engine whose warehouse can be made to refuse deletes from chat_events, as a revoked permission would. */
+export interface DedupeStoreUnderTest extends WarehouseUnderTest {
+  refuseDeletes(): Promise<void>;
+}
+
+export function eventDedupeContract(name: string, create: () => Promise<DedupeStoreUnderTest>): void {
   describe(`Event dedupe contract: ${name}`, () => {
-    let store: WarehouseUnderTest;
+    let store: DedupeStoreUnderTest;
     let now: Date;
+    let logs: string[];
     const clock: Clock = { now: () => now };
+    const logger = createLogger({
+      level: 'warn',
+      secrets: () => [],
+      destination: { write: (line) => logs.push(line) },
+    });
     /** A dedupe holds no state but the warehouse's and its own in-flight ids, so a new one is a new process. */
     const process = (platform: 'slack' | 'teams'): EventDedupe =>
-      createEventDedupe({ warehouse: store.warehouse, clock, platform });
+      createEventDedupe({ warehouse: store.warehouse, clock, platform, logger });
     const storedIds = async () =>
       (
         await store.warehouse.query<{ event_id: string }>(
@@ -21,6 +34,7 @@ export function eventDedupeContract(name: string, create: () => Promise<Warehous
 
     beforeEach(async () => {
       now = new Date('2026-11-01T08:00:00.000Z');
+      logs = [];
       store = await create();
       await store.warehouse.migrate();
     });
@@ -51,16 +65,33 @@ export function eventDedupeContract(name: string, create: () => Promise<Warehous
         ...['Ev1', 'Ev2'].map((id) => teams.claim(id)),
       ]);
       expect(claims).toEqual([true, true, true, true, true]);
+      await Promise.all([slack.idle(), teams.idle()]);
       expect(await storedIds()).toEqual(['slack:Ev1', 'slack:Ev2', 'slack:Ev3', 'teams:Ev1', 'teams:Ev2']);
     });
 
-    it('forgets ids older than a week, each platform sweeping its own on its own claims', async () => {
+    it('forgets ids older than a week, each platform sweeping its own after its own claims', async () => {
       const [slack, teams] = [process('slack'), process('teams')];
       await slack.claim('Ev1');
       await teams.claim('Ev1');
       now = new Date('2026-11-09T08:00:00.000Z');
       expect(await slack.claim('Ev2')).toBe(true);
+      await slack.idle();
       expect(await storedIds()).toEqual(['slack:Ev2', 'teams:Ev1']);
+    });
+
+    it('claims and refuses as ever when the sweep fails, and logs the failure', async () => {
+      const slack = process('slack');
+      await slack.claim('Ev0');
+      now = new Date('2026-11-09T08:00:00.000Z');
+      await store.refuseDeletes();
+      expect(await slack.claim('Ev1')).toBe(true);
+      await slack.idle();
+      expect(logs.join('')).toContain('old chat event ids not swept');
+      expect(await slack.claim('Ev1')).toBe(false);
+      expect(await process('slack').claim('Ev1')).toBe(false);
+      expect(await slack.claim('Ev2')).toBe(true);
+      // Nothing was swept: the week-old id is still there beside the new ones.
+      expect(await storedIds()).toEqual(['slack:Ev0', 'slack:Ev1', 'slack:Ev2']);
     });
   });
 }
