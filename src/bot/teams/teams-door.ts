@@ -1,4 +1,4 @@
-// POST /api/messages as a web-standard handler: loopback check in emulator mode, the SDK's JWT check, serviceUrl policy, then route.
+// POST /api/messages as a web-standard handler: loopback check in emulator mode, the token checked before the body is read, the SDK's JWT check, serviceUrl policy, then route.
 import type { InvokeResponse } from '@microsoft/teams.api';
 import { type AnswerMessageStore, createAnswerMessageStore } from '../../core/chat/answer-messages.ts';
 import { type ConversationStore, createConversationStore } from '../../core/chat/conversation-refs.ts';
@@ -45,6 +45,20 @@ const MAX_BODY_BYTES = 512 * 1024;
 const json = (body: unknown, status: number) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const refuse = (status: number, error: string) => json({ error }, status);
+
+/** The body as text, or undefined once it passes `limit` bytes: the read stops there rather than buffering the rest. */
+async function readCapped(request: Request, limit: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > limit) return undefined;
+  if (!request.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body) {
+    size += chunk.byteLength;
+    if (size > limit) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /** A channel thread's id carries ";messageid=…" on some activities and not on others; the channel is the key. */
 function keyedByChannel(store: AnswerMessageStore): AnswerMessageStore {
@@ -167,8 +181,11 @@ export function createTeamsDoor(options: TeamsDoorOptions): TeamsDoor {
         'Teams is in local emulator mode (no TEAMS_APP_ID): only callers on this machine are accepted.',
       );
     }
-    const raw = await request.text();
-    if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return refuse(413, 'The activity is too large.');
+    const verifier = await verifierFor(settings);
+    // The token is checked before the body is read: a caller without one costs no read, however large its body.
+    if (!(await verifier.admits(request.headers.get('authorization')))) return refuse(401, 'Unauthorized.');
+    const raw = await readCapped(request, MAX_BODY_BYTES);
+    if (raw === undefined) return refuse(413, 'The activity is too large.');
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -179,7 +196,7 @@ export function createTeamsDoor(options: TeamsDoorOptions): TeamsDoor {
     request.headers.forEach((value, key) => {
       headers[key] = value;
     });
-    const result = await (await verifierFor(settings)).receive(body, headers);
+    const result = await verifier.receive(body, headers);
     // The SDK answers 401 with its own reason; ours stays terse (no hint of which check failed).
     if (result.status === 401) return refuse(401, 'Unauthorized.');
     return result.body === undefined

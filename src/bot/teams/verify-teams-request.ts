@@ -1,6 +1,8 @@
 // The Teams SDK's receiving half on a web-standard door: its HTTP server validates Bot Framework JWTs, then hands us the activity.
 import { type CloudEnvironment, type InvokeResponse, type IToken, PUBLIC } from '@microsoft/teams.api';
 import { App, type HttpRouteHandler, type IHttpServerAdapter } from '@microsoft/teams.apps';
+// Not in the package index; App's own HTTP server checks tokens with it.
+import { ServiceTokenValidator } from '@microsoft/teams.apps/dist/middleware/auth/service-token-validator.js';
 import type { ILogger } from '@microsoft/teams.common';
 import type { BotTokenSource } from './bot-token.ts';
 
@@ -39,6 +41,11 @@ export interface VerifiedActivity {
 }
 
 export interface TeamsVerifier {
+  /**
+   * Whether the Authorization header alone passes the SDK's token check (signature, issuer, audience, expiry), so
+   * the door reads no body for a caller without a valid token. Always true in emulator mode (no token check).
+   */
+  admits(authorization: string | null): Promise<boolean>;
   /** Runs the SDK's checks on a POST /api/messages; `onActivity` runs only for requests that pass. */
   receive(body: unknown, headers: Record<string, string>): Promise<{ status: number; body?: unknown }>;
 }
@@ -86,5 +93,21 @@ export async function createTeamsVerifier(
   app.server.onRequest = (event) => onActivity({ body: event.body, token: event.token });
   await app.initialize();
   const handler = route();
-  return { receive: (body, headers) => handler({ body, headers }) };
+  // The SDK's route takes the body with the headers, so its check cannot run before the body is read; the same
+  // validator on the header alone can. The route still runs the full check, which ties the token to the serviceUrl.
+  const tokens =
+    settings.appId === undefined
+      ? undefined
+      : new ServiceTokenValidator(settings.appId, settings.tenantId, undefined, settings.logger, cloud);
+  return {
+    admits: async (authorization) => {
+      if (!tokens) return true;
+      if (!authorization) return false;
+      return tokens.check(authorization, {}).then(
+        () => true,
+        () => false,
+      );
+    },
+    receive: (body, headers) => handler({ body, headers }),
+  };
 }

@@ -121,9 +121,57 @@ describe('Teams receiving with TEAMS_APP_ID set', () => {
     const res = await h.post({ hello: 'world', serviceUrl: h.fake.serviceUrl });
     expect(res.status).toBe(400);
     const notJson = await h.door.handle(
-      new Request('http://titan.test/api/messages', { method: 'POST', body: '{nope' }),
+      new Request('http://titan.test/api/messages', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.fake.signToken(APP_ID)}` },
+        body: '{nope',
+      }),
     );
     expect(notJson.status).toBe(400);
+  });
+
+  /** A POST whose body stream counts what was read from it. */
+  const streamedPost = (bytes: number, authorization?: string) => {
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(`{"pad":"${'x'.repeat(64 * 1024)}`);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+        if (pulled >= bytes) controller.close();
+      },
+    });
+    const request = new Request('http://titan.test/api/messages', {
+      method: 'POST',
+      headers: authorization ? { authorization } : {},
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    return { request, pulled: () => pulled };
+  };
+
+  it.each([
+    ['no token', undefined],
+    ['a forged token', 'forged'],
+  ])('refuses a request with %s with 401 before reading its body', async (_name, kind) => {
+    h = await startHarness({ mode: 'app' });
+    const post = streamedPost(4 * 1024 * 1024, kind && `Bearer ${h.fake.forgeToken(APP_ID)}`);
+    const res = await h.door.handle(post.request, { remoteAddress: '127.0.0.1' });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'Unauthorized.' });
+    expect(post.request.bodyUsed).toBe(false);
+    expect(post.pulled()).toBeLessThanOrEqual(2 * 64 * 1024);
+    expect(h.fake.calls).toEqual([]);
+  });
+
+  it('answers 413 to a signed activity over 512 KB, reading no more than the limit', async () => {
+    h = await startHarness({ mode: 'app' });
+    const post = streamedPost(4 * 1024 * 1024, `Bearer ${h.fake.signToken(APP_ID)}`);
+    const res = await h.door.handle(post.request, { remoteAddress: '127.0.0.1' });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ error: 'The activity is too large.' });
+    expect(post.pulled()).toBeLessThan(1024 * 1024);
+    expect(h.fake.calls).toEqual([]);
   });
 
   it('answers a redelivered activity (same id) once', CORPUS, async () => {
