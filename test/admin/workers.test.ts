@@ -1,22 +1,13 @@
 // The Workers entry: the same admin API with overrides in a KV namespace, one vault per request.
 import { describe, expect, it } from 'vitest';
 import worker from '../../src/admin/workers.ts';
-
-/** An in-memory stand-in for Cloudflare's KV binding (the entry's only platform edge). */
-function memoryKv() {
-  const data = new Map<string, string>();
-  return {
-    data,
-    get: async (k: string) => data.get(k) ?? null,
-    put: async (k: string, v: string) => void data.set(k, v),
-  };
-}
+import { createFakeWorkersKv } from '../fakes/workers-kv.ts';
 
 const TOKEN = 'workers-admin-token-123456';
 
 describe('Workers entry', () => {
   it('merges PATCHes across requests through KV and reports configuration-only health', async () => {
-    const kv = memoryKv();
+    const kv = createFakeWorkersKv();
     const env = { TITAN_CONFIG: kv, TITAN_ADMIN_TOKEN: TOKEN, GEMINI_MODEL: 'gemini-from-vars' };
     const call = (method: string, path: string, body?: unknown) =>
       worker.fetch(
@@ -42,7 +33,7 @@ describe('Workers entry', () => {
       PP_MAPPING_CODE: 'set',
       GEMINI_MODEL: 'set',
     });
-    expect(JSON.parse(kv.data.get('config_override.json')!)).toEqual({
+    expect(JSON.parse((await kv.get('config_override.json'))!)).toEqual({
       GEMINI_API_KEY: 'AIza-kv-secret',
       PP_APP_KEY: 'pp',
       PP_MAPPING_CODE: 'rest123',
@@ -51,7 +42,7 @@ describe('Workers entry', () => {
   });
 
   it('refuses every admin request when no admin token is configured', async () => {
-    const env = { TITAN_CONFIG: memoryKv() };
+    const env = { TITAN_CONFIG: createFakeWorkersKv() };
     const res = await worker.fetch(
       new Request('https://titan.example/config', { headers: { authorization: 'Bearer ' } }),
       env,

@@ -1,7 +1,7 @@
 // The KV store (Workers): the contract on an in-memory KV namespace, and its one-load-per-request snapshot.
 import { describe, expect, it } from 'vitest';
 import { createKvOverrideStore } from '../../../src/core/config/kv-override-store.ts';
-import { createFakeWorkersKv } from './fake-workers-kv.ts';
+import { createFakeWorkersKv } from '../../fakes/workers-kv.ts';
 import { overrideStoreContract } from './override-store-contract.ts';
 
 // The key an operator reads and writes with `wrangler kv key get|put`.

@@ -1,5 +1,5 @@
 // Cloudflare Workers KV in memory: the two KVNamespace calls the override store makes, as Cloudflare documents them.
-import type { KvNamespaceLike } from '../../../src/core/config/kv-override-store.ts';
+import type { KvNamespaceLike } from '../../src/core/config/kv-override-store.ts';
 
 /**
  * `get(key)` resolves to the text last `put` under the key, or null when there is none (never undefined);
