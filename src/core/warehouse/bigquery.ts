@@ -1,11 +1,12 @@
 // The production warehouse: BigQuery through @google-cloud/bigquery, same port and table names as SQLite.
-import { BigQuery, BigQueryDate, BigQueryTimestamp } from '@google-cloud/bigquery';
+import { BigQuery, BigQueryDate, BigQueryTimestamp, Job } from '@google-cloud/bigquery';
 import { TitanError } from '../errors.ts';
 import { createBigQueryDialect } from './bigquery-dialect.ts';
 import { fromBigQueryError } from './bigquery-errors.ts';
 import { BIGQUERY_TYPE, bigQueryAddColumn, bigQueryCreateTable, bqColumn } from './bigquery-schema.ts';
 import { MIGRATIONS, MIGRATIONS_TABLE, type Migration, schemaAfter } from './migrations.ts';
-import type { Row, SqlParams, SqlValue, Warehouse, WarehouseTx } from './port.ts';
+import type { QueryOptions, Row, SqlParams, SqlValue, Warehouse, WarehouseTx } from './port.ts';
+import { readTimedOut } from './read-timeout.ts';
 import { blockToRows } from './row-block.ts';
 import { assertIdentifier, collectColumns } from './sql-identifiers.ts';
 import { createTxGuard } from './tx-guard.ts';
@@ -31,6 +32,21 @@ interface QueryResponse {
 
 /** The client's parameter type map (structurally its QueryParamTypeStruct, which it does not export). */
 type ParamTypes = { [name: string]: string | string[] | ParamTypes | ParamTypes[] };
+
+/**
+ * What client.query's callback is called with: its published type names two arguments, but the third is the Job
+ * when BigQuery answered before the job completed (the only handle to cancel it by), and the response is the fourth.
+ */
+type QueryCallback = (
+  err: Error | null,
+  rows: Record<string, unknown>[] | null,
+  jobOrNextPage: unknown,
+  response?: QueryResponse,
+) => void;
+type RunQuery = (request: object, options: { timeoutMs?: number }, callback: QueryCallback) => void;
+
+/** How the client says BigQuery answered at timeoutMs with the job still running. */
+const INCOMPLETE = /did not complete before/;
 
 interface JobResult {
   rows: Row[];
@@ -76,11 +92,58 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
   const chunkRows = options.insertChunkRows ?? 5_000;
   const guard = createTxGuard();
 
-  async function runJob(
+  const runQuery = client.query.bind(client) as unknown as RunQuery;
+
+  /**
+   * One jobs.query call. With a deadline, BigQuery is asked to answer by then (timeoutMs) and a job still running at
+   * that point is cancelled, so it stops spending slots; the read fails with warehouse.timeout at the deadline even
+   * if no answer comes at all.
+   */
+  function queryJob(request: object, deadlineMs: number | undefined): Promise<JobResult> {
+    return new Promise((resolve, reject) => {
+      let late = false;
+      const timer =
+        deadlineMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              late = true;
+              reject(readTimedOut(deadlineMs));
+            }, deadlineMs);
+      const answered: QueryCallback = (err, rows, job, response) => {
+        clearTimeout(timer);
+        if (err && deadlineMs !== undefined && job instanceof Job && INCOMPLETE.test(err.message)) {
+          void job.cancel().catch(() => undefined);
+          if (!late) reject(readTimedOut(deadlineMs));
+          return;
+        }
+        // Answered after the read already failed at its deadline: the rows are not wanted.
+        if (late) return;
+        if (err) {
+          reject(fromBigQueryError(err));
+          return;
+        }
+        resolve({
+          rows: (rows ?? []).map(normalizeRow),
+          affected: Number(response?.numDmlAffectedRows ?? 0),
+          sessionId: response?.sessionInfo?.sessionId,
+        });
+      };
+      try {
+        runQuery(request, deadlineMs === undefined ? {} : { timeoutMs: deadlineMs }, answered);
+      } catch (err) {
+        // The client checks parameters before it sends anything, and throws.
+        clearTimeout(timer);
+        reject(fromBigQueryError(err));
+      }
+    });
+  }
+
+  function runJob(
     sql: string,
     params: Record<string, unknown>,
     types: ParamTypes,
     session: { id?: string; create?: boolean } = {},
+    deadlineMs?: number,
   ): Promise<JobResult> {
     const request = {
       query: sql,
@@ -89,27 +152,19 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
       ...(session.create ? { createSession: true } : {}),
       ...(session.id ? { connectionProperties: [{ key: 'session_id', value: session.id }] } : {}),
     };
-    try {
-      const [rows, , response] = (await client.query(request)) as unknown as [
-        Record<string, unknown>[],
-        unknown,
-        QueryResponse | undefined,
-      ];
-      return {
-        rows: rows.map(normalizeRow),
-        affected: Number(response?.numDmlAffectedRows ?? 0),
-        sessionId: response?.sessionInfo?.sessionId,
-      };
-    } catch (err) {
-      throw fromBigQueryError(err);
-    }
+    return queryJob(request, deadlineMs);
   }
 
   /** A null has no type of its own; STRING is the one BigQuery coerces where a DATE or TIMESTAMP is expected. */
-  function runSql(sql: string, params: SqlParams | undefined, sessionId?: string): Promise<JobResult> {
+  function runSql(
+    sql: string,
+    params: SqlParams | undefined,
+    sessionId?: string,
+    deadlineMs?: number,
+  ): Promise<JobResult> {
     const p = params ?? {};
     const types = Object.fromEntries(Object.keys(p).flatMap((k) => (p[k] === null ? [[k, 'STRING']] : [])));
-    return runJob(sql, p, types, sessionId ? { id: sessionId } : {});
+    return runJob(sql, p, types, sessionId ? { id: sessionId } : {}, deadlineMs);
   }
 
   function typedValue(type: string, v: SqlValue | undefined): unknown {
@@ -229,9 +284,9 @@ export function createBigQueryWarehouse(options: BigQueryWarehouseOptions): Ware
   return {
     kind: 'bigquery',
     dialect,
-    query: async <T = Row>(sql: string, params?: SqlParams) => {
+    query: async <T = Row>(sql: string, params?: SqlParams, options: QueryOptions = {}) => {
       guard.assertOutside();
-      return (await runSql(sql, params)).rows as T[];
+      return (await runSql(sql, params, undefined, options.deadlineMs)).rows as T[];
     },
     execute: async (sql, params) => {
       guard.assertOutside();

@@ -61,7 +61,7 @@ export interface WarehouseTx {
 export interface QueryOptions {
   /**
    * Milliseconds after which the read is stopped and fails with `warehouse.timeout`, where the engine can stop it
-   * (the SQLite read pool ends the reader); an engine that cannot ignores it.
+   * (the SQLite read pool ends the reader, BigQuery cancels the job); an engine that cannot ignores it.
    */
   deadlineMs?: number;
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { TitanError } from '../errors.ts';
 import { forkModule } from '../threads/start-module-worker.ts';
 import type { QueryOptions, Row, SqlParams } from './port.ts';
+import { readTimedOut } from './read-timeout.ts';
 import type { FromReader, ReaderSettings, ToReader } from './sqlite-read-messages.ts';
 
 export interface SqliteReadPoolOptions {
@@ -50,17 +51,6 @@ interface Reader {
 }
 
 export const defaultPoolSize = (): number => Math.min(4, Math.max(2, os.availableParallelism()));
-
-const seconds = (ms: number): string => (ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`);
-
-function timedOut(ms: number): TitanError {
-  return new TitanError(
-    'warehouse.timeout',
-    `The warehouse query was stopped after ${seconds(ms)}, its time limit. Ask about a shorter period or fewer ` +
-      'things at once, or try again when fewer questions are running.',
-    { detail: { deadlineMs: ms } },
-  );
-}
 
 const closing = (): TitanError =>
   new TitanError('warehouse.unavailable', 'The warehouse is closing; ask again in a moment.');
@@ -176,7 +166,7 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     } else {
       queue.splice(queue.indexOf(job), 1);
     }
-    finish(job, { error: timedOut(ms) });
+    finish(job, { error: readTimedOut(ms) });
     pump();
   }
 
