@@ -183,7 +183,7 @@ export async function createTitan(options: TitanOptions): Promise<Titan> {
     watcher,
     syncJobs,
     health: async () => ({
-      ...(await checkHealth(warehouse, vault.get(), vault.problems())),
+      ...(await checkHealth(warehouse, vault.get(), vault.problems(), readPool)),
       llm: llm.ready(),
     }),
     async close() {

@@ -23,10 +23,28 @@ export interface SqliteReadPoolOptions {
   busyTimeoutMs?: number;
 }
 
+/** Whether the pool can answer now, for /health. */
+export interface ReadPoolHealth {
+  /** A reader answered a probe read in time. */
+  ok: boolean;
+  /** Reader processes alive; they start as reads need them (the probe starts one). */
+  alive: number;
+  /** Of those, the ones running a read. */
+  busy: number;
+  size: number;
+  /** Why the probe failed, when it did. */
+  detail?: string;
+}
+
 export interface SqliteReadPool {
   readonly size: number;
   /** Runs one read on a free reader (queued until one is); `deadlineMs` counts from this call. */
   query<T = Row>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T[]>;
+  /**
+   * Probes the pool with a read of the file's schema, ahead of queued reads, within `probeMs`: not ok when no reader
+   * answers in time (none can start or open the file, or every one is stuck in a long read).
+   */
+  health(probeMs?: number): Promise<ReadPoolHealth>;
   /** The process ids of the readers alive now. */
   pids(): number[];
   /** Ends every reader and fails what is queued; resolves when every reader process has exited. Safe to call twice. */
@@ -49,6 +67,10 @@ interface Reader {
   job?: Job;
   exited: Promise<void>;
 }
+
+/** Long enough for a reader to start on a busy machine, short enough for a load balancer's health check. */
+const DEFAULT_PROBE_MS = 3_000;
+const PROBE = 'SELECT COUNT(*) AS n FROM sqlite_master';
 
 export const defaultPoolSize = (): number => Math.min(4, Math.max(2, os.availableParallelism()));
 
@@ -170,24 +192,42 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
     pump();
   }
 
+  /** Queues one read (`first`: ahead of the others) and runs it on the next free reader. */
+  function submit(
+    sql: string,
+    params: SqlParams | undefined,
+    deadlineMs: number | undefined,
+    first = false,
+  ): Promise<Row[]> {
+    if (closed) return Promise.reject(closing());
+    return new Promise<Row[]>((resolve, reject) => {
+      const job: Job = { id: nextId++, sql, params, deadlineMs, resolve, reject };
+      if (deadlineMs !== undefined) job.timer = setTimeout(() => expire(job), deadlineMs);
+      if (first) queue.unshift(job);
+      else queue.push(job);
+      pump();
+    });
+  }
+
+  const counts = () => ({ alive: readers.size, busy: [...readers].filter((r) => r.job).length, size });
+
   return {
     size,
-    query<T = Row>(sql: string, params?: SqlParams, queryOptions: QueryOptions = {}): Promise<T[]> {
-      if (closed) return Promise.reject(closing());
-      return new Promise<T[]>((resolve, reject) => {
-        const { deadlineMs } = queryOptions;
-        const job: Job = {
-          id: nextId++,
-          sql,
-          params,
-          deadlineMs,
-          resolve: resolve as (rows: Row[]) => void,
-          reject,
-        };
-        if (deadlineMs !== undefined) job.timer = setTimeout(() => expire(job), deadlineMs);
-        queue.push(job);
-        pump();
-      });
+    query: <T = Row>(sql: string, params?: SqlParams, queryOptions: QueryOptions = {}) =>
+      submit(sql, params, queryOptions.deadlineMs) as Promise<T[]>,
+    async health(probeMs = DEFAULT_PROBE_MS) {
+      try {
+        // First in the queue: a backlog of questions is not a pool that cannot answer.
+        await submit(PROBE, undefined, probeMs, true);
+        return { ok: true, ...counts() };
+      } catch (err) {
+        const now = counts();
+        const detail =
+          err instanceof TitanError && err.code === 'warehouse.timeout'
+            ? `no reader answered within ${probeMs} ms (${now.busy} of ${size} busy with other reads)`
+            : (err as Error).message;
+        return { ok: false, ...now, detail };
+      }
     },
     pids: () => [...readers].flatMap((r) => (r.child.pid === undefined ? [] : [r.child.pid])),
     async close() {

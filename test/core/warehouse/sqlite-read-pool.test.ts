@@ -136,6 +136,51 @@ describe.skipIf(process.platform !== 'linux')('SQLite read pool', () => {
     }
   });
 
+  it('reports itself unable to answer while every reader is stuck in a long read, and able once one is free', async () => {
+    const one = createSqliteReadPool({ path: path.join(dir, 'titan.db'), size: 1 });
+    try {
+      expect(await one.health()).toEqual({ ok: true, alive: 1, busy: 0, size: 1 });
+      const slow = failure(one.query(SLOW, {}, { deadlineMs: 2_000 }));
+      expect(await one.health(300)).toEqual({
+        ok: false,
+        alive: 1,
+        busy: 1,
+        size: 1,
+        detail: 'no reader answered within 300 ms (1 of 1 busy with other reads)',
+      });
+      expect((await slow).code).toBe('warehouse.timeout');
+      expect(await one.health()).toEqual({ ok: true, alive: 1, busy: 0, size: 1 });
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('probes ahead of queued reads: a backlog of questions is not a pool that cannot answer', async () => {
+    const one = createSqliteReadPool({ path: path.join(dir, 'titan.db'), size: 1 });
+    try {
+      const first = failure(one.query(SLOW, {}, { deadlineMs: 700 }));
+      const backlog = [failure(one.query(SLOW)), failure(one.query(SLOW))];
+      // The first slow read holds the reader until 700 ms; behind the backlog, the probe would wait for hours.
+      expect(await one.health(5_000)).toMatchObject({ ok: true, size: 1 });
+      expect((await first).code).toBe('warehouse.timeout');
+      await one.close();
+      expect((await Promise.all(backlog)).map((e) => e.code)).toEqual(Array(2).fill('warehouse.unavailable'));
+    } finally {
+      await one.close();
+    }
+  });
+
+  it('reports itself unable to answer once closed', async () => {
+    await pool.close();
+    expect(await pool.health()).toEqual({
+      ok: false,
+      alive: 0,
+      busy: 0,
+      size: 2,
+      detail: 'The warehouse is closing; ask again in a moment.',
+    });
+  });
+
   it('refuses a write, and leaves the data as it was', async () => {
     for (const sql of ["DELETE FROM sales WHERE order_id = 'A1'", 'BEGIN', 'PRAGMA query_only = 0']) {
       const err = await failure(pool.query(sql));
