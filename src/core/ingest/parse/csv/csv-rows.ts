@@ -1,7 +1,11 @@
 // Decoded CSV text → rows, a piece at a time: papaparse reads the rows; a row past the cap is scanned over, never held.
-import Papa from 'papaparse';
+import { createRequire } from 'node:module';
 import type { CsvDialect } from './csv-dialect.ts';
 import { createRecordScan, type RecordScan } from './csv-record-scan.ts';
+
+// Required, not imported: importing a CommonJS package makes Node scan its source for export names first
+// (cjs-module-lexer on papaparse's 70 KB), a large share of a row worker's start-up, which loads only this parser.
+const Papa = createRequire(import.meta.url)('papaparse') as typeof import('papaparse');
 
 /**
  * The longest CSV row Titan reads, in characters (1 MiB of ASCII), and so the longest field. A report's row
