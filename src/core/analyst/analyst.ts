@@ -3,10 +3,12 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import type { Answer, Period } from '../model/answer.ts';
 import { readQuestion } from '../reader/read-question.ts';
+import { formatDay } from '../reader/reading-text.ts';
 import { createSemanticExecutor, type SemanticExecutor } from '../semantic/execute.ts';
 import type { AnalysisId } from '../semantic/reading.ts';
 import type { TaskQueue } from '../tasks/task-service.ts';
 import type { Warehouse } from '../warehouse/port.ts';
+import { analysisPeriodProblem } from './analysis-period.ts';
 import { type AnalystDeps, answerFromMetrics } from './answer-from-metrics.ts';
 import { answerQuery } from './answer-query.ts';
 import { dateInZone } from './calendar.ts';
@@ -39,6 +41,10 @@ export interface AnalystOptions {
 }
 
 const silent: StatusListener = () => {};
+
+/** A day as the brief names it: "yesterday", "today", else its date ("Sat 5 Dec 2026"). */
+const namedDay = (day: Period): Period =>
+  day.label === 'yesterday' || day.label === 'today' ? day : { ...day, label: formatDay(day.from) };
 
 /** The offline analyst with its answers' tasks queued: what a door or the CLI asks when no model words answers. */
 export const createAnalyst = (options: AnalystOptions): Analyst =>
@@ -94,6 +100,8 @@ export function createOfflineAnalyst(options: AnalystOptions): Analyst {
     context: { period: Period; item?: string; audience: Audience; onStatus: StatusListener },
   ): Promise<Answer> {
     const { period, audience, onStatus } = context;
+    const problem = analysisPeriodProblem(analysis, period);
+    if (problem) return declinedAnswer(problem.reason, problem.suggestions, period);
     switch (analysis) {
       case 'help':
         return helpAnswer(period);
@@ -105,7 +113,7 @@ export function createOfflineAnalyst(options: AnalystOptions): Analyst {
           period,
         );
       case 'daily-brief':
-        return composeDailyBrief(deps, request.scope, { audience }, onStatus);
+        return composeDailyBrief(deps, request.scope, { audience, day: namedDay(period) }, onStatus);
       case 'staff-exceptions':
         if (audience === 'public') return privateOnlyAnswer(analysis, period);
         return metricAnswer(request, analysis, undefined, { period, audience, onStatus });

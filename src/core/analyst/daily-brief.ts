@@ -1,5 +1,5 @@
 // The morning brief: top leaks in ₹/week, yesterday against target, tasks past deadline, and what finished tasks achieved.
-import type { Answer, Fact } from '../model/answer.ts';
+import type { Answer, Fact, Period } from '../model/answer.ts';
 import type { Scope } from '../model/scope.ts';
 import { type AnalystDeps, answerFromMetrics } from './answer-from-metrics.ts';
 import { addDays, dateInZone } from './calendar.ts';
@@ -14,29 +14,29 @@ import { countFact, isOverdue, taskLine } from './task-lines.ts';
 /** How many overdue tasks the brief names. */
 const OVERDUE_SHOWN = 5;
 
-interface Yesterday {
+interface DayLine {
   facts: Fact[];
   line: string | null;
 }
 
 /** "Yesterday: revenue ₹42,310 against a target of ₹50,000 (down 15.4%); up 4.1% on the same day last week." */
-async function yesterdayAgainstTarget(deps: AnalystDeps, scope: Scope, today: string): Promise<Yesterday> {
+async function dayAgainstTarget(deps: AnalystDeps, scope: Scope, day: Period): Promise<DayLine> {
   const metric = deps.metricById.get(REVENUE_METRIC_ID);
   if (!metric) return { facts: [], line: null };
-  const day = addDays(today, -1);
   const target = deps.dailyRevenueTarget();
   const output = await metric.run({
     warehouse: deps.warehouse,
     scope,
-    period: { from: day, to: day, label: 'yesterday' },
-    previous: { from: addDays(day, -1), to: addDays(day, -1), label: 'the day before' },
+    period: day,
+    previous: { from: addDays(day.from, -1), to: addDays(day.from, -1), label: 'the day before' },
     ...(target !== undefined ? { dailyRevenueTarget: target } : {}),
   });
-  // Fact ids carry no period, so yesterday's get a prefix to stay distinct from the week's.
+  // Fact ids carry no period, so the day's get a prefix to stay distinct from the week's.
   const facts = output.facts.map((f) => ({ ...f, id: `yesterday.${f.id}` }));
   const byId = (id: string) => facts.find((f) => f.id === `yesterday.revenue.${id}`);
   const total = byId('total');
-  if (!total) return { facts, line: 'Yesterday: no sales recorded.' };
+  const name = day.label.charAt(0).toUpperCase() + day.label.slice(1);
+  if (!total) return { facts, line: `${name}: no sales recorded.` };
   const goal = byId('target');
   const vsTarget = byId('vs_target_pct');
   const vsLastWeek = byId('vs_last_week_pct');
@@ -44,18 +44,27 @@ async function yesterdayAgainstTarget(deps: AnalystDeps, scope: Scope, today: st
   if (goal && vsTarget)
     parts[0] += ` against a target of ${formatFact(goal)} (${formatChange(vsTarget.value)})`;
   if (vsLastWeek) parts.push(`${formatChange(vsLastWeek.value)} on the same day last week`);
-  return { facts, line: `Yesterday: ${parts.join('; ')}.` };
+  return { facts, line: `${name}: ${parts.join('; ')}.` };
 }
 
+/**
+ * The brief of one day (yesterday unless `day` is given: "how did we do last Saturday"): that day against target
+ * and the same day last week, and the leaks of the 7 days ending on it.
+ */
 export async function composeDailyBrief(
   deps: AnalystDeps,
   scope: Scope,
-  options: { audience: Audience },
+  options: { audience: Audience; day?: Period },
   onStatus: StatusListener,
 ): Promise<Answer> {
   const now = deps.clock.now();
   const today = dateInZone(now, deps.tz);
-  const period = lastDays(7, today);
+  const yesterday = addDays(today, -1);
+  const day = options.day ?? { from: yesterday, to: yesterday, label: 'yesterday' };
+  const period =
+    day.to === yesterday
+      ? lastDays(7, today)
+      : { ...lastDays(7, addDays(day.to, 1)), label: `the 7 days to ${day.label}` };
   const { answer, hasData } = await answerFromMetrics(
     deps,
     {
@@ -70,9 +79,9 @@ export async function composeDailyBrief(
   );
   if (!hasData) return answer;
 
-  onStatus('Checking yesterday against target and the task queue…');
-  const [yesterday, stored] = await Promise.all([
-    yesterdayAgainstTarget(deps, scope, today),
+  onStatus(`Checking ${day.label} against target and the task queue…`);
+  const [dayLine, stored] = await Promise.all([
+    dayAgainstTarget(deps, scope, day),
     deps.tasks.listStored({ scope }),
   ]);
   const overdue = stored.filter((t) => isOverdue(t, now));
@@ -85,7 +94,7 @@ export async function composeDailyBrief(
   });
   const overdueFact = countFact('tasks.overdue', 'tasks past deadline', overdue.length, period);
   const details = [
-    ...(yesterday.line ? [yesterday.line] : []),
+    ...(dayLine.line ? [dayLine.line] : []),
     ...(overdue.length
       ? [
           `Past deadline: ${formatFact(overdueFact)}.`,
@@ -97,7 +106,7 @@ export async function composeDailyBrief(
   ];
   return {
     ...answer,
-    facts: [...answer.facts, ...yesterday.facts, overdueFact, ...effects.facts],
+    facts: [...answer.facts, ...dayLine.facts, overdueFact, ...effects.facts],
     ...(details.length ? { details } : {}),
   };
 }
