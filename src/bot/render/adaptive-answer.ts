@@ -1,5 +1,5 @@
 // Answer → Adaptive Cards 1.5 (Teams): headline, findings (number → root cause → action by deadline), numbers as tables,
-// chart, "How this was found"; within 28 KB a card, what does not fit continuing on the next.
+// chart, "How this was found"; each message within Teams' activity limit, what does not fit continuing on the next.
 import { formatCount, formatFact, formatInr } from '../../core/analyst/format.ts';
 import type { Audience } from '../../core/analyst/port.ts';
 import { visibleAnswer } from '../../core/analyst/visible-answer.ts';
@@ -17,12 +17,19 @@ import {
 import { type ColumnSpec, monospaceRows, tableElement } from './adaptive-table.ts';
 import { groupByBytes, jsonBytes, takeWhileFits } from './byte-packing.ts';
 
-/** Teams refuses bot messages past about 28 KB: no card's JSON may weigh more. */
-export const CARD_BYTES_LIMIT = 28_000;
-/** What the answer's own words may weigh, leaving room under the chart budget for its chart. */
-const ANSWER_CARD_BYTES = 18_000;
-/** What each card the answer continues on may weigh (the activity envelope needs the rest). */
-const MORE_CARD_BYTES = 24_000;
+/**
+ * Teams refuses (413) a bot message past about 28 KB, counting the whole activity: its cards, its entities (the AI
+ * label and citations), its text and the fields the Bot Connector client adds. Every message is held under it.
+ */
+export const ACTIVITY_BYTES_LIMIT = 28_000;
+/** Room kept for what the Bot Connector client adds to an activity (ids, from, conversation, stream fields). */
+const ENVELOPE_BYTES = 2_000;
+/** Room kept on a card for the line saying the answer continues. */
+const CONTINUED_NOTE_BYTES = 200;
+/** What the answer's own words may weigh on its card, so that the chart keeps room beside them. */
+const ANSWER_WORDS_BYTES = 18_000;
+/** What a card the answer continues on may weigh: the message around it is a type and an attachment. */
+const MORE_CARD_BYTES = ACTIVITY_BYTES_LIMIT - ENVELOPE_BYTES - 200;
 /** Rows per Table element: a long table moves on to the next card between these blocks. */
 const TABLE_ROWS = 20;
 /** Past this many figures a table would fill several cards; monospace text says the same in a fraction of the bytes. */
@@ -36,10 +43,37 @@ export interface AnswerCardOptions {
   notes?: string[];
   /** A line above the answer when the question is not visible above it (digests). */
   preface?: string;
-  chart?: ChartImage;
-  /** Said in place of the chart when it could not be shown. */
-  chartNote?: string;
+  /** What the answer card's message carries beside the card (text, entities, feedback): the card gets the rest. */
+  besideBytes?: number;
 }
+
+/** The answer's chart on its card: the image, or why it is missing. */
+export type AnswerChart = { image: ChartImage } | { missing: 'too-large' | 'not-drawn' };
+
+/** An answer laid out once as cards; the chart, sized to the room the words leave, is drawn in last. */
+export interface AnswerCards {
+  /** Bytes the chart image's data URI may take on the answer card. */
+  chartRoom: number;
+  /** The answer card, with the chart (or the line saying why it is missing) when there is one. */
+  answerCard(chart?: AnswerChart): AdaptiveCard;
+  /** The cards the answer continues on, in order. */
+  more: AdaptiveCard[];
+}
+
+const chartNote = (title: string, missing: 'too-large' | 'not-drawn'): CardElement =>
+  text(
+    missing === 'too-large'
+      ? `Chart "${title}" left out: too large for a Teams message.`
+      : `Chart "${title}" could not be drawn this time.`,
+    { isSubtle: true, size: 'Small' },
+  );
+
+const chartImage = (image: ChartImage): CardElement => ({
+  type: 'Image',
+  url: image.url,
+  altText: image.altText,
+  size: 'Stretch',
+});
 
 function findingItems(finding: Finding, index: number): CardElement {
   const impact = finding.impactPerWeek > 0 ? ` (${formatInr(finding.impactPerWeek)}/week)` : '';
@@ -98,11 +132,11 @@ function numbersTable(facts: Fact[]): CardElement[] {
 }
 
 /**
- * Renders an Answer as Adaptive Cards 1.5, each within CARD_BYTES_LIMIT: the answer card (headline, how it was
- * found, chart, notes) and, when findings, rows or figures do not fit on it, the cards it continues on, in order.
- * Answer and options are drawn through `printable` (no control characters).
+ * Lays an Answer out as Adaptive Cards 1.5, each message within ACTIVITY_BYTES_LIMIT: the answer card (headline, how
+ * it was found, chart, notes) and, when findings, rows or figures do not fit on it, the cards it continues on, in
+ * order. Answer and options are drawn through `printable` (no control characters).
  */
-export function renderAnswerCards(data: Answer, drawn: AnswerCardOptions): AdaptiveCard[] {
+export function renderAnswerCards(data: Answer, drawn: AnswerCardOptions): AnswerCards {
   const [answer, options] = [printable(data), printable(drawn)];
   const { findings, facts, hiddenFindings: hidden } = visibleAnswer(answer, options.audience);
   const covered = new Set(findings.map((f) => f.action.text));
@@ -135,11 +169,7 @@ export function renderAnswerCards(data: Answer, drawn: AnswerCardOptions): Adapt
       : []),
     ...numbersTable(facts),
   ];
-  const picture: CardElement[] = options.chart
-    ? [{ type: 'Image', url: options.chart.url, altText: options.chart.altText, size: 'Stretch' }]
-    : [];
   const tail: CardElement[] = [
-    ...(options.chartNote ? [text(options.chartNote, { isSubtle: true, size: 'Small' })] : []),
     {
       type: 'Container',
       separator: true,
@@ -154,23 +184,26 @@ export function renderAnswerCards(data: Answer, drawn: AnswerCardOptions): Adapt
   ];
 
   const extra = { fallbackText: answer.headline, ...(actions.length ? { actions } : {}) };
-  return packCards(answer.headline, { head, flow, picture, tail }, extra);
+  const room = ACTIVITY_BYTES_LIMIT - ENVELOPE_BYTES - (options.besideBytes ?? 0);
+  return packCards(answer.headline, answer.chart?.title, { head, flow, tail }, { room, extra });
 }
 
 /**
  * The answer card holds the head, as much of the flow as fits and the tail; the rest of the flow continues, in
- * order, on cards that name the answer. The words are measured without the chart: the chart is sized to the
- * room they leave (chart-image.ts), so the same words fit with or without it.
+ * order, on cards that name the answer. The words are laid out once, with room kept for the longer chart note, so
+ * the chart (sized to the room they leave) or its note is drawn in without moving them.
  */
 function packCards(
   headline: string,
-  parts: { head: CardElement[]; flow: CardElement[]; picture: CardElement[]; tail: CardElement[] },
-  extra: Partial<AdaptiveCard>,
-): AdaptiveCard[] {
-  const { head, flow, picture, tail } = parts;
-  // 200 bytes stay free for the line saying the answer continues.
-  const fixed = jsonBytes(adaptiveCard([...head, ...tail], extra)) + 200;
-  const { fit, rest } = takeWhileFits(flow, ANSWER_CARD_BYTES - fixed);
+  chartTitle: string | undefined,
+  parts: { head: CardElement[]; flow: CardElement[]; tail: CardElement[] },
+  card: { room: number; extra: Partial<AdaptiveCard> },
+): AnswerCards {
+  const { head, flow, tail } = parts;
+  const { room, extra } = card;
+  const noteRoom = chartTitle === undefined ? 0 : jsonBytes(chartNote(chartTitle, 'too-large'));
+  const fixed = jsonBytes(adaptiveCard([...head, ...tail], extra)) + CONTINUED_NOTE_BYTES + noteRoom;
+  const { fit, rest } = takeWhileFits(flow, Math.min(ANSWER_WORDS_BYTES, room) - fixed);
   const continued = (n: number, of: number) =>
     text(`${headline} (continued, ${n} of ${of})`, { weight: 'Bolder', size: 'Small' });
   const more = groupByBytes(rest, MORE_CARD_BYTES - jsonBytes(adaptiveCard([continued(99, 99)])));
@@ -178,10 +211,19 @@ function packCards(
     more.length > 0
       ? [text(`Continued in the next ${more.length} message(s).`, { isSubtle: true, size: 'Small' })]
       : [];
-  return [
-    adaptiveCard([...head, ...fit, ...note, ...picture, ...tail], extra),
-    ...more.map((items, i) =>
+  const answerCard = (chart?: AnswerChart): AdaptiveCard => {
+    const shown = chart && printable(chart);
+    const picture = shown && 'image' in shown ? [chartImage(shown.image)] : [];
+    const missing = shown && 'missing' in shown && chartTitle ? [chartNote(chartTitle, shown.missing)] : [];
+    return adaptiveCard([...head, ...fit, ...note, ...picture, ...missing, ...tail], extra);
+  };
+  const bare = jsonBytes(answerCard());
+  return {
+    chartRoom:
+      chartTitle === undefined ? 0 : room - bare - jsonBytes(chartImage({ url: '', altText: chartTitle })),
+    answerCard,
+    more: more.map((items, i) =>
       adaptiveCard([continued(i + 2, more.length + 1), ...items], { fallbackText: headline }),
     ),
-  ];
+  };
 }

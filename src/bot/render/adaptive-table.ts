@@ -1,4 +1,4 @@
-// Rows as Adaptive Card 1.5 Table elements, each with a monospace text fallback for hosts that cannot show a table.
+// Rows as Adaptive Card 1.5 Table elements (the rows carried once), or as monospace text where a table would be too large.
 
 /** The TextBlock fields a table uses (the card's own TextBlock type accepts these). */
 export interface TableText {
@@ -23,8 +23,11 @@ export interface TableElement {
   firstRowAsHeader: boolean;
   showGridLines?: boolean;
   spacing?: 'None' | 'Small';
-  /** What a host without Table support (Adaptive Cards before 1.5) shows instead. */
-  fallback: TextLines;
+  /**
+   * What a host without Table support (Adaptive Cards before 1.5) shows instead: one line, not the rows again, so
+   * the message carries its figures once (Teams counts every byte against its size limit).
+   */
+  fallback: TableText;
 }
 
 /** How a table's columns are laid out: relative width, and right-aligned for figures. */
@@ -75,7 +78,10 @@ const cell = (text: string, bold = false): TableCell => ({
   items: [{ type: 'TextBlock', text, wrap: true, ...(bold ? { weight: 'Bolder' as const } : {}) }],
 });
 
-/** One Table: a header row, then the rows; its fallback is the same rows as monospace text. */
+/** Said in place of a table by a host that cannot draw one. */
+export const TABLE_FALLBACK = 'This table needs a newer version of Teams to show.';
+
+/** One Table: a header row, then the rows. */
 export function tableElement(columns: ColumnSpec[], rows: string[][]): TableElement {
   return {
     type: 'Table',
@@ -89,6 +95,6 @@ export function tableElement(columns: ColumnSpec[], rows: string[][]): TableElem
     ],
     firstRowAsHeader: true,
     spacing: 'Small',
-    fallback: monospaceRows(columns, rows),
+    fallback: { type: 'TextBlock', text: TABLE_FALLBACK, wrap: true, size: 'Small' },
   };
 }

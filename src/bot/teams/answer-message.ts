@@ -1,9 +1,9 @@
-// An Answer as the Teams messages that carry it: the answer card (chart within the size budget) with the AI label, citations and
-// Teams' feedback buttons, then any cards it continues on.
+// An Answer as the Teams messages that carry it: the answer card (chart within the room left) with the AI label,
+// citations and Teams' feedback buttons, then any cards it continues on.
 import type { Logger } from '../../core/logger.ts';
 import type { Answer } from '../../core/model/answer.ts';
 import { type AnswerCardOptions, renderAnswerCards } from '../render/adaptive-answer.ts';
-import { type AdaptiveCard, cardAttachment } from '../render/adaptive-card.ts';
+import { type AdaptiveCard, CARD_CONTENT_TYPE, cardAttachment } from '../render/adaptive-card.ts';
 import { aiMessageParts } from './ai-message.ts';
 import { chartForCard, type RenderChart } from './chart-image.ts';
 import type { OutboundActivity } from './connector.ts';
@@ -15,7 +15,7 @@ export const cardMessage = (card: AdaptiveCard): MessageActivity => ({
   attachments: [cardAttachment(card)],
 });
 
-export interface AnswerMessageOptions extends AnswerCardOptions {
+export interface AnswerMessageOptions extends Omit<AnswerCardOptions, 'besideBytes'> {
   /** The exchange was stored, so a vote on Teams' own feedback buttons can find it. */
   feedback?: boolean;
 }
@@ -27,6 +27,12 @@ export interface AnswerMessages {
   more: MessageActivity[];
 }
 
+/** The bytes a message adds around its one card: everything but the card's own JSON. */
+const besideCard = (message: MessageActivity): number =>
+  Buffer.byteLength(
+    JSON.stringify({ ...message, attachments: [{ contentType: CARD_CONTENT_TYPE, content: {} }] }),
+  );
+
 export async function answerMessages(
   answer: Answer,
   options: AnswerMessageOptions,
@@ -34,25 +40,20 @@ export async function answerMessages(
   logger: Logger,
 ): Promise<AnswerMessages> {
   const { feedback, ...cardOptions } = options;
-  const [bare] = renderAnswerCards(answer, cardOptions);
-  const chart = await chartForCard(
-    answer.chart,
-    Buffer.byteLength(JSON.stringify(bare)),
-    renderChart,
-    logger,
-  );
-  const [card, ...more] = renderAnswerCards(answer, { ...cardOptions, ...chart });
   const { text, entity } = aiMessageParts(answer);
+  const message: MessageActivity = {
+    type: 'message',
+    ...(text ? { text } : {}),
+    entities: [entity],
+    // Teams' default 👍/👎 form: the SDK rewrites the older `feedbackLoopEnabled: true` to this on a stream's
+    // final message, so every path sends the same.
+    ...(feedback ? { channelData: { feedbackLoop: { type: 'default' as const } } } : {}),
+  };
+  // The card is laid out once, in the room the text and entities leave; the chart then takes what the words leave.
+  const cards = renderAnswerCards(answer, { ...cardOptions, besideBytes: besideCard(message) });
+  const chart = await chartForCard(answer.chart, cards.chartRoom, renderChart, logger);
   return {
-    answer: {
-      type: 'message',
-      ...(text ? { text } : {}),
-      attachments: [cardAttachment(card!)],
-      entities: [entity],
-      // Teams' default 👍/👎 form: the SDK rewrites the older `feedbackLoopEnabled: true` to this on a stream's
-      // final message, so every path sends the same.
-      ...(feedback ? { channelData: { feedbackLoop: { type: 'default' as const } } } : {}),
-    },
-    more: more.map(cardMessage),
+    answer: { ...message, attachments: [cardAttachment(cards.answerCard(chart))] },
+    more: cards.more.map(cardMessage),
   };
 }

@@ -1,34 +1,30 @@
-// The answer's chart as a PNG data: URI small enough for a Teams message (Teams refuses bot messages over about 28 KB).
+// The answer's chart as a PNG data: URI small enough for the room its Teams message leaves (render/adaptive-answer.ts).
 import type { Logger } from '../../core/logger.ts';
 import type { ChartSpec } from '../../core/model/answer.ts';
-import type { ChartImage } from '../render/adaptive-card.ts';
+import type { AnswerChart } from '../render/adaptive-answer.ts';
 
-/** What the whole card may weigh, JSON included, with room for the activity envelope. */
-export const CARD_BUDGET_BYTES = 26_000;
 /** Sharpest first; each step roughly halves the PNG. */
 const SCALES = [1, 0.75, 0.5];
 
 export type RenderChart = (chart: ChartSpec, scale: number) => Promise<Buffer>;
 
-export type ChartForCard = { chart: ChartImage } | { chartNote: string } | Record<string, never>;
-
-/** Picks the largest rendering that keeps the card within budget, or says why the chart was left out. */
+/** Picks the sharpest rendering whose data: URI fits in `room` bytes, or says why the chart is missing. */
 export async function chartForCard(
   chart: ChartSpec | undefined,
-  cardBytesWithoutChart: number,
+  room: number,
   render: RenderChart,
   logger: Logger,
-): Promise<ChartForCard> {
-  if (!chart) return {};
-  const room = CARD_BUDGET_BYTES - cardBytesWithoutChart;
+): Promise<AnswerChart | undefined> {
+  if (!chart) return undefined;
   try {
     for (const scale of SCALES) {
+      // Base64 is ASCII and JSON leaves it unescaped: its length is its bytes in the card.
       const url = `data:image/png;base64,${(await render(chart, scale)).toString('base64')}`;
-      if (url.length + chart.title.length + 64 <= room) return { chart: { url, altText: chart.title } };
+      if (url.length <= room) return { image: { url, altText: chart.title } };
     }
-    return { chartNote: `Chart "${chart.title}" left out: too large for a Teams message.` };
+    return { missing: 'too-large' };
   } catch (err) {
     logger.warn({ err }, 'teams chart rendering failed');
-    return { chartNote: `Chart "${chart.title}" could not be drawn this time.` };
+    return { missing: 'not-drawn' };
   }
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type AnswerCardOptions, renderAnswerCards } from '../../../src/bot/render/adaptive-answer.ts';
+import {
+  type AnswerCardOptions,
+  type AnswerChart,
+  renderAnswerCards,
+} from '../../../src/bot/render/adaptive-answer.ts';
 import { type AdaptiveCard, FEEDBACK_VERB } from '../../../src/bot/render/adaptive-card.ts';
+import { TABLE_FALLBACK } from '../../../src/bot/render/adaptive-table.ts';
 import { renderFailureCard, renderStatusCard } from '../../../src/bot/teams/status-card.ts';
 import { renderTaskCard, TASK_VERBS } from '../../../src/bot/teams/task-card.ts';
 import { renderWelcomeCard } from '../../../src/bot/teams/welcome-card.ts';
@@ -20,8 +25,8 @@ import { sampleAnswer, sampleFinding, sampleTask } from './sample-answer.ts';
 
 const validate = schemaValidator(ADAPTIVE_CARD_SCHEMA);
 /** The answer card itself (an answer this size needs no other). */
-const renderAnswerCard = (answer: Answer, options: AnswerCardOptions): AdaptiveCard =>
-  renderAnswerCards(answer, options)[0]!;
+const renderAnswerCard = (answer: Answer, options: AnswerCardOptions, chart?: AnswerChart): AdaptiveCard =>
+  renderAnswerCards(answer, options).answerCard(chart);
 
 const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
@@ -73,11 +78,11 @@ describe('renderAnswerCard', () => {
   });
 
   it('shows the chart as an image, preface and notes, and no hand-made feedback buttons', CORPUS, () => {
-    const card = renderAnswerCard(sampleAnswer({ notes: ['Every workspace member counts as an owner'] }), {
-      audience: 'private',
-      chart: { url: PNG, altText: 'Wastage by item, last 7 days' },
-      preface: 'Good morning. Your daily brief:',
-    });
+    const card = renderAnswerCard(
+      sampleAnswer({ notes: ['Every workspace member counts as an owner'] }),
+      { audience: 'private', preface: 'Good morning. Your daily brief:' },
+      { image: { url: PNG, altText: 'Wastage by item, last 7 days' } },
+    );
     expect(card.body).toContainEqual({
       type: 'Image',
       url: PNG,
@@ -91,7 +96,7 @@ describe('renderAnswerCard', () => {
   });
 
   it(
-    'shows every figure as a Table (header row, value right-aligned, a monospace fallback) beside extra actions, details and a chart note',
+    'shows every figure once, as a Table (header row, value right-aligned), beside extra actions, details and a chart note',
     CORPUS,
     () => {
       const facts = Array.from({ length: 20 }, (_, i) => ({
@@ -111,7 +116,7 @@ describe('renderAnswerCard', () => {
         ],
         path: 'llm',
       });
-      const card = renderAnswerCard(answer, { audience: 'private', chartNote: 'Chart left out: too large.' });
+      const card = renderAnswerCard(answer, { audience: 'private' }, { missing: 'too-large' });
       const lines = cardTexts(card);
       expect(lines).toContain('Figure | Value | Period');
       for (const f of facts)
@@ -120,12 +125,13 @@ describe('renderAnswerCard', () => {
       // A header row and the twenty figures: one Table block (a longer table moves between cards only between blocks).
       expect(tables.map((t) => t.rows.length)).toEqual([21]);
       expect(tables[0]!.columns[1]).toEqual({ width: 2, horizontalCellContentAlignment: 'Right' });
-      const fallback = tables[0]!.fallback.items;
-      expect(fallback.every((line) => line.fontType === 'Monospace')).toBe(true);
-      expect(fallback[1]!.text).toMatch(/^Fact 0\u00a0+₹0\u00a0+last 7 days$/);
+      // A host that cannot draw the table says so in one line; the figures are in the card once, in the table.
+      expect(tables[0]!.fallback).toMatchObject({ type: 'TextBlock', text: TABLE_FALLBACK });
+      const json = JSON.stringify(card);
+      for (const f of facts) expect(json.split(`"text":"${f.label}"`)).toHaveLength(2);
       expect(lines).toContain('• Call the dairy vendor, by **Friday**');
       expect(lines).toContain('Yesterday: ₹18,400 vs target ₹20,000');
-      expect(lines).toContain('Chart left out: too large.');
+      expect(lines).toContain(`Chart "${answer.chart!.title}" left out: too large for a Teams message.`);
       expect(lines).toContain('Worded by Gemini; every number checked against the SQL facts');
       expect(validate(card)).toEqual([]);
     },

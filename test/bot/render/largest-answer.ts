@@ -1,5 +1,6 @@
 // The largest answer Titan can produce, for the platform-limit tests: a year of a café, a finding per vendor and item, long vendor names.
 import type { Answer, Fact } from '../../../src/core/model/answer.ts';
+import { CATEGORIES } from '../../../src/core/warehouse/tables.ts';
 import { sampleAnswer, sampleFinding } from './sample-answer.ts';
 
 const VENDOR = 'Sri Lakshmi Venkateshwara Wholesale Provisions & General Merchants Private Limited';
@@ -24,4 +25,22 @@ export function yearAnswer(): Answer {
   }));
   const details = Array.from({ length: DAYS }, (_, i) => `• Day ${i + 1} (${VENDOR}): ₹${40_000 + i}`);
   return sampleAnswer({ findings, facts, details });
+}
+
+/**
+ * The year's answer citing every table Titan keeps, each citation as long as Teams allows (a period label past the
+ * name and abstract limits): the most an answer carries beside its card.
+ */
+export function citedYearAnswer(): Answer {
+  const answer = yearAnswer();
+  const period = { ...answer.sources.period, label: `this year at ${VENDOR}, ${VENDOR}` };
+  return {
+    ...answer,
+    sources: {
+      ...answer.sources,
+      period,
+      rows: Object.fromEntries(CATEGORIES.map((c, i) => [c, 1_000_000_000 + i])),
+      freshness: Object.fromEntries(CATEGORIES.map((c) => [c, '2026-12-31T22:00:00.000Z'])),
+    },
+  };
 }

@@ -5,6 +5,7 @@ import {
   type CardElement,
 } from '../../../src/bot/render/adaptive-card.ts';
 import { renderChartPng } from '../../../src/bot/render/chart-png.ts';
+import type { RenderChart } from '../../../src/bot/teams/chart-image.ts';
 import { createTeamsDoor, type TeamsDoor } from '../../../src/bot/teams/teams-door.ts';
 import type { ConfigValues } from '../../../src/core/config/schema.ts';
 import { createLogger } from '../../../src/core/logger.ts';
@@ -60,6 +61,8 @@ export interface HarnessOptions {
   answerTimeoutMs?: number;
   /** Least time between a stream's updates; none unless a test is about the pace. */
   streamGapMs?: number;
+  /** Draws answer charts; the real PNG renderer unless a test is about the chart's size. */
+  renderChart?: RenderChart;
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -90,7 +93,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     logger,
     clock,
     endpoints: fake.endpoints,
-    renderChart: (chart, scale) => renderChartPng(chart, { scale }),
+    renderChart: options.renderChart ?? ((chart, scale) => renderChartPng(chart, { scale })),
     ...(options.answerTimeoutMs ? { answerTimeoutMs: options.answerTimeoutMs } : {}),
     streamGapMs: options.streamGapMs ?? 0,
   });

@@ -2,11 +2,12 @@
 // answer as the stream's final message; one stream per chat; status card in group chats, channels, and when Teams
 // refuses; a stream the user stops or Teams times out still ends with the answer, once.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CARD_BYTES_LIMIT } from '../../../src/bot/render/adaptive-answer.ts';
+import { ACTIVITY_BYTES_LIMIT } from '../../../src/bot/render/adaptive-answer.ts';
 import { INFORMATIVE_LIMIT } from '../../../src/bot/teams/answer-stream.ts';
 import type { ConnectorCall, Refusal } from '../../fakes/bot-connector.ts';
 import { CORPUS } from '../../helpers/corpora.ts';
-import { yearAnswer } from '../render/largest-answer.ts';
+import { citedYearAnswer } from '../render/largest-answer.ts';
+import { sampleAnswer } from '../render/sample-answer.ts';
 import { cardsOf, cardTexts, type Harness, startHarness } from './harness.ts';
 import { ADAPTIVE_CARD_SCHEMA, schemaValidator } from './json-schemas.ts';
 
@@ -92,12 +93,12 @@ describe('Teams streaming', CORPUS, () => {
     expect(answersIn(h.fake.calls)).toHaveLength(1);
   });
 
-  it('keeps every update within 1,000 characters and every message within 28 KB on the largest answer', async () => {
+  it('keeps every update within 1,000 characters and every message on the wire within the activity limit on the largest, most-cited answer', async () => {
     h = await startHarness({ mode: 'app' });
     const step = (i: number) =>
       `Scanning ${i} of 40: ${'Sri Lakshmi Venkateshwara Wholesale Provisions '.repeat(3)}`;
     h.analyst.statuses = Array.from({ length: 40 }, (_, i) => step(i + 1));
-    h.analyst.answer = () => yearAnswer();
+    h.analyst.answer = () => citedYearAnswer();
     await h.post(h.recorded('dm/teams.json', 'dmMessage'));
     await h.settle();
     const updates = informative(h.fake.calls);
@@ -108,8 +109,40 @@ describe('Teams streaming', CORPUS, () => {
     expect(last.at(-1)).toMatch(/^⏳ Scanning \d+ of 40: /);
     expect(last[0]).not.toBe('✓ Working on it…');
     for (const m of h.messages())
-      expect(Buffer.byteLength(JSON.stringify(m.body))).toBeLessThanOrEqual(CARD_BYTES_LIMIT);
+      expect(Buffer.byteLength(JSON.stringify(m.body))).toBeLessThanOrEqual(ACTIVITY_BYTES_LIMIT);
     expect(h.messages().filter((c) => streamOf(c).streamType === 'final')).toHaveLength(1);
+  });
+
+  it('keeps the final message on the wire within the activity limit with the largest chart the card takes', async () => {
+    // A chart renderer whose PNG is `size` bytes at full scale; a short answer citing every table, so the chart
+    // has most of the card to itself.
+    let size = 0;
+    h = await startHarness({
+      mode: 'app',
+      renderChart: async (_chart, scale) => Buffer.alloc(Math.round(size * scale)),
+    });
+    h.analyst.answer = () => ({ ...sampleAnswer(), sources: citedYearAnswer().sources });
+    const fullScale = (bytes: number) => 'data:image/png;base64,'.length + Math.ceil(bytes / 3) * 4;
+    // Halving toward the largest chart drawn at full scale, every final message measured as sent.
+    let [drawn, refused] = [0, 32 * 1024];
+    const finals: ConnectorCall[] = [];
+    while (refused - drawn > 48) {
+      size = Math.floor((drawn + refused) / 2);
+      await h.post(h.recorded('dm/teams.json', 'dmMessage', { id: `q-${size}` }));
+      await h.settle();
+      const final = h
+        .messages()
+        .filter((c) => streamOf(c).streamType === 'final')
+        .at(-1)!;
+      finals.push(final);
+      const image = cardsOf(final)[0]!.body.find((e) => e.type === 'Image');
+      if (image?.url.length === fullScale(size)) drawn = size;
+      else refused = size;
+    }
+    expect(drawn).toBeGreaterThan(8 * 1024);
+    expect(new Set(finals.map((f) => f.body.id)).size).toBe(finals.length);
+    for (const f of finals)
+      expect(Buffer.byteLength(JSON.stringify(f.body))).toBeLessThanOrEqual(ACTIVITY_BYTES_LIMIT);
   });
 
   it('paces updates to the gap Teams allows: steps arriving within it share the next update', async () => {
