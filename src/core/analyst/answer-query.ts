@@ -2,7 +2,7 @@
 import { TitanError } from '../errors.ts';
 import type { Answer } from '../model/answer.ts';
 import type { Scope } from '../model/scope.ts';
-import { dimensionNoun } from '../reader/reading-text.ts';
+import { dimensionNoun, formatSpan } from '../reader/reading-text.ts';
 import type { Vocabulary } from '../reader/vocabulary.ts';
 import { MEASURE_TABLE } from '../reader/vocabulary.ts';
 import { otherCurrencyNote } from '../semantic/currency.ts';
@@ -107,7 +107,7 @@ export async function answerQuery(
   const groupBy = query.groupBy;
   if (groupBy && result.rows.length > 0 && result.rows.every((r) => r.key === NOT_RECORDED)) {
     return declinedAnswer(
-      `${text}: your ${CATEGORY_TABLE[table].replace(/_master$/, '')} rows for ${query.period.label} do not record ${dimensionNoun(groupBy, true)}, so I can’t break them down by them.`,
+      `${text}: your ${CATEGORY_TABLE[table].replace(/_master$/, '')} rows for ${formatSpan(query.period.from, query.period.to)} do not record ${dimensionNoun(groupBy, true)}, so I can’t break them down by them.`,
       [],
       query.period,
     );
@@ -117,7 +117,7 @@ export async function answerQuery(
     if (other)
       return declinedAnswer(`${text}: no rupee rows in ${query.period.label}. ${other}`, [], query.period);
     return declinedAnswer(
-      `${text}: your ${CATEGORY_TABLE[table].replace(/_master$/, '')} rows for ${query.period.label} do not record ${MEASURES[first].label.toLowerCase()}.`,
+      `${text}: your ${CATEGORY_TABLE[table].replace(/_master$/, '')} rows for ${formatSpan(query.period.from, query.period.to)} do not record ${MEASURES[first].label.toLowerCase()}.`,
       [],
       query.period,
     );

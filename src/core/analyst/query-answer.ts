@@ -7,10 +7,12 @@ import {
   groupFactId,
   shareFactId,
   totalFactId,
+  unrankedFactId,
 } from '../semantic/fact-ids.ts';
 import { MEASURES } from '../semantic/model.ts';
 import type { QueryResult } from '../semantic/query.ts';
 import { factUnit, resultFacts } from '../semantic/result-facts.ts';
+import { dimensionNoun } from '../reader/reading-text.ts';
 import { formatChange, formatCount, formatFact } from './format.ts';
 import { emptyAnswer } from './static-answers.ts';
 
@@ -81,6 +83,15 @@ function dailyChart(result: QueryResult): ChartSpec | undefined {
   };
 }
 
+/** "₹2,90,000 of expenses records no vendor, so it is not in the ranking." */
+function unrankedNote(result: QueryResult, fact: (id: string) => Fact | undefined): string | undefined {
+  const first = result.query.measures[0]!;
+  const left = fact(unrankedFactId(first));
+  if (!left || !result.query.groupBy) return undefined;
+  const noun = dimensionNoun(result.query.groupBy);
+  return `${formatFact(left)} of ${MEASURES[first].label.toLowerCase()} records no ${noun}, so it is not in the ranking.`;
+}
+
 export function composeQueryAnswer(input: QueryAnswerInput): Answer {
   const { result, text } = input;
   const facts = resultFacts(result, { period: result.query.period, maxGroups: MAX_LISTED });
@@ -116,7 +127,7 @@ export function composeQueryAnswer(input: QueryAnswerInput): Answer {
     reading: { text, query: result.query, unread: input.unread },
     notes: [
       ...(input.unread.length ? [`Not used in reading the question: ${input.unread.join(', ')}.`] : []),
-      ...[otherCurrencyNote(result)].filter((n) => n !== undefined),
+      ...[unrankedNote(result, fact), otherCurrencyNote(result)].filter((n) => n !== undefined),
     ],
   };
 }

@@ -69,7 +69,13 @@ function groupRows(compiled: CompiledQuery, results: Row[][], groupBy: Dimension
 function ordered(compiled: CompiledQuery, rows: ResultRow[], groupBy: DimensionId): ResultRow[] {
   const first = compiled.measures[0]!;
   const { rank } = compiled.query;
-  if (rank) return rows.sort(byValue(first, rank.order)).slice(0, rank.limit);
+  // "Top vendor" names a vendor: the rows that record none are no contender (unrankedOf gives them apart).
+  if (rank) {
+    return rows
+      .filter((r) => r.key !== NOT_RECORDED)
+      .sort(byValue(first, rank.order))
+      .slice(0, rank.limit);
+  }
   return rows.sort(DIMENSIONS[groupBy].kind === 'time' ? byTime(groupBy) : byValue(first, 'desc'));
 }
 
@@ -114,8 +120,11 @@ export function assembleResult(compiled: CompiledQuery, results: Row[][]): Query
   const other = otherCurrencies(compiled, results);
   const first = compiled.measures[0]!;
   let rows: ResultRow[] = [{ values: totals }];
+  let unranked: ResultRow | undefined;
   if (query.groupBy) {
-    rows = ordered(compiled, groupRows(compiled, results, query.groupBy), query.groupBy);
+    const groups = groupRows(compiled, results, query.groupBy);
+    if (query.rank) unranked = groups.find((r) => r.key === NOT_RECORDED);
+    rows = ordered(compiled, groups, query.groupBy);
     const total = totals[first] ?? null;
     if (query.share && total) {
       rows = rows.map((r) => {
@@ -132,6 +141,7 @@ export function assembleResult(compiled: CompiledQuery, results: Row[][]): Query
       ? { comparison: { period: compiled.comparison, totals: totalsOf(compiled, results, 'comparison') } }
       : {}),
     rowsScanned: rowsScanned(compiled, results),
+    ...(unranked ? { unranked } : {}),
     ...(other.length === 0 ? {} : { otherCurrencies: other }),
   };
 }

@@ -7,6 +7,8 @@ export const totalFactId = (measure: MeasureId): string => `q.${measure}`;
 export const groupFactId = (measure: MeasureId, key: string): string => `q.${measure}@${key}`;
 /** The measure's total over the comparison period. */
 export const comparisonFactId = (measure: MeasureId): string => `q.${measure}~compare`;
+/** A ranking's rows that record no value of the ranked dimension, left out of it. */
+export const unrankedFactId = (measure: MeasureId): string => `q.${measure}~unranked`;
 /** A group's share of the first measure's total, in %. */
 export const shareFactId = (key: string): string => `q.share@${key}`;
 /** The % change of the measure's total on the comparison period (the fact's period is the comparison's). */

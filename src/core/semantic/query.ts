@@ -107,6 +107,11 @@ export interface QueryResult {
   comparison?: { period: z.infer<typeof periodSchema>; totals: Partial<Record<MeasureId, number | null>> };
   /** Rows read per table, for "Scanning 45,210 sales lines…" and Sources. */
   rowsScanned: Record<string, number>;
+  /**
+   * A ranking's rows that record no value of the ranked dimension ("expenses with no vendor"): left out of the
+   * ranking, which names vendors, and given apart so the answer can say how much that is.
+   */
+  unranked?: ResultRow;
   /** Rows of the asked period left out of every figure for being in another currency (none: absent). */
   otherCurrencies?: OtherCurrencyRows[];
 }

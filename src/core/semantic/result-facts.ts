@@ -1,6 +1,13 @@
 // A query result's figures as Facts, named by fact-ids: one builder for query answers and the LLM's query tool.
 import type { Fact, Period } from '../model/answer.ts';
-import { changeFactId, comparisonFactId, groupFactId, shareFactId, totalFactId } from './fact-ids.ts';
+import {
+  changeFactId,
+  comparisonFactId,
+  groupFactId,
+  shareFactId,
+  totalFactId,
+  unrankedFactId,
+} from './fact-ids.ts';
 import { MEASURES } from './model.ts';
 import type { MeasureId, QueryResult } from './query.ts';
 
@@ -77,6 +84,10 @@ export function resultFacts(result: QueryResult, options: ResultFactsOptions): F
         );
       }
     }
+  }
+  if (result.unranked) {
+    const first = measures[0]!;
+    add(unrankedFactId(first), first, `${MEASURES[first].label}, not recorded`, result.unranked.values[first]);
   }
   if (result.comparison) {
     const { period: then, totals } = result.comparison;

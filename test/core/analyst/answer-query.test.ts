@@ -117,6 +117,18 @@ describe('answering a question as a query', () => {
     expect(answer.headline).toContain('nothing recorded in');
   });
 
+  it('ranks vendors among the rows that name one, and says how much names none', async () => {
+    const expenses: Row[] = [
+      { date: '2026-11-07', category: 'Salaries', vendor: null, amount: 30_000 },
+      { date: '2026-11-10', category: 'Rent', vendor: 'Landlord', amount: 12_000 },
+      { date: '2026-11-12', category: 'Gas', vendor: 'HP Gas', amount: 4_000 },
+    ];
+    const analyst = await analystOver(SALES, { expenses_master: expenses });
+    const answer = await ask(analyst, 'top vendor by expenses in November');
+    expect(answer.headline).toMatch(/Landlord: ₹12,000$/);
+    expect(answer.notes.join(' ')).toContain('₹30,000 of expenses records no vendor');
+  });
+
   it('declines a measure the data does not hold, with no figure and what to load', async () => {
     const analyst = await analystOver(SALES);
     const answer = await ask(analyst, 'what is our table turnover time?');

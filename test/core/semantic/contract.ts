@@ -12,7 +12,7 @@ import {
 import { dimensionsOf } from '../../../src/core/semantic/model.ts';
 import { MEASURE_IDS, type MeasureId, type QueryResult } from '../../../src/core/semantic/query.ts';
 import type { Warehouse } from '../../../src/core/warehouse/port.ts';
-import { loadDataset, scope, WEEK } from './dataset.ts';
+import { EXPENSES, loadDataset, scope, WEEK } from './dataset.ts';
 import { expected, NONE } from './reference.ts';
 
 export interface SemanticSubject {
@@ -268,6 +268,28 @@ export function semanticContract(name: string, create: () => Promise<SemanticSub
       });
       expect(first(bestDay, 'revenue')).toEqual([['2026-10-30', 480]]);
       expect(bestDay.totals.revenue).toBe(1165);
+    });
+
+    it('ranks only groups that record the dimension, and gives the rest apart', async () => {
+      const inWeek = EXPENSES.filter((e) => e.date >= WEEK.from && e.date <= WEEK.to);
+      const byVendor = new Map<string, number>();
+      for (const e of inWeek.filter((e) => e.vendor !== null)) {
+        byVendor.set(e.vendor!, (byVendor.get(e.vendor!) ?? 0) + e.amount);
+      }
+      const top = [...byVendor].sort((a, b) => b[1] - a[1])[0]!;
+      const noVendor = inWeek.filter((e) => e.vendor === null).reduce((sum, e) => sum + e.amount, 0);
+      // The week's biggest spend names no vendor: a ranking of vendors must not put it first.
+      expect(noVendor).toBeGreaterThan(top[1]);
+      const result = await run({
+        measures: ['expenses'],
+        period: WEEK,
+        groupBy: 'vendor',
+        rank: { order: 'desc', limit: 1 },
+      });
+      expect(first(result, 'expenses')).toEqual([top]);
+      expect(result.unranked?.values.expenses).toBe(noVendor);
+      const all = await run({ measures: ['expenses'], period: WEEK, groupBy: 'vendor' });
+      expect(all.unranked).toBeUndefined();
     });
 
     it('gives each group its share of the total of the first measure', async () => {
