@@ -2,17 +2,19 @@
 import type { Fact } from '../model/answer.ts';
 
 /** Units whose facts are whole counts ("312 bills"). */
-const COUNT_UNITS = new Set([
-  'bills',
-  'covers',
-  'rows',
-  'lines',
-  'items',
-  'portions',
-  'orders',
-  'days',
-  'voids',
-  'staff',
+/** Count units, each with the word for one of it ("1 item", not "1 items"). */
+const COUNT_UNITS = new Map([
+  ['bills', 'bill'],
+  ['covers', 'cover'],
+  ['rows', 'row'],
+  ['lines', 'line'],
+  ['items', 'item'],
+  ['portions', 'portion'],
+  ['orders', 'order'],
+  ['days', 'day'],
+  ['voids', 'void'],
+  ['comps', 'comp'],
+  ['staff', 'staff'],
 ]);
 
 const grouped = (min: number, max: number) =>
@@ -75,7 +77,8 @@ export function formatFact(fact: Pick<Fact, 'value' | 'unit'>): string {
   if (unit.startsWith('INR/')) return `${formatInrPrecise(value)}/${unit.slice(4)}`;
   if (unit === '%') return formatPct(value);
   if (unit === 'x') return formatTimes(value);
-  if (COUNT_UNITS.has(unit)) return `${formatCount(value)} ${unit}`;
+  const one = COUNT_UNITS.get(unit);
+  if (one !== undefined) return `${formatCount(value)} ${value === 1 ? one : unit}`;
   return formatQty(value, unit);
 }
 

@@ -43,6 +43,8 @@ describe('number formatting', () => {
       [-12.34, '%', '-12.3%', '12.3'],
       [5.26, 'x', '5.3×', '5.3'],
       [312, 'bills', '312 bills', '312'],
+      [1, 'items', '1 item', '1'],
+      [1, 'comps', '1 comp', '1'],
       [12.46, 'kg', '12.5 kg', '12.5'],
     ];
     for (const [value, unit, text, number] of cases) {
