@@ -12,7 +12,9 @@ import {
   parseAtom,
   spanResolver,
 } from './date-atoms.ts';
+import { addDays } from './dates.ts';
 import { type PeriodContext, type PeriodPart, type PeriodRule, regexRule } from './period-rule.ts';
+import type { DateSpan } from './vocabulary.ts';
 
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const TO = '\\s*(?:-|–|—|to|till|until|through|thru|and|se)\\s*';
@@ -74,11 +76,52 @@ const chronoRule: PeriodRule = {
   },
 };
 
+/** Which days of a month "the first week", "the second half" … of it are: [first day, last day or 0 for its end]. */
+const PART_OF_MONTH: Record<string, [number, number]> = {
+  'first week': [1, 7],
+  '1st week': [1, 7],
+  'second week': [8, 14],
+  '2nd week': [8, 14],
+  'third week': [15, 21],
+  '3rd week': [15, 21],
+  'fourth week': [22, 28],
+  '4th week': [22, 28],
+  'first half': [1, 15],
+  '1st half': [1, 15],
+  'first fortnight': [1, 15],
+  'second half': [16, 0],
+  '2nd half': [16, 0],
+  'second fortnight': [16, 0],
+};
+
+/** "the last week of November": the month's last seven days, as "the first week" is its first seven. */
+function partOfMonth(part: string, span: DateSpan): DateSpan {
+  const [first, last] = PART_OF_MONTH[part] ?? [0, 0];
+  if (first === 0) return { from: addDays(span.to, -6), to: span.to };
+  const month = span.from.slice(0, 8);
+  const day = (n: number) => `${month}${String(n).padStart(2, '0')}`;
+  return { from: day(first), to: last === 0 ? span.to : day(last) };
+}
+
 /**
- * "from 20 Nov till today", "1/11 to date": a written date up to today. Checked before the relative rules, which
- * would otherwise read "today" on its own and leave the written date as a second period.
+ * Written periods holding a relative word, checked before the relative rules, which would otherwise read "today"
+ * or "last week" on its own and leave the written date as a second period: "from 20 Nov till today", "1/11 to
+ * date", "the last week of November", "first half of October 2015".
  */
-export const toTodayRules: PeriodRule[] = [
+export const beforeRelativeRules: PeriodRule[] = [
+  regexRule(
+    new RegExp(
+      `\\b(?:the\\s+)?((?:first|1st|second|2nd|third|3rd|fourth|4th)\\s+(?:week|half|fortnight)|(?:last|final)\\s+week)\\s+(?:of\\s+)?${MONTH}${YEAR}(?!\\s*\\d)`,
+    ),
+    (m, c) => {
+      const part = m[1]!.replace(/\s+/g, ' ').replace(/^final/, 'last');
+      const month = monthsResolver(monthNumber(m[2]!), monthNumber(m[2]!), yearNumber(m[3]), c.today);
+      return written((coverage) => {
+        const span = month(coverage);
+        return 'problem' in span ? span : partOfMonth(part, span);
+      });
+    },
+  ),
   regexRule(
     new RegExp(
       `\\b(?:from\\s+|since\\s+)?(${DATE_ATOM})\\s*(?:-|–|—|to|till|until|up\\s*to|upto|through|thru)\\s+(?:today|now|date|aaj|abhi)\\b`,

@@ -1,5 +1,5 @@
 // Period expressions in a question → date ranges: relative phrases first (our own rules), then written dates (chrono-node and ours).
-import { absoluteRules, toTodayRules } from './absolute-periods.ts';
+import { absoluteRules, beforeRelativeRules } from './absolute-periods.ts';
 import type { PeriodContext, PeriodFind } from './period-rule.ts';
 import { relativeRules } from './relative-periods.ts';
 import { lowerKeepingOffsets } from './text-prep.ts';
@@ -23,7 +23,7 @@ export function findPeriods(
   };
   const finds: PeriodFind[] = [];
   let text = masked;
-  for (const rule of [...toTodayRules, ...relativeRules, ...absoluteRules]) {
+  for (const rule of [...beforeRelativeRules, ...relativeRules, ...absoluteRules]) {
     for (const { start, end, part } of rule.scan(text, context)) {
       // "the last 7 days" is labelled "last 7 days".
       const label = display.slice(start, end).replace(/^the\s+/i, '');
