@@ -7,7 +7,7 @@ import { missingRequired } from '../normalise/target-columns.ts';
 import type { LlmSchemaMapper, MappingResult, RawTable } from '../port.ts';
 import { recogniseTally } from '../tally/tally-layout.ts';
 import { mapTally } from '../tally/tally-mapping.ts';
-import type { VoucherPlan } from '../tally/voucher-rows.ts';
+import type { VoucherPlan } from '../tally/voucher-plan.ts';
 import { checkCategory } from './category-fit.ts';
 import { tallyDates } from './date-evidence.ts';
 import { type DateOrderFields, dateOrderFields } from './date-order.ts';

@@ -2,7 +2,7 @@
 // is billed in the same file's Purchase (or credited in its Journal) vouchers, or its ledger group is Sundry Creditors.
 import { isBlankish } from '../normalise/number.ts';
 import { beginsVoucher, ledgerKey } from './voucher-lines.ts';
-import type { VoucherPlan } from './voucher-rows.ts';
+import type { VoucherPlan } from './voucher-plan.ts';
 import { voucherKind } from './voucher-types.ts';
 
 /** Tally's group of a ledger: the party's "Under". */

@@ -4,7 +4,7 @@ import type { Category } from '../../warehouse/tables.ts';
 import type { ColumnMapping } from '../port.ts';
 import { amountColumn } from './amount-basis.ts';
 import type { TallyLayout } from './tally-layout.ts';
-import type { VoucherPlan } from './voucher-rows.ts';
+import type { VoucherPlan } from './voucher-plan.ts';
 
 /** A Tally export mapped: fixed by Tally's layout, so no heuristics, stored layout or LLM is consulted. */
 export interface TallyMapping {

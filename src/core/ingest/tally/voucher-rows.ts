@@ -3,30 +3,11 @@
 import type { Category } from '../../warehouse/tables.ts';
 import { leftOut } from '../load/bad-rows.ts';
 import { isBlankish } from '../normalise/number.ts';
-import { amountColumn, type TallyAmounts, valueFromGross } from './amount-basis.ts';
+import { amountColumn, valueFromGross } from './amount-basis.ts';
 import { settlementReason } from './supplier-payments.ts';
 import { beginsVoucher } from './voucher-lines.ts';
+import type { VoucherPlan } from './voucher-plan.ts';
 import { voucherKind } from './voucher-types.ts';
-
-/** How to read one Tally file's rows (plain data: it travels to the row worker). */
-export interface VoucherPlan {
-  /** What Tally calls the report, for reasons: "Day Book". */
-  report: string;
-  /** The category being loaded: vouchers of other kinds are left out. */
-  category: Category;
-  date: number;
-  number?: number;
-  type?: number;
-  party: number;
-  /** Where a voucher's amount is, on one basis for the whole file. */
-  amounts: TallyAmounts;
-  /** A type Titan cannot place is kept in a register (it lists one kind) and left out of a day book. */
-  unknownTypes: 'keep' | 'leave';
-  /** Tally's ledger group column (Group, Under), when the file has one. */
-  group?: number;
-  /** On expenses: the ledgers this file names as owed (see withSuppliers), as ledgerKey writes them. */
-  suppliers?: { billed: string[]; owed: string[] };
-}
 
 /** A row read: the cells to normalise (filled in from its voucher), or the error it is skipped with. */
 export type VoucherRow = { cells: readonly string[] } | { error: string };
