@@ -7,6 +7,7 @@
 import type { Comparison } from '../semantic/query.ts';
 import { addDays, addMonths, daysBetween, mondayOf, monthEnd, monthStart, yearOf } from './dates.ts';
 import type { PeriodFind } from './period-rule.ts';
+import { formatSpan } from './reading-text.ts';
 import type { DateSpan } from './vocabulary.ts';
 
 export interface DatedPeriod extends DateSpan {
@@ -106,5 +107,9 @@ export function comparisonFor(
   if (same(resolved, { from: addMonths(main.from, -1), to: addMonths(main.to, -1) }) && days <= 31) {
     return { kind: 'last_month' };
   }
-  return { kind: 'period', period: { from: resolved.from, to: resolved.to, label: resolved.label } };
+  // Labelled by its dates, as the answer says it ("from ₹6,04,710 in October 2026"), not as typed ("october").
+  return {
+    kind: 'period',
+    period: { from: resolved.from, to: resolved.to, label: formatSpan(resolved.from, resolved.to) },
+  };
 }

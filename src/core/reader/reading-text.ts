@@ -190,7 +190,8 @@ export function queryText(query: SemanticQuery, phrase: string | undefined, note
   if (!query.compare) return text;
   const target = comparisonPeriod(query.period, query.compare);
   const words = comparisonWords(query);
-  const against = words ? `${words} (${formatSpan(target.from, target.to)})` : periodText(target, undefined);
+  const span = formatSpan(target.from, target.to);
+  const against = words ? `${words} (${span})` : span;
   return `${text}, compared with ${against}`;
 }
 
