@@ -15,9 +15,10 @@ export interface HealthReport {
   pos: PartState;
   /**
    * The SQLite readers that answer questions, where a read pool runs: how many are alive of `size` and busy, and
-   * whether one answered a probe read just now ('unavailable' degrades the report: questions would fail).
+   * whether one answered a probe read just now ('busy': all were reading other questions; 'unavailable' degrades
+   * the report: questions would fail).
    */
-  readers?: { state: 'ready' | 'unavailable'; alive: number; busy: number; size: number };
+  readers?: { state: 'ready' | 'busy' | 'unavailable'; alive: number; busy: number; size: number };
   /** Things an operator should know (never a secret). */
   notes: string[];
 }
@@ -70,7 +71,7 @@ export async function checkHealth(
     ...(pool
       ? {
           readers: {
-            state: pool.ok ? 'ready' : 'unavailable',
+            state: !pool.ok ? 'unavailable' : pool.detail ? 'busy' : 'ready',
             alive: pool.alive,
             busy: pool.busy,
             size: pool.size,

@@ -7,6 +7,7 @@ import type { Warehouse } from '../../src/core/warehouse/port.ts';
 import { createSqliteWarehouse } from '../../src/core/warehouse/sqlite.ts';
 import { createSqliteReadPool, type SqliteReadPool } from '../../src/core/warehouse/sqlite-read-pool.ts';
 import { useTmpDirs } from '../helpers/tmp-dir.ts';
+import { SLOW_QUERY } from './warehouse/slow-query.ts';
 
 const tmp = useTmpDirs();
 let main: Warehouse | undefined;
@@ -48,6 +49,17 @@ describe.skipIf(process.platform !== 'linux')('health with a SQLite read pool', 
     expect(report.notes.join('\n')).toMatch(
       /^No SQLite reader is answering questions \(SQLite query failed: unable to open database file.*\); questions fail until one does\./m,
     );
+  });
+
+  it('reports readers all busy with long reads as busy, not degraded: a burst of questions is no outage', async () => {
+    const { file } = await warehouseIn(tmp());
+    const busy = createSqliteReadPool({ path: file, size: 1 });
+    pool = busy;
+    const slow = busy.query(SLOW_QUERY, {}, { deadlineMs: 2_000 }).catch((err: Error) => err);
+    const report = await checkHealth(main!, {}, [], { health: () => busy.health(300) });
+    expect(report.status).toBe('ok');
+    expect(report.readers).toEqual({ state: 'busy', alive: 1, busy: 1, size: 1 });
+    expect(await slow).toMatchObject({ code: 'warehouse.timeout' });
   });
 
   it('says nothing of readers where no pool runs', async () => {

@@ -25,14 +25,18 @@ export interface SqliteReadPoolOptions {
 
 /** Whether the pool can answer now, for /health. */
 export interface ReadPoolHealth {
-  /** A reader answered a probe read in time. */
+  /**
+   * A reader answered a probe read in time, or every reader is alive and busy with other reads (a burst of heavy
+   * questions is a pool at work, and each read ends by its deadline; reporting it down would get the server
+   * restarted mid-burst).
+   */
   ok: boolean;
   /** Reader processes alive; they start as reads need them (the probe starts one). */
   alive: number;
   /** Of those, the ones running a read. */
   busy: number;
   size: number;
-  /** Why the probe failed, when it did. */
+  /** Why the probe failed, or that it waited behind busy readers. */
   detail?: string;
 }
 
@@ -42,7 +46,7 @@ export interface SqliteReadPool {
   query<T = Row>(sql: string, params?: SqlParams, options?: QueryOptions): Promise<T[]>;
   /**
    * Probes the pool with a read of the file's schema, ahead of queued reads, within `probeMs`: not ok when no reader
-   * answers in time (none can start or open the file, or every one is stuck in a long read).
+   * can answer (none can start or open the file); waiting behind readers all busy with reads is ok, with a detail.
    */
   health(probeMs?: number): Promise<ReadPoolHealth>;
   /** The process ids of the readers alive now. */
@@ -222,11 +226,12 @@ export function createSqliteReadPool(options: SqliteReadPoolOptions): SqliteRead
         return { ok: true, ...counts() };
       } catch (err) {
         const now = counts();
-        const detail =
-          err instanceof TitanError && err.code === 'warehouse.timeout'
-            ? `no reader answered within ${probeMs} ms (${now.busy} of ${size} busy with other reads)`
-            : (err as Error).message;
-        return { ok: false, ...now, detail };
+        if (!(err instanceof TitanError && err.code === 'warehouse.timeout')) {
+          return { ok: false, ...now, detail: (err as Error).message };
+        }
+        const working = now.alive > 0 && now.busy === now.alive;
+        const detail = `no reader answered within ${probeMs} ms (${now.busy} of ${size} busy with other reads)`;
+        return { ok: working, ...now, detail };
       }
     },
     pids: () => [...readers].flatMap((r) => (r.child.pid === undefined ? [] : [r.child.pid])),

@@ -136,13 +136,13 @@ describe.skipIf(process.platform !== 'linux')('SQLite read pool', () => {
     }
   });
 
-  it('reports itself unable to answer while every reader is stuck in a long read, and able once one is free', async () => {
+  it('reports every reader busy with a long read as at work, not down, and ready once one is free', async () => {
     const one = createSqliteReadPool({ path: path.join(dir, 'titan.db'), size: 1 });
     try {
       expect(await one.health()).toEqual({ ok: true, alive: 1, busy: 0, size: 1 });
       const slow = failure(one.query(SLOW, {}, { deadlineMs: 2_000 }));
       expect(await one.health(300)).toEqual({
-        ok: false,
+        ok: true,
         alive: 1,
         busy: 1,
         size: 1,
