@@ -1,5 +1,6 @@
 // A semantic query's result as an answer: the reading stated in the headline, every figure one of its facts.
 import type { Answer, ChartSpec, Fact, Sources } from '../model/answer.ts';
+import { dimensionNoun } from '../reader/reading-text.ts';
 import { otherCurrencyNote } from '../semantic/currency.ts';
 import {
   changeFactId,
@@ -12,7 +13,6 @@ import {
 import { MEASURES } from '../semantic/model.ts';
 import type { QueryResult } from '../semantic/query.ts';
 import { factUnit, resultFacts } from '../semantic/result-facts.ts';
-import { dimensionNoun } from '../reader/reading-text.ts';
 import { formatChange, formatCount, formatFact } from './format.ts';
 import { emptyAnswer } from './static-answers.ts';
 

@@ -87,7 +87,12 @@ export function resultFacts(result: QueryResult, options: ResultFactsOptions): F
   }
   if (result.unranked) {
     const first = measures[0]!;
-    add(unrankedFactId(first), first, `${MEASURES[first].label}, not recorded`, result.unranked.values[first]);
+    add(
+      unrankedFactId(first),
+      first,
+      `${MEASURES[first].label}, not recorded`,
+      result.unranked.values[first],
+    );
   }
   if (result.comparison) {
     const { period: then, totals } = result.comparison;

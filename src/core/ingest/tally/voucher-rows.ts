@@ -1,6 +1,5 @@
 // Reads a Tally export's rows as vouchers: a voucher's further lines take its date and number, its amount is read on
 // the file's one basis, and rows of another category (or a supplier's settlement, on expenses) are left out.
-import type { Category } from '../../warehouse/tables.ts';
 import { leftOut } from '../load/bad-rows.ts';
 import { isBlankish } from '../normalise/number.ts';
 import { amountColumn, valueFromGross } from './amount-basis.ts';
