@@ -70,26 +70,42 @@ export function checkQuery(query: SemanticQuery): void {
       },
     );
   }
-  for (const filter of query.filters) {
-    if (DIMENSIONS[filter.dimension].kind === 'time') {
-      invalid(
-        `${DIMENSIONS[filter.dimension].label} groups but does not filter: narrow the period instead.`,
-        {
-          dimension: filter.dimension,
-        },
-      );
-    }
-  }
+  for (const filter of query.filters) checkFilterValues(filter);
   const asked = [...(query.groupBy ? [query.groupBy] : []), ...query.filters.map((f) => f.dimension)];
   for (const id of query.measures) {
     const allowed = dimensionsOf(id);
     const bad = asked.find((dim) => !allowed.includes(dim));
+    const { label, counts } = MEASURES[id];
+    if (bad === 'weekday' && counts && query.filters.some((f) => f.dimension === bad)) {
+      invalid(
+        `${label} rests on ${counts}, not on a sum over the days, so it cannot be kept to some weekdays; it can be split or filtered by ${listOf(allowed)}.`,
+        { measure: id, dimension: bad },
+      );
+    }
     if (bad) {
-      invalid(`${MEASURES[id].label} cannot be split or filtered by ${bad}; it can by ${listOf(allowed)}.`, {
+      invalid(`${label} cannot be split or filtered by ${bad}; it can by ${listOf(allowed)}.`, {
         measure: id,
         dimension: bad,
       });
     }
+  }
+}
+
+/** A time grain filters only by the keys it declares (weekday: its day names); attributes by any stored value. */
+function checkFilterValues(filter: SemanticFilter): void {
+  const def = DIMENSIONS[filter.dimension];
+  if (def.kind === 'attribute') return;
+  const keys =
+    def.filter?.values ??
+    invalid(`${def.label} groups but does not filter: narrow the period instead.`, {
+      dimension: filter.dimension,
+    });
+  const unknown = filter.values.filter((v) => !keys.includes(v));
+  if (unknown.length > 0) {
+    invalid(`${def.label} filters by ${keys.join(', ')}; “${unknown.join('”, “')}” is none of them.`, {
+      dimension: filter.dimension,
+      values: unknown,
+    });
   }
 }
 
@@ -112,8 +128,9 @@ function rowsOf(d: Dialect, scope: Scope, spec: Omit<StatementSpec, 'role' | 'ag
     where.push(dateBetween(d, 'date', 'from', 'to'));
   } else where.push(`date <= ${d.dateParam('to')}`);
   spec.filters.forEach((filter, i) => {
+    const bind = DIMENSIONS[filter.dimension].filter?.param;
     const names = filter.values.map((value, j) => {
-      params[`f${i}_${j}`] = value;
+      params[`f${i}_${j}`] = bind ? bind(value) : value;
       return `@f${i}_${j}`;
     });
     where.push(`${keySql(d, filter.dimension, spec.source)} IN (${names.join(', ')})`);

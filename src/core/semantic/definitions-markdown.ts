@@ -14,7 +14,8 @@ export function renderMetricDefinitions(): string {
       `| \`${m.id}\` ${cell(m.label)} | ${cell(m.unit)} | ${cell(m.definition)} | ${tablesOf(m.id).join(', ')} | ${dimensionsOf(m.id).join(', ')} |`,
   );
   const dimensions = DIMENSION_LIST.map(
-    (d) => `| \`${d.id}\` | ${d.kind === 'time' ? 'groups' : 'groups, filters'} | ${cell(d.definition)} |`,
+    (d) =>
+      `| \`${d.id}\` | ${d.kind === 'time' && !d.filter ? 'groups' : 'groups, filters'} | ${cell(d.definition)} |`,
   );
   return [
     '| measure | unit | definition | reads | dimensions |',

@@ -1,5 +1,5 @@
 // The rows a figure is computed over (sources) and what it can be broken down or filtered by (dimensions).
-import type { Dialect } from '../warehouse/port.ts';
+import type { Dialect, SqlValue } from '../warehouse/port.ts';
 import type { Category } from '../warehouse/tables.ts';
 import { lineKind } from './predicates.ts';
 import type { DimensionId } from './query.ts';
@@ -85,8 +85,10 @@ export interface DimensionDef {
   label: string;
   /** One sentence: what a key of this dimension is. */
   definition: string;
-  /** Time grains group only; attributes also filter. */
+  /** Time grains group only (unless they declare `filter`); attributes also filter, by stored value. */
   kind: 'time' | 'attribute';
+  /** A time grain that also filters: the closed set of keys it takes as filter values, and how each is bound. */
+  filter?: { values: readonly string[]; param(value: string): SqlValue };
   /** The stored column the key is read from, per source that has it. */
   columns: Partial<Record<SourceId, string>>;
   /** The SQL that turns that column into the key (an attribute's key is the stored value itself). */
@@ -132,10 +134,13 @@ export const DIMENSIONS: Record<DimensionId, DimensionDef> = {
   weekday: {
     id: 'weekday',
     label: 'Weekday',
-    definition: 'The day of the week, "Monday" … "Sunday": every Monday of the period falls in one group.',
+    definition:
+      'The day of the week, "Monday" … "Sunday": every Monday of the period falls in one group; as a filter, only the rows dated on the days named.',
     kind: 'time',
     columns: on(PERIOD_SOURCES, 'date'),
     key: (d, c) => d.dayOfWeek(c),
+    // Bound as the number the key's SQL returns, so the predicate compares the date's weekday with a parameter.
+    filter: { values: WEEKDAYS, param: (value) => WEEKDAYS.indexOf(value) },
   },
   hour: {
     id: 'hour',

@@ -134,6 +134,8 @@ export interface MeasureDef {
   additive: boolean;
   /** Dimensions every part's table has that still make no sense for the figure. */
   excludes: DimensionId[];
+  /** The stock counts a figure rests on instead of a sum over the period's days, so no weekday filter fits it. */
+  counts?: string;
   /** The figure from its parts: the part itself, or JS dividing two SQL sums. */
   value(part: PartReader): number | null;
 }
@@ -170,6 +172,7 @@ function measure(id: MeasureId, spec: Spec): MeasureDef {
 }
 
 const CROSS_TABLE = ['item', 'payment_mode'] satisfies DimensionId[];
+const OPENING_CLOSING = 'the stock counted at the period’s start and end';
 const RATIO = { additive: false };
 
 export const MEASURES: Record<MeasureId, MeasureDef> = {
@@ -294,6 +297,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     unit: 'qty',
     definition:
       'Each item’s closing_qty on its latest stock-sheet date with one at or before the period’s end, summed over items (split by item to read it).',
+    counts: 'each item’s latest stock count at the period’s end',
   }),
   cogs: measure('cogs', {
     label: 'Cost of goods sold',
@@ -302,6 +306,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
       'Opening stock value (each item’s first stock row in the period, opening_qty × unit_cost) + purchases − closing stock value (each item’s last row, closing_qty × unit_cost); no figure without a stock sheet.',
     parts: ['stock_opening', 'stock_closing', 'stock_rows', 'purchases'],
     derivedFrom: ['purchases'],
+    counts: OPENING_CLOSING,
     value: cogsOf,
   }),
   food_cost_pct: measure('food_cost_pct', {
@@ -312,6 +317,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     derivedFrom: ['cogs', 'revenue'],
     ...RATIO,
     excludes: CROSS_TABLE,
+    counts: OPENING_CLOSING,
     value: (part) => percent(cogsOf(part), part('revenue')),
   }),
   labour: measure('labour', {
@@ -337,6 +343,7 @@ export const MEASURES: Record<MeasureId, MeasureDef> = {
     derivedFrom: ['cogs', 'labour', 'revenue'],
     ...RATIO,
     excludes: CROSS_TABLE,
+    counts: OPENING_CLOSING,
     value: (part) => percent(primeOf(part), part('revenue')),
   }),
 };

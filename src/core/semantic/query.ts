@@ -32,7 +32,7 @@ export const MEASURE_IDS = [
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
-/** What a figure can be broken down or filtered by. Time grains group only; the others also filter. */
+/** What a figure can be broken down or filtered by. Time grains group only, but weekday also filters; the others filter. */
 export const DIMENSION_IDS = [
   'day',
   'week',
@@ -59,7 +59,7 @@ export const periodSchema = z
 
 export const filterSchema = z.object({
   dimension: z.enum(DIMENSION_IDS),
-  /** Exact stored values (the reader resolves the owner's words to these); any of them matches. */
+  /** Exact stored values (the reader resolves the owner's words to these), or day names for weekday; any matches. */
   values: z.array(z.string().min(1).max(200)).min(1).max(50),
 });
 

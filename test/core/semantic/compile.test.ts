@@ -22,11 +22,12 @@ const week = { from: '2026-10-29', to: '2026-11-04', label: 'test week' };
 const query = (q: Partial<SemanticQuery>): SemanticQuery =>
   semanticQuerySchema.parse({ measures: ['revenue'], period: week, ...q });
 
-/** A filter on every attribute the measure has, so each filter column is compiled too. */
+/** A filter on every dimension the measure can be filtered by, so each filter predicate is compiled too. */
 const filtersFor = (m: (typeof MEASURE_IDS)[number]): SemanticFilter[] =>
-  dimensionsOf(m)
-    .filter((d) => DIMENSIONS[d].kind === 'attribute')
-    .map((dimension) => ({ dimension, values: ['a', 'b'] }));
+  dimensionsOf(m).flatMap((dimension): SemanticFilter[] => {
+    if (DIMENSIONS[dimension].kind === 'attribute') return [{ dimension, values: ['a', 'b'] }];
+    return dimension === 'weekday' ? [{ dimension, values: ['Saturday', 'Sunday'] }] : [];
+  });
 
 describe('compiling semantic queries', () => {
   it('emits only SQL that parses as BigQuery: every measure, ungrouped and by every dimension, filtered, compared', () => {
@@ -86,6 +87,24 @@ describe('compiling semantic queries', () => {
     ).statements;
     expect(s!.sql).toContain('item IN (@f0_0, @f0_1, @f0_2)');
     expect(s!.params).toMatchObject({ f0_0: 'Vada', f0_1: 'Idli', f0_2: 'Dosa' });
+  });
+
+  it('binds weekday filter values as the weekday numbers the date predicate compares, never as SQL text', () => {
+    for (const dialect of [sqlite, bigquery]) {
+      const compiled = compileSemanticQuery(
+        query({
+          measures: ['revenue', 'expenses'],
+          filters: [{ dimension: 'weekday', values: ['Saturday', 'Sunday'] }],
+        }),
+        scope,
+        dialect,
+      );
+      for (const s of compiled.statements) {
+        expect(s.sql).not.toMatch(/saturday|sunday/i);
+        expect(s.sql).toContain(`${dialect.dayOfWeek('date')} IN (@f0_0, @f0_1)`);
+        expect(s.params).toMatchObject({ f0_0: 6, f0_1: 0 });
+      }
+    }
   });
 
   it('says which dimensions each measure has', () => {

@@ -12,7 +12,7 @@ import {
 import { dimensionsOf } from '../../../src/core/semantic/model.ts';
 import { MEASURE_IDS, type MeasureId, type QueryResult } from '../../../src/core/semantic/query.ts';
 import type { Warehouse } from '../../../src/core/warehouse/port.ts';
-import { EXPENSES, loadDataset, scope, WEEK } from './dataset.ts';
+import { EXPENSES, loadDataset, SALES, scope, WEEK } from './dataset.ts';
 import { expected, NONE } from './reference.ts';
 
 export interface SemanticSubject {
@@ -196,6 +196,89 @@ export function semanticContract(name: string, create: () => Promise<SemanticSub
           expected({ measure: m, period: WEEK, filters }) as number | null,
           `${m} filtered`,
         );
+      }
+    });
+
+    it('keeps every dated measure to the weekdays asked, as plain JS over the rows of those days', async () => {
+      const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+      const onDays = <T extends { date: string }>(rows: T[], days: number[], p: Period) =>
+        rows.filter((r) => r.date >= p.from && r.date <= p.to && days.includes(weekdayOf(r.date)));
+      const weekends = [{ dimension: 'weekday' as const, values: ['Saturday', 'Sunday'] }];
+      // Revenue and expenses summed here straight from the rows: sale lines only, Saturdays and Sundays only.
+      const notSold = ['void', 'voided', 'cancelled', 'canceled', 'complimentary', 'comp', 'compliment'];
+      const saleLines = onDays(SALES, [0, 6], WEEK).filter(
+        (s) => !notSold.includes((s.status ?? '').toLowerCase()),
+      );
+      expect(saleLines.length).toBeGreaterThan(0);
+      const revenue = await run({ measures: ['revenue', 'expenses'], period: WEEK, filters: weekends });
+      expect(revenue.totals.revenue).toBe(saleLines.reduce((sum, s) => sum + s.amount, 0));
+      expect(revenue.totals.expenses).toBe(
+        onDays(EXPENSES, [0, 6], WEEK).reduce((sum, e) => sum + e.amount, 0),
+      );
+      expect(revenue.totals.revenue).toBe(315); // 31 Oct is the week's only Saturday with sales; no Sunday has any
+
+      const all = period('2025-10-01', '2026-11-06', 'every stored day');
+      const sets = [
+        ['Saturday', 'Sunday'],
+        ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+        ['Friday'],
+      ];
+      const dated = MEASURE_IDS.filter((m) => dimensionsOf(m).includes('weekday'));
+      expect(dated).toEqual(
+        expect.arrayContaining(['revenue', 'expenses', 'purchases', 'unit_rate_latest', 'wastage_value']),
+      );
+      for (const m of dated) {
+        for (const p of [WEEK, all]) {
+          for (const values of sets) {
+            const filters = [{ dimension: 'weekday' as const, values }];
+            const got = await run({ measures: [m], period: p, filters });
+            close(
+              got.totals[m],
+              expected({ measure: m, period: p, filters }) as number | null,
+              `${m} on ${values}`,
+            );
+          }
+        }
+      }
+    });
+
+    it('keeps a breakdown and a comparison to the same weekdays', async () => {
+      const weekends = [{ dimension: 'weekday' as const, values: ['Saturday', 'Sunday'] }];
+      const days = await run({ measures: ['revenue'], period: WEEK, groupBy: 'day', filters: weekends });
+      expect(first(days, 'revenue')).toEqual([['2026-10-31', 315]]);
+      const byWeekday = await run({
+        measures: ['revenue'],
+        period: period('2026-10-01', '2026-11-04'),
+        groupBy: 'weekday',
+        filters: [{ dimension: 'weekday', values: ['Friday', 'Saturday'] }],
+      });
+      expect(keys(byWeekday)).toEqual(['Friday', 'Saturday']);
+      const compared = await run({
+        measures: ['revenue'],
+        period: WEEK,
+        filters: weekends,
+        compare: { kind: 'previous' },
+      });
+      const before = compared.comparison!.period;
+      expect(compared.comparison!.totals.revenue).toBe(
+        expected({ measure: 'revenue', period: before, filters: weekends }),
+      );
+    });
+
+    it('refuses a weekday filter on a figure that rests on stock counts, and a day name it does not know', async () => {
+      for (const m of ['stock_on_hand', 'cogs', 'food_cost_pct', 'prime_cost_pct'] as MeasureId[]) {
+        await expect(
+          run({ measures: [m], period: WEEK, filters: [{ dimension: 'weekday', values: ['Sunday'] }] }),
+          m,
+        ).rejects.toMatchObject({
+          code: 'request.invalid',
+          message: expect.stringMatching(/stock count.*cannot be kept to some weekdays/),
+        });
+      }
+      for (const values of [['sunday'], ['Weekend'], ['0']]) {
+        await expect(
+          run({ measures: ['revenue'], period: WEEK, filters: [{ dimension: 'weekday', values }] }),
+        ).rejects.toMatchObject({ code: 'request.invalid', message: expect.stringContaining('Monday') });
       }
     });
 
@@ -413,6 +496,23 @@ export function semanticContract(name: string, create: () => Promise<SemanticSub
           { day: day! },
         );
         expect([String(row?.week).slice(0, 10), row?.month], day).toEqual([monday, day!.slice(0, 7)]);
+      }
+    });
+
+    it('finds the weekday of a date through the dialect, before 1970 too', async () => {
+      const d = subject.warehouse.dialect;
+      for (const day of [
+        '2026-11-01',
+        '2026-11-07',
+        '1970-01-01',
+        '1969-12-28',
+        '1969-12-31',
+        '1900-01-01',
+      ]) {
+        const [row] = await subject.warehouse.query(`SELECT ${d.dayOfWeek(d.dateParam('day'))} AS dow`, {
+          day,
+        });
+        expect(Number(row?.dow), day).toBe(new Date(`${day}T00:00:00Z`).getUTCDay());
       }
     });
 

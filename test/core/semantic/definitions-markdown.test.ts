@@ -22,6 +22,7 @@ describe('metric definitions page', () => {
       '| `revenue` Revenue | INR | Sum of amount on sales lines that are neither void nor complimentary (net of discounts, as billed). | sales | day, week, month, weekday, hour, item, category, staff, payment_mode, order_type, location |',
     );
     expect(page).toContain('| `week` | groups | The ISO week, Monday to Sunday');
+    expect(page).toContain('| `weekday` | groups, filters | The day of the week');
   });
 
   it('replaces what is between the markers, keeping the markers and the rest of the README', () => {
