@@ -9,6 +9,7 @@ import { createIngestService, type IngestService } from './ingest-service.ts';
 import { createWarehouseMappingStore } from './load/mapping-store.ts';
 import { createFilePreparer, type IngestLlm } from './prepare-file.ts';
 import { createIngestSources, type IngestSources } from './source/ingest-sources.ts';
+import { createStoredSuppliers } from './tally/stored-suppliers.ts';
 
 export interface IngestStackOptions {
   warehouse: Warehouse;
@@ -37,6 +38,7 @@ export function createIngestStack(options: IngestStackOptions): IngestStack {
   const sources = options.sources ?? createIngestSources({ config: options.config });
   const prepare = createFilePreparer({
     mappings: createWarehouseMappingStore({ warehouse, clock }),
+    storedSuppliers: createStoredSuppliers(warehouse),
     ...(options.llm === undefined ? {} : { llm: options.llm }),
   });
   const ingest = createIngestService({

@@ -12,6 +12,7 @@ import type { SkippedSheet } from './parse/xlsx/xlsx-skipped.ts';
 import { unchosenSheets } from './parse/xlsx/xlsx-unchosen.ts';
 import type { LlmSchemaMapper, VisionTableExtractor } from './port.ts';
 import type { PrepareFile } from './prepare.ts';
+import type { StoredSuppliers } from './tally/stored-suppliers.ts';
 import { withSuppliers } from './tally/supplier-payments.ts';
 import { startRowWorker } from './worker/row-worker-thread.ts';
 
@@ -41,7 +42,14 @@ export interface FilePreparerOptions {
   llm?: () => IngestLlm;
   /** CSV and xlsx files of at least this many bytes are read with a worker thread (0 always, Infinity never). */
   workerMinBytes?: number;
+  /**
+   * The vendors a scope's stored purchases name: a Tally Payment to one is a settlement. Without it, only a file's
+   * own evidence counts.
+   */
+  storedSuppliers?: StoredSuppliers;
 }
+
+const NO_SUPPLIERS: ReadonlySet<string> = new Set();
 
 export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
   const threshold = (kind: 'csv' | 'zip'): number => options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES[kind];
@@ -69,8 +77,13 @@ export function createFilePreparer(options: FilePreparerOptions): PrepareFile {
       // A sample without a telling date (a day-first POS export's first 50 rows all fall on the 1st) is settled
       // from the whole column, read up to its first telling date: cheap unless no row tells, when all must be read.
       const dated = await settleDateOrder(sampled, () => table.rows());
-      // A Tally export loaded as expenses is read once for the suppliers it bills, wherever they come in it.
-      const settled = await withSuppliers(dated, () => table.rows());
+      // A Tally export loaded as expenses is read once for the suppliers it bills, wherever they come in it, and
+      // only such a file asks for the site's stored purchase vendors: other files never pay for the query.
+      const settled = await withSuppliers(
+        dated,
+        () => table.rows(),
+        async () => (await options.storedSuppliers?.(scope)) ?? NO_SUPPLIERS,
+      );
       const mapping = { ...settled, mapping: withCurrencyColumn(settled.mapping, table.headers) };
       const named = table.name === undefined ? {} : { table: table.name };
       const report = describeRead({

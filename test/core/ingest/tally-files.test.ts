@@ -4,6 +4,7 @@
 // lines, not by Titan's SQL.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SCOPE, type Scope } from '../../../src/core/model/scope.ts';
 import type { Category } from '../../../src/core/warehouse/tables.ts';
 import { createIngestHarness, type IngestHarness } from './ingest-harness.ts';
 
@@ -287,6 +288,78 @@ describe('a Tally payments export with its ledger groups', () => {
       rows: 2,
     });
     expect(outcome.report?.unmapped).not.toContain('Under');
+  });
+});
+
+describe("a Tally payments Day Book after the suppliers' purchases are loaded", () => {
+  const here = DEFAULT_SCOPE;
+  const elsewhere: Scope = { orgId: here.orgId, locationId: 'coimbatore_branch' };
+  // An earlier purchases export for this site: Kaveri Traders' bills are already counted as purchases.
+  const purchases = csv([
+    ['Date', 'Vendor', 'Item', 'Qty', 'Amount'],
+    ['28/10/2026', 'Kaveri Traders', 'Basmati Rice', '50', '12,500.00'],
+    ['29/10/2026', 'Kaveri Traders', 'Toor Dal', '20', '7,500.00'],
+    ['30/10/2026', 'Aavin', 'Milk', '100', '5,600.00'],
+  ]);
+  const header = ['Date', 'Particulars', 'Vch Type', 'Vch No.', 'Debit Amount', 'Credit Amount'];
+  /** The ledger paid (Kaveri Traders as the accountant typed it: case and spacing aside), and whether it is an expense. */
+  const payments = [
+    { no: 'P1', ledger: 'KAVERI  traders', amount: '20,000.00', supplier: true },
+    { no: 'P2', ledger: 'Rent', amount: '45,000.00', supplier: false },
+    { no: 'P3', ledger: 'Electricity Charges', amount: '3,200.00', supplier: false },
+  ];
+  const file = csv([
+    ['Day Book'],
+    ['1-Nov-2026 to 3-Nov-2026'],
+    [],
+    header,
+    ['1-Nov-2026', 'Cash', 'Sales', '101', '5,900.00', ''],
+    ['', 'Sales @ 18%', '', '', '', '5,900.00'],
+    ...payments.flatMap((p, i) => [
+      [`${i + 1}-Nov-2026`, p.ledger, 'Payment', p.no, p.amount, ''],
+      ['', 'HDFC Bank', '', '', '', p.amount],
+    ]),
+  ]);
+  const total = (of: typeof payments) => of.reduce((sum, p) => sum + rupees(p.amount), 0);
+  const expenses = async (scope: Scope) =>
+    rows(
+      `SELECT description, amount FROM expenses_master WHERE org_id = '${scope.orgId}' AND location_id = '${scope.locationId}' ORDER BY amount`,
+    );
+  // Text is stored with its runs of spaces made one, as every text cell is.
+  const asStored = (of: typeof payments) =>
+    of
+      .map((p) => ({ description: p.ledger.replace(/\s+/g, ' '), amount: rupees(p.amount) }))
+      .sort((a, b) => a.amount - b.amount);
+
+  it("leaves out a payment to a supplier whose purchases are stored, naming it, and loads the site's expenses", async () => {
+    expect(await h.ingestFile('purchases.csv', purchases, 'purchases', here)).toMatchObject({
+      outcome: 'loaded',
+      rows: 3,
+    });
+    const outcome = await h.ingestFile('payments-day-book.csv', file, 'expenses', here);
+    const paid = payments.filter((p) => !p.supplier);
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: paid.length });
+    expect(await expenses(here)).toEqual(asStored(paid));
+    const sum = await rows('SELECT SUM(amount) AS total FROM expenses_master');
+    expect(Number(sum[0]!.total)).toBeCloseTo(total(paid), 2);
+    // The payment voucher's two lines are left out with it.
+    expect(outcome.report?.skipped).toContainEqual({
+      reason:
+        'left out: a Payment to KAVERI traders, whose purchases are already loaded: a settlement, not an expense',
+      rows: 2,
+    });
+    expect(outcome.reason).toMatch(/rows left out: .*KAVERI traders, whose purchases are already loaded/);
+    expect(outcome.report?.notes?.join(' ')).toMatch(/whose purchases are already loaded for this site/);
+  });
+
+  it("loads that payment as an expense at a site holding none of the supplier's purchases", async () => {
+    await h.ingestFile('purchases.csv', purchases, 'purchases', here);
+    const outcome = await h.ingestFile('payments-day-book.csv', file, 'expenses', elsewhere);
+    expect(outcome).toMatchObject({ outcome: 'loaded', rows: payments.length });
+    expect(await expenses(elsewhere)).toEqual(asStored(payments));
+    expect(await expenses(here)).toEqual([]);
+    const reasons = outcome.report?.skipped.map((s) => s.reason).join(' | ') ?? '';
+    expect(reasons).not.toMatch(/already loaded/);
   });
 });
 

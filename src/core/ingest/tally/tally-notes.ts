@@ -61,9 +61,9 @@ export function tallyNotes(layout: TallyLayout, headers: readonly string[], cate
     notes.push(`${particulars} names the ledger each payment went to: stored as description.`);
     const group = layout.group === undefined ? '' : `, or whose ${name(layout.group)} is Sundry Creditors`;
     notes.push(
-      `A Payment to a supplier — a party this file's Purchase or Journal vouchers name${group} — settles a bill counted as a purchase: ` +
-        'it is left out, not stored as an expense, and counted under skipped. Other Payments are expenses; ' +
-        "a supplier this file never bills cannot be told from an expense, so check those if you load the supplier's purchases too.",
+      `A Payment to a supplier — a party this file's Purchase or Journal vouchers name${group}, or whose purchases are already loaded for this site — ` +
+        'settles a bill counted as a purchase: it is left out, not stored as an expense, and counted under skipped. Other Payments are expenses; ' +
+        "a supplier whose purchases are not loaded yet cannot be told from an expense, so load a supplier's purchases before its payments.",
     );
   }
   const basis = basisNote(layout.amounts, name);

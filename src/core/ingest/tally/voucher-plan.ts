@@ -18,6 +18,9 @@ export interface VoucherPlan {
   unknownTypes: 'keep' | 'leave';
   /** Tally's ledger group column (Group, Under), when the file has one. */
   group?: number;
-  /** On expenses: the ledgers this file names as owed (see withSuppliers), as ledgerKey writes them. */
-  suppliers?: { billed: string[]; owed: string[] };
+  /**
+   * On expenses: the ledgers this file names as owed, and those it pays whose purchases are already stored (see
+   * withSuppliers), as ledgerKey writes them.
+   */
+  suppliers?: { billed: string[]; owed: string[]; stored: string[] };
 }

@@ -29,6 +29,7 @@ export function createVoucherReader(plan: VoucherPlan): (raw: readonly string[])
   const suppliers = {
     billed: new Set(plan.suppliers?.billed ?? []),
     owed: new Set(plan.suppliers?.owed ?? []),
+    stored: new Set(plan.suppliers?.stored ?? []),
   };
   const blank = (raw: readonly string[], col: number | undefined) =>
     col === undefined || isBlankish(raw[col] ?? '');
