@@ -1,6 +1,6 @@
 // The development half of the question suite (75%): questions as owners type them, each with what it must read as.
 // Tune the reader against these. The held-out half (held-out-questions.ts) asks the same kinds in other words.
-import { GREEN_BASKET, KAVERI, NANDINI } from './cafe/cafe-book.ts';
+import { GREEN_BASKET, KAVERI, NANDINI, OLD_MONTH, TODAY } from './cafe/cafe-book.ts';
 import {
   between,
   bottom,
@@ -73,6 +73,9 @@ export const DEV_QUESTIONS: Question[] = [
     ['discounts from 1 Nov till 30 Nov', wants('discounts', nov)],
     ['covers from 15th to 21st November', wants('covers', between('2026-11-15', '2026-11-21'))],
     ['Revenue 25 Oct to 8 Nov', wants('revenue', between('2026-10-25', '2026-11-08'))],
+    ['revenue in the first week of November', wants('revenue', between('2026-11-01', '2026-11-07'))],
+    ['sales in the last week of October', wants('revenue', between('2026-10-25', '2026-10-31'))],
+    ['expenses in the second half of November', wants('expenses', between('2026-11-16', '2026-11-30'))],
   ]),
   ...family(P, 'month', [
     ['revenue in October', wants('revenue', oct)],
@@ -176,6 +179,10 @@ export const DEV_QUESTIONS: Question[] = [
     ],
     ['lowest revenue day last week', wants('revenue', lastWeek(), { groupBy: 'day', rank: bottom(1) })],
     ['best 2 days in the last 14 days', wants('revenue', lastDays(14), { groupBy: 'day', rank: top(2) })],
+    [
+      'what was our all time high sales day',
+      wants('revenue', between(OLD_MONTH.from, TODAY), { groupBy: 'day', rank: top(1) }),
+    ],
   ]),
   ...family(P, 'item', [
     [
@@ -527,6 +534,9 @@ export const DEV_QUESTIONS: Question[] = [
     ['what is the weather tomorrow', unsupported()],
     ['staff attendance last week', unsupported()],
     ['Google review rating this month', unsupported()],
+    // Periods that share days: a change between them would count those days twice.
+    ['revenue this week vs the last 7 days', unsupported()],
+    ['sales in November compared with the last 30 days', unsupported()],
   ]),
   ...family(P, 'no-data', [
     ['revenue in April 2015', noData(wants('revenue', month(2015, 4)))],
