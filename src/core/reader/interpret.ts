@@ -1,5 +1,5 @@
 // From what the scan read to a Reading: a topic Titan does not hold, one of the fixed analyses, or a query.
-import { ANALYSIS_TABLE, chooseAnalysis } from './analyses.ts';
+import { ANALYSIS_TABLE, type AnalysisChoice, chooseAnalysis } from './analyses.ts';
 import type { DatedPeriod } from './compare.ts';
 import { gatherCues } from './cues.ts';
 import { lastDaysWithData } from './default-period.ts';
@@ -9,6 +9,7 @@ import { readQuery } from './query-reading.ts';
 import { analysisQuestion, periodQuestion } from './reading-text.ts';
 import type { Scan } from './scan.ts';
 import { decline, firm, type ReadOptions, resolveFind, type Understood } from './understood.ts';
+import { weekdayFilter, weekdayWords } from './weekday-filters.ts';
 
 export type { ReadOptions, Understood } from './understood.ts';
 
@@ -26,6 +27,16 @@ function channelNotStored(scan: Scan, orderTypes: readonly string[]): [string, s
     `Your sales record these order types: ${list}; none is ${asked.join(' or ') || 'the one you named'}, so I won’t guess which you mean.`,
     [`Revenue by order type, last 7 days`, ...shown.slice(0, 2).map((t) => `${t} revenue, last 7 days`)],
   ];
+}
+
+/** An analysis reads every day of its period in a row: kept to some weekdays it would be another analysis. */
+function analysisOnDays(scan: Scan, analysis: AnalysisChoice): Understood {
+  const days = weekdayWords(weekdayFilter(scan.weekdays)!.values, false);
+  const asked = analysisQuestion(analysis.analysis, analysis.item, 'last 7 days');
+  return decline(
+    `I can’t keep “${asked.replace(/, last 7 days$/, '')}” to ${days}: it reads every day of its period. Ask it for a period, or ask for a figure on ${days}.`,
+    [asked],
+  );
 }
 
 export function interpret(scan: Scan, options: ReadOptions): Understood {
@@ -69,7 +80,9 @@ export function interpret(scan: Scan, options: ReadOptions): Understood {
   const itemNames = scan.values.filter((v) => v.candidates[0]?.dimension === 'item');
   const singleItem = itemNames.length === 1 && itemNames[0]!.candidates[0]!.values.length === 1;
   const dimWords = cues.dimensions.filter((d) => d.dimension !== 'staff' && d.dimension !== 'vendor');
+  // Days of the week kept to ("on Sundays") ask for a figure on those days, which no fixed analysis gives.
   const structured =
+    scan.weekdays.length > 0 ||
     cues.rank !== undefined ||
     cues.compare ||
     cues.comparative ||
@@ -92,6 +105,7 @@ export function interpret(scan: Scan, options: ReadOptions): Understood {
     vendorWord: cues.dimensions.some((d) => d.dimension === 'vendor'),
     breakdownWord: cues.grouping && cues.dimensions.length === 0,
   });
+  if (analysis && scan.weekdays.length > 0) return analysisOnDays(scan, analysis);
   if (analysis) {
     const table = ANALYSIS_TABLE[analysis.analysis];
     const main = scan.periods.find((p) => p.role === 'period');

@@ -25,6 +25,13 @@ import {
   type ValueDimension,
   type Vocabulary,
 } from './vocabulary.ts';
+import {
+  missingDays,
+  readWeekdays,
+  type WeekdayReading,
+  weekdayFilter,
+  weekdayWords,
+} from './weekday-filters.ts';
 
 /** The measures, letting a measure word that is also a stored name ("Salaries") be the name when another measure is named. */
 function measuresOf(
@@ -253,6 +260,36 @@ function declineMeasures(
   return measureReading.kind === 'not-held' ? firm(reason, suggestions) : decline(reason, suggestions);
 }
 
+/**
+ * Declines days a figure cannot be kept to, or that the period holds none of ("Sundays" yesterday, a Thursday),
+ * offering what can be asked instead.
+ */
+function keptToDays(
+  days: WeekdayReading,
+  weekday: SemanticFilter | undefined,
+  asked: { measures: MeasureId[]; byName: SemanticFilter[]; main: DatedPeriod; options: ReadOptions },
+): Understood | undefined {
+  const { measures, byName, main, options } = asked;
+  const offer = (filters: SemanticFilter[], period: DatedPeriod): string[] => {
+    const q = semanticQuerySchema.safeParse({ measures, filters, period });
+    return q.success ? [queryQuestion(q.data, period.phrase)] : [];
+  };
+  if ('problem' in days) {
+    const instead = days.each.length > 0 ? days.each.map((f) => [...byName, f]) : [byName];
+    return decline(
+      days.problem,
+      instead.flatMap((filters) => offer(filters, main)),
+    );
+  }
+  const missing = weekday ? missingDays(weekday, main) : undefined;
+  if (!weekday || !missing) return undefined;
+  const d = defaultPeriod(measures[0]!, options.vocabulary, options.today);
+  return decline(
+    `${upperFirst(named(main))} has no ${missing} in it, so there is nothing to keep to ${weekdayWords(weekday.values, false)}.`,
+    offer([...byName, weekday], { from: d.from, to: d.to, label: d.label, phrase: d.phrase }),
+  );
+}
+
 export function readQuery(
   scan: Scan,
   cues: Cues,
@@ -277,8 +314,13 @@ export function readQuery(
     measures = [impliedMeasure(names, cues, options.vocabulary)!];
   } else return declineMeasures(scan, cues, options, unread, measureReading, names);
 
-  const filters = filtersOf(names, measures);
-  if (!Array.isArray(filters)) return decline(filters.problem);
+  const byName = filtersOf(names, measures);
+  if (!Array.isArray(byName)) return decline(byName.problem);
+  const days = readWeekdays(scan.weekdays, measures, cues.compare);
+  const weekday = 'filter' in days ? days.filter : weekdayFilter(scan.weekdays);
+  // The days are one more filter, except days set side by side, which are the breakdown's groups like any names.
+  const filters = weekday ? [...byName, weekday] : byName;
+  const grouped = 'sides' in days && days.sides ? filters : byName;
 
   const table = MEASURE_TABLE[measures[0]!];
   const choice = choosePeriods(scan.periods, scan.text.display, cues.compare || cues.comparative);
@@ -297,6 +339,8 @@ export function readQuery(
   const asked = mainPeriod(choice, measures, filters, cues, options);
   if ('reading' in asked) return asked;
   const { main, note } = asked;
+  const kept = keptToDays(days, weekday, { measures, byName, main, options });
+  if (kept) return kept;
 
   const breakdown = readBreakdown(
     {
@@ -315,7 +359,7 @@ export function readQuery(
       periodDays: daysBetween(main.from, main.to) + 1,
     },
     measures,
-    filters,
+    grouped,
   );
   if (breakdown.kind === 'decline') {
     const suggestions = breakdown.options.flatMap((groupBy) => {
@@ -326,7 +370,7 @@ export function readQuery(
   }
 
   const pairedNames =
-    cues.compare && breakdown.query.groupBy !== undefined && filters.some((f) => f.values.length > 1);
+    cues.compare && breakdown.query.groupBy !== undefined && grouped.some((f) => f.values.length > 1);
   const compared = pairedNames ? undefined : comparisonOf(choice, main, measures, cues, options);
   if (compared && 'reading' in compared) return compared;
   const compare = compared?.compare;
@@ -334,6 +378,7 @@ export function readQuery(
   const parsed = semanticQuerySchema.safeParse({
     measures,
     ...breakdown.query,
+    filters: weekday && grouped === byName ? [...breakdown.query.filters, weekday] : breakdown.query.filters,
     period: { from: main.from, to: main.to, label: main.label },
     ...(compare ? { compare } : {}),
   });

@@ -1,7 +1,8 @@
 // The question reader: an owner's words → a Reading (a query, one of the fixed analyses, or an honest "I can't"), offline and deterministic.
 //
 // How it reads (scan.ts). Every word must be read as something, longest readings first: stored names of
-// several words (values.ts), periods (relative-periods.ts, then absolute-periods.ts with chrono-node),
+// several words (values.ts), days of the week kept to ("on Sundays", "weekends": weekday-filters.ts), periods
+// (relative-periods.ts, then absolute-periods.ts with chrono-node),
 // keyword phrases (lexicon.ts), one-word names, single keywords, then stop words and filler
 // (stop-words.ts). Typos are corrected before that, only when one known word is clearly meant
 // (spelling.ts: no correction under 5 letters, a swap at 5, one edit from 6, two from 9).
@@ -60,6 +61,7 @@ function declineUnread(scan: Scan, understood: Understood): Reading {
 const saysNothing = (scan: Scan): boolean =>
   scan.keywords.every((k) => k.lexeme.kind === 'filler') &&
   scan.values.length === 0 &&
+  scan.weekdays.length === 0 &&
   scan.periods.length === 0 &&
   scan.unknown.length === 0 &&
   scan.unsure.length === 0;

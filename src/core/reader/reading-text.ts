@@ -4,6 +4,7 @@ import { MEASURES } from '../semantic/model.ts';
 import type { DimensionId, SemanticFilter, SemanticQuery } from '../semantic/query.ts';
 import type { AnalysisId } from '../semantic/reading.ts';
 import { daysBetween, monthEnd, weekdayOf } from './dates.ts';
+import { weekdayWords } from './weekday-filters.ts';
 
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_LONG = [
@@ -105,22 +106,28 @@ const PREPOSITION: Record<DimensionId, string> = {
   location: 'at',
 };
 
-const filterText = (f: SemanticFilter): string => `${PREPOSITION[f.dimension]} ${f.values.join(' or ')}`;
+/** A filter in words; days of the week as days ("on Sundays", "on weekends (Sat, Sun)" when `spelled`). */
+const filterText = (f: SemanticFilter, spelled: boolean): string =>
+  `${PREPOSITION[f.dimension]} ${f.dimension === 'weekday' ? weekdayWords(f.values, spelled) : f.values.join(' or ')}`;
+
+/** The groups a breakdown shows side by side ("Cash vs UPI", "Saturdays vs Sundays"). */
+const sideText = (f: SemanticFilter): string =>
+  f.values.map((v) => (f.dimension === 'weekday' ? weekdayWords([v], false) : v)).join(' vs ');
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** "Revenue and bills for Masala Dosa by day" / "Top 3 items by revenue": the query without its period. */
-function coreText(query: SemanticQuery): string {
+function coreText(query: SemanticQuery, spelled: boolean): string {
   const names = query.measures.map((m, i) => (i === 0 ? MEASURES[m].label : lowerFirst(MEASURES[m].label)));
   const measures = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]!;
   // Names of the breakdown's own dimension are the groups shown side by side ("Cash vs UPI").
   const sides = query.filters.find((f) => f.dimension === query.groupBy);
   const filters = query.filters
     .filter((f) => f !== sides)
-    .map(filterText)
+    .map((f) => filterText(f, spelled))
     .join(' ');
   const withFilters = filters ? `${measures} ${filters}` : measures;
-  const among = sides ? ` (${sides.values.join(' vs ')})` : '';
+  const among = sides ? ` (${sideText(sides)})` : '';
   if (query.rank && query.groupBy) {
     const { order, limit } = query.rank;
     const noun = dimensionNoun(query.groupBy, limit > 1);
@@ -182,7 +189,7 @@ export function analysisQuestion(analysis: AnalysisId, item: string | undefined,
 
 /** The reading as stated in the answer's headline. */
 export function queryText(query: SemanticQuery, phrase: string | undefined, note?: string): string {
-  const core = coreText(query);
+  const core = coreText(query, true);
   const period = periodText(query.period, phrase);
   const shares = query.share ? ', with shares' : '';
   const shown = phrase && note ? `${period.slice(0, -1)}; ${note})` : period;
@@ -197,7 +204,7 @@ export function queryText(query: SemanticQuery, phrase: string | undefined, note
 
 /** The same reading as a question, for a quick-reply button. */
 export function queryQuestion(query: SemanticQuery, phrase: string | undefined): string {
-  const core = coreText(query);
+  const core = coreText(query, false);
   const shares = query.share ? ', with shares' : '';
   const when = periodQuestion(query.period, phrase);
   const text = `${core}${shares}${joiner(when)}${when}`;

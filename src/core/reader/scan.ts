@@ -20,6 +20,7 @@ import {
   type ValueHit,
 } from './values.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import { readWeekdayFilters, type WeekdayHit } from './weekday-filters.ts';
 
 const MONTH_WORDS = [
   'january',
@@ -40,6 +41,8 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 export interface Scan {
   text: PreparedText;
   values: ValueHit[];
+  /** Days of the week the figure is kept to ("on Sundays", "weekends"). */
+  weekdays: WeekdayHit[];
   periods: PeriodFind[];
   keywords: KeywordHit[];
   /** Measure words that are also a stored name ("Salaries"), by token: the query decides which they are. */
@@ -125,8 +128,9 @@ export function scanQuestion(
   const text = prepareText(question, known);
   const claims = new Claims(text.tokens);
 
-  // Longest readings first: names of several words, periods, keyword phrases, one-word names, keywords.
+  // Longest readings first: names of several words, weekday filters, periods, keyword phrases, one-word names, keywords.
   const phrases = readNamePhrases(claims, names);
+  const weekdays = readWeekdayFilters(claims);
   const { finds } = findPeriods(text.display, claims.mask(text.lower), options);
   const keywords: KeywordHit[] = [];
   for (const find of finds) {
@@ -174,6 +178,7 @@ export function scanQuestion(
   return {
     text,
     values: [...phrases.hits, ...words.hits].sort((a, b) => a.tokens[0]! - b.tokens[0]!),
+    weekdays,
     periods: finds,
     keywords,
     dual,
