@@ -14,6 +14,7 @@ import { CATEGORY_TABLE } from '../warehouse/tables.ts';
 import { declinedAnswer, outsideCoverageAnswer } from './declined-answer.ts';
 import { formatCount } from './format.ts';
 import { ROW_NOUN } from './intent-plans.ts';
+import { itemUnitOf } from './item-unit.ts';
 import type { Audience, StatusListener } from './port.ts';
 import { composeQueryAnswer } from './query-answer.ts';
 import { readSources } from './sources.ts';
@@ -93,6 +94,14 @@ export async function answerQuery(
   const missing = query.filters.length
     ? await deps.executor.unheldFilter(scope, CATEGORY_TABLE[table], query.filters)
     : undefined;
+  const unit = await itemUnitOf(deps.executor, scope, query);
+  if (unit.kind === 'mixed') {
+    return declinedAnswer(
+      `${text}: your ${CATEGORY_TABLE[table].replace(/_master$/, '')} record ${unit.item} in ${unit.units.join(' and ')}, and quantities in different units cannot be added: record it in one unit to get this figure.`,
+      [],
+      query.period,
+    );
+  }
   if (missing) {
     const noun = CATEGORY_TABLE[table].replace(/_master$/, '');
     return declinedAnswer(
@@ -122,5 +131,11 @@ export async function answerQuery(
       query.period,
     );
   }
-  return composeQueryAnswer({ text, unread: question.unread, result, sources });
+  return composeQueryAnswer({
+    text,
+    unread: question.unread,
+    result,
+    sources,
+    ...(unit.kind === 'one' ? { itemUnit: unit.unit } : {}),
+  });
 }

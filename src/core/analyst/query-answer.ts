@@ -14,6 +14,7 @@ import { MEASURES } from '../semantic/model.ts';
 import type { QueryResult } from '../semantic/query.ts';
 import { factUnit, resultFacts } from '../semantic/result-facts.ts';
 import { formatChange, formatCount, formatFact } from './format.ts';
+import { inItemUnit } from './item-unit.ts';
 import { emptyAnswer } from './static-answers.ts';
 
 /** How many groups an answer lists before it says how many more there are. */
@@ -25,6 +26,8 @@ export interface QueryAnswerInput {
   unread: string[];
   result: QueryResult;
   sources: Sources;
+  /** The one unit the item asked about is recorded in ("kg"), for its quantities and rates. */
+  itemUnit?: string;
 }
 
 /** The headline's figures: each measure's total, then the first measure against the comparison period. */
@@ -94,7 +97,8 @@ function unrankedNote(result: QueryResult, fact: (id: string) => Fact | undefine
 
 export function composeQueryAnswer(input: QueryAnswerInput): Answer {
   const { result, text } = input;
-  const facts = resultFacts(result, { period: result.query.period, maxGroups: MAX_LISTED });
+  const computed = resultFacts(result, { period: result.query.period, maxGroups: MAX_LISTED });
+  const facts = input.itemUnit ? inItemUnit(computed, input.itemUnit) : computed;
   const more = result.rows.length - Math.min(result.rows.length, MAX_LISTED);
   if (more > 0) {
     facts.push({

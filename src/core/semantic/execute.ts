@@ -47,6 +47,8 @@ export interface SemanticExecutor {
     table: string,
     filters: readonly SemanticFilter[],
   ): Promise<SemanticFilter | undefined>;
+  /** The units `table` records `item` in, in scope (at most a few): one is the figure's unit, more cannot be added. */
+  itemUnits(scope: Scope, table: string, item: string): Promise<string[]>;
 }
 
 export interface SemanticExecutorOptions {
@@ -148,6 +150,14 @@ export function createSemanticExecutor(options: SemanticExecutorOptions): Semant
         if (rows.length === 0) return filter;
       }
       return undefined;
+    },
+
+    async itemUnits(scope, table, item) {
+      const rows = await warehouse.query(
+        `SELECT DISTINCT unit AS unit FROM ${d.table(table)} WHERE ${inScope()} AND item = @item AND unit IS NOT NULL LIMIT 5`,
+        { ...scopeParams(scope), item },
+      );
+      return rows.map((r) => String(r.unit)).sort();
     },
   };
 }

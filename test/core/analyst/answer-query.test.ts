@@ -129,6 +129,28 @@ describe('answering a question as a query', () => {
     expect(answer.notes.join(' ')).toContain('₹30,000 of expenses records no vendor');
   });
 
+  it('gives quantities and rates of an item in the unit its rows record, and no sum of different units', async () => {
+    const bought = [
+      { date: '2026-11-10', vendor: 'Nandini', item: 'Milk', qty: 40, unit: 'L', amount: 2_160 },
+      { date: '2026-11-20', vendor: 'Nandini', item: 'Milk', qty: 60, unit: 'L', amount: 3_300 },
+      { date: '2026-11-12', vendor: 'Kaveri Traders', item: 'Rice', qty: 50, unit: 'kg', amount: 2_750 },
+      { date: '2026-11-19', vendor: 'Kaveri Traders', item: 'Rice', qty: 2, unit: 'bag', amount: 2_600 },
+    ];
+    const analyst = await analystOver(SALES, { purchases_master: bought });
+    const milk = bought.filter((b) => b.item === 'Milk');
+    const litres = milk.reduce((sum, b) => sum + b.qty, 0);
+    const qty = await ask(analyst, 'how much milk did we buy in November');
+    expect(factValue(qty, 'q.purchase_qty')).toBe(litres);
+    expect(qty.headline).toMatch(/: 100 L$/);
+    const rate = await ask(analyst, 'average rate we paid for milk in November');
+    expect(rate.headline).toContain(`₹${(milk.reduce((s, b) => s + b.amount, 0) / litres).toFixed(2)}/L`);
+    // 50 kg and 2 bags are no "52" of anything.
+    const rice = await ask(analyst, 'how much rice did we buy in November');
+    expect(rice.intent).toBe('declined');
+    expect(rice.facts).toEqual([]);
+    expect(rice.headline).toContain('in bag and kg');
+  });
+
   it('declines a measure the data does not hold, with no figure and what to load', async () => {
     const analyst = await analystOver(SALES);
     const answer = await ask(analyst, 'what is our table turnover time?');
