@@ -151,6 +151,10 @@ describe('every suggestion is a question Titan reads', () => {
     'table turnover',
     'lunch sales yesterday',
     'which customer spent the most',
+    'revenue on weekdays vs weekends last month',
+    'revenue on sundays yesterday',
+    'sundays',
+    'how much rice is in stock on sundays',
   ];
   it.each(declined)('%s', (question) => {
     for (const suggestion of declineOf(question).suggestions) {
@@ -179,6 +183,12 @@ describe('the reading reads back as itself', () => {
     'revenue in March 2015',
     'revenue 28 Dec 2025 - 3 Jan 2026',
     'pichle hafte ki bikri',
+    'sales on sundays in november',
+    'average bill on weekends last month',
+    'revenue on weekdays in October',
+    'revenue on fridays and saturdays in November',
+    'revenue on saturdays vs sundays last month',
+    'masala dosa plates sold on sundays last month',
   ])('%s', (question) => {
     const first = queryOf(question);
     const again = queryOf(queryQuestion(first, undefined));
