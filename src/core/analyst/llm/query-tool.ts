@@ -17,7 +17,7 @@ export interface QueryToolOptions {
   timeoutMs?: number;
 }
 
-const filterable = DIMENSION_LIST.filter((d) => d.kind === 'attribute').map((d) => d.id);
+const filterable = DIMENSION_LIST.filter((d) => d.kind === 'attribute' || d.filter).map((d) => d.id);
 
 /** What each argument means; the measures' and dimensions' own definitions, so the model picks the right one. */
 const DESCRIPTIONS = {

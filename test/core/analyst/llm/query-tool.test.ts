@@ -6,7 +6,7 @@ import type { Analyst, Audience } from '../../../../src/core/analyst/port.ts';
 import { createLogger } from '../../../../src/core/logger.ts';
 import type { Answer, Period } from '../../../../src/core/model/answer.ts';
 import { DEFAULT_SCOPE } from '../../../../src/core/model/scope.ts';
-import { MEASURE_LIST } from '../../../../src/core/semantic/model.ts';
+import { DIMENSION_LIST, MEASURE_LIST } from '../../../../src/core/semantic/model.ts';
 import { semanticQuerySchema } from '../../../../src/core/semantic/query.ts';
 import type { GeminiRecord, GeminiReply } from '../../../fakes/gemini.ts';
 import { type LlmHarness, startLlmHarness } from '../../llm/harness.ts';
@@ -146,6 +146,11 @@ describe('query_data: the declaration Gemini reads', () => {
       'period',
     ]);
     expect(params.properties.compare).toMatchObject({ required: ['kind'] });
+    // Every dimension the layer filters on is offered as one: the attributes and the weekday.
+    const offered = /dimensions that filter: ([^.]*)\./.exec(params.properties.filters!.description!)?.[1];
+    expect(offered?.split(', ')).toEqual(
+      DIMENSION_LIST.filter((d) => d.kind === 'attribute' || d.id === 'weekday').map((d) => d.id),
+    );
   });
 });
 
