@@ -76,6 +76,12 @@ const chronoRule: PeriodRule = {
   },
 };
 
+/** The calendar year a rule's first group names: 1 January to 31 December. */
+function calendarYear(m: RegExpExecArray): PeriodPart {
+  const year = Number(m[1]);
+  return written(() => ({ from: `${year}-01-01`, to: `${year}-12-31` }));
+}
+
 /** Which days of a month "the first week", "the second half" … of it are: [first day, last day or 0 for its end]. */
 const PART_OF_MONTH: Record<string, [number, number]> = {
   'first week': [1, 7],
@@ -109,6 +115,11 @@ function partOfMonth(part: string, span: DateSpan): DateSpan {
  * date", "the last week of November", "first half of October 2015".
  */
 export const beforeRelativeRules: PeriodRule[] = [
+  // "for the year 2015", "calendar year 2024": the year named, not "the year" (this one) and a second period
+  regexRule(
+    /\b(?:(?:in|for|of|during)\s+)?(?:the\s+)?(?:calendar\s+)?year\s+((?:19|20)\d{2})\b(?![-/.]\d)/,
+    calendarYear,
+  ),
   regexRule(
     new RegExp(
       `\\b(?:the\\s+)?((?:first|1st|second|2nd|third|3rd|fourth|4th)\\s+(?:week|half|fortnight)|(?:last|final)\\s+week)\\s+(?:of\\s+)?${MONTH}${YEAR}(?!\\s*\\d)`,
@@ -205,8 +216,5 @@ export const absoluteRules: PeriodRule[] = [
     },
   ),
   // "in 2015": the calendar year
-  regexRule(/\b(?:(?:in|for|of|during|year)\s+)?((?:19|20)\d{2})\b(?![-/.]\d)/, (m) => {
-    const year = Number(m[1]);
-    return written(() => ({ from: `${year}-01-01`, to: `${year}-12-31` }));
-  }),
+  regexRule(/\b(?:(?:in|for|of|during|year)\s+)?((?:19|20)\d{2})\b(?![-/.]\d)/, calendarYear),
 ];

@@ -26,7 +26,8 @@ export const STOP_WORDS = list(`
   all any some whole entire full complete total totals overall altogether combined sum net
   much lot lots bit little
   show shows showing tell give gives find see check know want need display fetch pull calculate compute
-  look looking list say count given gave giving happen happened came come comes went goes gone use used using recorded booked
+  look looking list say count given gave giving happen happened came come comes go going went goes gone use used using recorded booked
+  like
   perform performs performing performed performance
   figure figures number numbers data details detail info information stats statistics
   thing things stuff everything anything something
