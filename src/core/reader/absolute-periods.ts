@@ -20,6 +20,7 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const TO = '\\s*(?:-|–|—|to|till|until|through|thru|and|se)\\s*';
 const YEAR = "(?:\\s*,?\\s*(?:of\\s+)?(\\d{4}|'\\d{2}))?";
 const FROM = '(?:from\\s+|between\\s+)?';
+const THE = '(?:the\\s+)?';
 const yearNumber = (text: string | undefined): number | undefined =>
   text === undefined ? undefined : text.startsWith("'") ? 2000 + Number(text.slice(1)) : Number(text);
 const MONTH = `(${MONTH_NAME})`;
@@ -156,8 +157,8 @@ export const absoluteRules: PeriodRule[] = [
     /\b(?:at\s+|around\s+|after\s+|before\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b/,
     () => written(() => ({ problem: 'time-of-day' })),
   ),
-  // "13–19 Nov", "from 13 to 19 November 2026", "13 se 19 nov": two days of one month
-  regexRule(new RegExp(`\\b${FROM}${DAY}${TO}${DAY}\\s+(?:of\\s+)?${MONTH}${YEAR}`), (m, c) => {
+  // "13–19 Nov", "from 13 to 19 November 2026", "13 se 19 nov", "the 5th to the 12th of Nov": two days of one month
+  regexRule(new RegExp(`\\b${FROM}${THE}${DAY}${TO}${THE}${DAY}\\s+(?:of\\s+)?${MONTH}${YEAR}`), (m, c) => {
     const month = monthNumber(m[3]!);
     const year = yearNumber(m[4]);
     return written(spanResolver(sameMonth(m[1]!, month, year), sameMonth(m[2]!, month, year), c.today));

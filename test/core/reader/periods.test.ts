@@ -35,6 +35,7 @@ const table: [question: string, from: string, to: string][] = [
   ['revenue 1 Nov to 15 Nov', '2026-11-01', '2026-11-15'],
   ['revenue Nov 1-15', '2026-11-01', '2026-11-15'],
   ['revenue 10–20 Dec', '2025-12-10', '2025-12-20'],
+  ['sales from the 5th to the 12th of November', '2026-11-05', '2026-11-12'],
   ['revenue for the year 2015', '2015-01-01', '2015-12-31'],
   ['what were sales like in calendar year 2024', '2024-01-01', '2024-12-31'],
   ['revenue in the first week of November', '2026-11-01', '2026-11-07'],
