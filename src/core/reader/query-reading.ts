@@ -379,7 +379,8 @@ export function readQuery(
     measures,
     ...breakdown.query,
     filters: weekday && grouped === byName ? [...breakdown.query.filters, weekday] : breakdown.query.filters,
-    period: { from: main.from, to: main.to, label: main.label },
+    // Labelled as the answer says it ("last 7 days", "November 2026"), not as typed ("in november").
+    period: { from: main.from, to: main.to, label: main.phrase ?? formatSpan(main.from, main.to) },
     ...(compare ? { compare } : {}),
   });
   if (!parsed.success) return decline('I read the question but could not put it together as one figure.');
