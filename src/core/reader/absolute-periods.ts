@@ -77,6 +77,17 @@ const chronoRule: PeriodRule = {
   },
 };
 
+const QUARTER_WORDS: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+};
+
 /** The calendar year a rule's first group names: 1 January to 31 December. */
 function calendarYear(m: RegExpExecArray): PeriodPart {
   const year = Number(m[1]);
@@ -116,6 +127,16 @@ function partOfMonth(part: string, span: DateSpan): DateSpan {
  * date", "the last week of November", "first half of October 2015".
  */
 export const beforeRelativeRules: PeriodRule[] = [
+  // "Q3", "q1 2015", "the second quarter of 2024": calendar quarters, as "this quarter" is (the headline states
+  // the months, so an owner who meant the financial year's quarter sees the reading)
+  regexRule(
+    /\b(?:the\s+)?(?:q([1-4])|(first|1st|second|2nd|third|3rd|fourth|4th)\s+quarter)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?\b/,
+    (m, c) => {
+      const quarter = m[1] ? Number(m[1]) : QUARTER_WORDS[m[2]!]!;
+      const year = m[3] === undefined ? undefined : Number(m[3]);
+      return written(monthsResolver(quarter * 3 - 2, quarter * 3, year, c.today));
+    },
+  ),
   // "for the year 2015", "calendar year 2024": the year named, not "the year" (this one) and a second period
   regexRule(
     /\b(?:(?:in|for|of|during)\s+)?(?:the\s+)?(?:calendar\s+)?year\s+((?:19|20)\d{2})\b(?![-/.]\d)/,
