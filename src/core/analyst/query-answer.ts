@@ -86,6 +86,10 @@ function dailyChart(result: QueryResult): ChartSpec | undefined {
   };
 }
 
+/** A rate or a % over the whole period is no total of its groups ("Average bill by day (overall ₹241)"). */
+const overallWord = (result: QueryResult): string =>
+  MEASURES[result.query.measures[0]!].additive ? 'total' : 'overall';
+
 /** "₹2,90,000 of expenses records no vendor, so it is not in the ranking." */
 function unrankedNote(result: QueryResult, fact: (id: string) => Fact | undefined): string | undefined {
   const first = result.query.measures[0]!;
@@ -120,7 +124,7 @@ export function composeQueryAnswer(input: QueryAnswerInput): Answer {
   const headline = single
     ? `${text}: ${details[0]!.slice(2)}`
     : grouped
-      ? `${text}${totals && !result.query.rank ? ` (total ${totals})` : ''}:`
+      ? `${text}${totals && !result.query.rank ? ` (${overallWord(result)} ${totals})` : ''}:`
       : `${text}: ${totals}`;
   const chart = dailyChart(result);
   return {

@@ -142,6 +142,8 @@ describe('answering a question as a query', () => {
     const qty = await ask(analyst, 'how much milk did we buy in November');
     expect(factValue(qty, 'q.purchase_qty')).toBe(litres);
     expect(qty.headline).toMatch(/: 100 L$/);
+    const byVendor = await ask(analyst, 'average rate for milk by vendor in November');
+    expect(byVendor.headline).toMatch(/\(overall ₹[\d.,]+\/L\):$/);
     const rate = await ask(analyst, 'average rate we paid for milk in November');
     expect(rate.headline).toContain(`₹${(milk.reduce((s, b) => s + b.amount, 0) / litres).toFixed(2)}/L`);
     // 50 kg and 2 bags are no "52" of anything.
