@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { oneRowCsvSource } from '../test/core/ingest/worker/one-row-csv-source.ts';
 import { fmt, percentile } from './stats.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -33,17 +34,7 @@ async function paired(variants: Record<string, () => Promise<number>>): Promise<
 
 /** A module, run as a child process, that starts a row worker, reads a one-row CSV through it and prints the ms taken. */
 function workerProbe(threadModule: string, csvPath: string): string {
-  const source = {
-    kind: 'csv',
-    path: csvPath,
-    encoding: 'utf-8',
-    dialect: { delimiter: ',', newline: '\n' },
-    skip: 1,
-    header: ['Date', 'Item', 'Amount'],
-    batchRows: 1024,
-    chunkBytes: 65536,
-    maxRowChars: 1 << 20,
-  };
+  const source = oneRowCsvSource(csvPath);
   return `
     const { startRowWorker } = await import(${JSON.stringify(threadModule)});
     const started = performance.now();
